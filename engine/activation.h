@@ -1,0 +1,24 @@
+// Element-wise nonlinearity layer: sigmoid, tanh, ReLU or identity; no parameters.
+// backward: dL/dx = dL/dy .* f'(x).
+#pragma once
+#include "engine/layer.h"
+
+namespace pl {
+
+enum class ActivationKind { Sigmoid, Tanh, ReLU, Identity };
+const char* activation_name(ActivationKind k);  // "sigmoid", "tanh", "relu", "identity"
+
+class Activation : public Layer {
+public:
+    explicit Activation(ActivationKind kind) : kind_(kind) {}
+    std::string name() const override { return activation_name(kind_); }
+    Mat forward(const Mat& x, bool training) override;
+    Mat backward(const Mat& grad_out) override;
+    Mat derivative() const;  // f'(x) at the cached input
+    ActivationKind kind() const { return kind_; }
+private:
+    ActivationKind kind_;
+    Mat input_, output_;
+};
+
+}  // namespace pl

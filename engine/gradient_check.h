@@ -1,0 +1,23 @@
+// Compares the analytic gradient (Backprop) with central finite differences, one entry per parameter.
+// relative error = |g_a - g_fd| / max(|g_a| + |g_fd|, 1e-12), reported as the max over checked entries.
+#pragma once
+#include "engine/loss.h"
+#include "engine/mlp.h"
+#include "engine/rng.h"
+#include <string>
+#include <vector>
+
+namespace pl {
+
+struct GradientCheckRow {
+    std::string param;       // "W1", "b1", ...
+    int checked = 0;         // entries compared
+    double max_rel_error = 0;
+    double analytic_norm = 0, numeric_norm = 0;  // over the checked entries
+};
+
+// Checks up to `per_param` random entries of each parameter (all of them if per_param <= 0).
+std::vector<GradientCheckRow> check_gradients(Mlp& net, const Loss& loss, const Mat& x, const Mat& y,
+                                              Rng& rng, int per_param = 20, double eps = 1e-5);
+
+}  // namespace pl

@@ -1,0 +1,25 @@
+// A layer with an explicit forward and backward pass (no autograd). forward() caches what backward()
+// needs; backward() takes dL/d(output), sets every parameter's grad and returns dL/d(input).
+#pragma once
+#include "engine/tensor.h"
+#include <string>
+#include <vector>
+
+namespace pl {
+
+struct Param {
+    std::string name;  // "W1", "b1", ...
+    Mat value;
+    Mat grad;          // same shape as value, set by backward()
+};
+
+class Layer {
+public:
+    virtual ~Layer() = default;
+    virtual std::string name() const = 0;
+    virtual Mat forward(const Mat& x, bool training) = 0;
+    virtual Mat backward(const Mat& grad_out) = 0;
+    virtual std::vector<Param*> params() { return {}; }
+};
+
+}  // namespace pl

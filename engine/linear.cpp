@@ -1,0 +1,39 @@
+// Fully connected layer y = W x + b with its explicit backward pass.
+#include "engine/linear.h"
+#include <cmath>
+
+namespace pl {
+
+Linear::Linear(int in, int out, Rng& rng, double init_scale, int index) {
+    const std::string number =
+        std::to_string(index);  // a named string: "W" + temporary trips g++ 12 -Wrestrict
+    W.name = "W" + number;
+    b.name = "b" + number;
+    // W ~ N(0, init_scale^2 / fan_in), b = 0
+    const double sd = init_scale / std::sqrt(double(in));
+    W.value.resize(out, in);
+    for (double& w : W.value.reshaped()) w = rng.normal(0.0, sd);
+    b.value = Mat::Zero(out, 1);
+    W.grad = Mat::Zero(out, in);
+    b.grad = Mat::Zero(out, 1);
+}
+
+// y = W x + b (b broadcast over the batch columns)
+Mat Linear::forward(const Mat& x, bool /*training*/) {
+    input_ = x;
+    return (W.value * x).colwise() + b.value.col(0);
+}
+
+Mat Linear::backward(const Mat& grad_out) {
+    W.grad = grad_out * input_.transpose();  // dL/dW = g x^T
+    b.grad = grad_out.rowwise().sum();       // dL/db = sum over the batch of g
+    return W.value.transpose() * grad_out;   // dL/dx = W^T g
+}
+
+Mat Linear::backward(const Mat& grad_out, const Mat& feedback) {
+    W.grad = grad_out * input_.transpose();  // dL/dW = g x^T
+    b.grad = grad_out.rowwise().sum();       // dL/db = sum over the batch of g
+    return feedback * grad_out;              // error sent down through B instead of W^T
+}
+
+}  // namespace pl

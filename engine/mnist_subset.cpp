@@ -1,0 +1,92 @@
+// Reads data/mnist-subset.bin (scripts/convert_digits.py): "PLDIGIT1", u32 LE count, then per digit
+// 1 byte label + 784 bytes of pixels. The last 200 digits of each class are the test set.
+#include <array>
+#include <cstdlib>
+#include <fstream>
+#include <iterator>
+#include <stdexcept>
+#include "engine/dataset.h"
+
+#ifndef PL_DEFAULT_DATA
+#define PL_DEFAULT_DATA "data/mnist-subset.bin"
+#endif
+
+namespace pl {
+
+static const int kPixels = 28 * 28;
+static const int kRecord = 1 + kPixels;
+static const int kHeader = 8 + 4;
+static const int kTestPerClass = 200;
+
+std::string default_mnist_path() {
+    const char* env = std::getenv("PLASTICITY_DATA");
+    return (env && *env) ? std::string(env) : std::string(PL_DEFAULT_DATA);
+}
+
+[[noreturn]] static void fail(const std::string& path, const std::string& problem) {
+    throw std::runtime_error("MNIST subset " + path + ": " + problem + " (re-create it with scripts/setup)");
+}
+
+// Digits listed by idx as a classification set: x = pixels / 255, y = one-hot(label)
+static Dataset digits(const std::vector<unsigned char>& bytes, const std::vector<int>& idx) {
+    Dataset d;
+    d.x.resize(kPixels, int(idx.size()));
+    d.y = Mat::Zero(10, int(idx.size()));
+    for (int j = 0; j < int(idx.size()); ++j) {
+        const unsigned char* record = bytes.data() + kHeader + size_t(idx[j]) * kRecord;
+        const int label = record[0];
+        d.x.col(j) =
+            Eigen::Map<const Eigen::Matrix<unsigned char, kPixels, 1>>(record + 1).cast<double>() / 255.0;
+        d.y(label, j) = 1.0;
+        d.labels.push_back(label);
+    }
+    d.classes = 10;
+    d.width = d.height = 28;
+    return d;
+}
+
+Split load_mnist_subset(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) throw std::runtime_error("MNIST subset not found at " + path + ": run scripts/setup");
+    const std::vector<unsigned char> bytes{std::istreambuf_iterator<char>(in),
+                                           std::istreambuf_iterator<char>()};
+
+    if (bytes.size() < size_t(kHeader))
+        fail(path, "truncated header (" + std::to_string(bytes.size()) + " bytes)");
+    if (std::string(bytes.begin(), bytes.begin() + 8) != "PLDIGIT1")
+        fail(path, "bad magic, expected PLDIGIT1");
+    const uint32_t count =
+        uint32_t(bytes[8]) | uint32_t(bytes[9]) << 8 | uint32_t(bytes[10]) << 16 | uint32_t(bytes[11]) << 24;
+    const uint64_t expected = uint64_t(kHeader) + uint64_t(count) * kRecord;
+    if (bytes.size() != expected)
+        fail(path, std::string(bytes.size() < expected ? "truncated" : "count mismatch") + ": header says " +
+                       std::to_string(count) + " digits (" + std::to_string(expected) +
+                       " bytes) but the file has " + std::to_string(bytes.size()) + " bytes");
+
+    // digits per class, then the position of each digit within its class (file order)
+    std::array<int, 10> per_class{};
+    std::vector<int> rank(count);
+    for (uint32_t i = 0; i < count; ++i) {
+        const int label = bytes[kHeader + size_t(i) * kRecord];
+        if (label > 9)
+            fail(path, "digit " + std::to_string(i) + " has label " + std::to_string(label) + " > 9");
+        rank[i] = per_class[label]++;
+    }
+    for (int c = 0; c < 10; ++c)
+        if (per_class[c] <= kTestPerClass)
+            fail(path, "class " + std::to_string(c) + " has " + std::to_string(per_class[c]) +
+                           " digits, need more than " + std::to_string(kTestPerClass));
+
+    std::vector<int> train_idx, test_idx;
+    for (uint32_t i = 0; i < count; ++i) {
+        const int label = bytes[kHeader + size_t(i) * kRecord];
+        const bool is_test = rank[i] >= per_class[label] - kTestPerClass;
+        (is_test ? test_idx : train_idx).push_back(int(i));
+    }
+    Split s;
+    s.train = digits(bytes, train_idx);
+    s.test = digits(bytes, test_idx);
+    return s;
+}
+
+}  // namespace pl

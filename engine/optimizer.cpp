@@ -1,0 +1,51 @@
+// SGD, momentum and Adam updates, state kept per Param.
+#include "engine/optimizer.h"
+#include <cmath>
+#include <stdexcept>
+
+namespace pl {
+
+// Zero state of the parameter's shape (first step, or the parameter changed shape)
+static Mat& state_for(std::map<const Param*, Mat>& states, const Param* p) {
+    Mat& s = states[p];
+    if (s.rows() != p->value.rows() || s.cols() != p->value.cols())
+        s = Mat::Zero(p->value.rows(), p->value.cols());
+    return s;
+}
+
+void Sgd::step(const std::vector<Param*>& params) {
+    for (Param* p : params) p->value -= lr * p->grad;  // w -= lr g
+}
+
+void Momentum::step(const std::vector<Param*>& params) {
+    for (Param* p : params) {
+        Mat& v = state_for(velocity_, p);
+        v = mu * v + p->grad;  // v = mu v + g
+        p->value -= lr * v;    // w -= lr v
+    }
+}
+
+void Adam::step(const std::vector<Param*>& params) {
+    ++t_;
+    const double correction1 = 1.0 - std::pow(beta1, t_);
+    const double correction2 = 1.0 - std::pow(beta2, t_);
+    for (Param* p : params) {
+        Mat& m = state_for(m_, p);
+        Mat& v = state_for(v_, p);
+        m = beta1 * m + (1.0 - beta1) * p->grad;              // m = b1 m + (1 - b1) g
+        v = beta2 * v + (1.0 - beta2) * p->grad.cwiseAbs2();  // v = b2 v + (1 - b2) g^2
+        const Mat m_hat = m / correction1;                    // m^ = m / (1 - b1^t)
+        const Mat v_hat = v / correction2;                    // v^ = v / (1 - b2^t)
+        // w -= lr m^ / (sqrt(v^) + eps)
+        p->value.array() -= lr * m_hat.array() / (v_hat.array().sqrt() + eps);
+    }
+}
+
+std::unique_ptr<Optimizer> make_optimizer(const std::string& name, double lr) {
+    if (name == "sgd") return std::make_unique<Sgd>(lr);
+    if (name == "momentum") return std::make_unique<Momentum>(lr);
+    if (name == "adam") return std::make_unique<Adam>(lr);
+    throw std::invalid_argument("unknown optimizer '" + name + "' (valid: sgd, momentum, adam)");
+}
+
+}  // namespace pl

@@ -1,0 +1,18 @@
+#include "labs/lab.h"
+
+namespace pl {
+
+std::vector<std::pair<std::string, double>> Lab::final_metrics() const {
+    std::vector<std::pair<std::string, double>> out;
+    const MetricLog& epochs = *logs()[0];
+    for (const std::string& c : epochs.columns) out.push_back({c, epochs.last(c)});
+    return out;
+}
+
+std::string Lab::metrics_json() const {
+    std::string out = "{";
+    for (const MetricLog* log : logs()) out += (out.size() > 1 ? ",\"" : "\"") + log->name + "\":" + log->json();
+    return out + "}";
+}
+
+}  // namespace pl

@@ -1,0 +1,43 @@
+// An experiment that the app, the CLI and the page's JS API all drive the same way: declared parameters,
+// reset(), step() in small units (<~30 ms each), metric logs. Headless: never includes ImGui.
+#pragma once
+#include "labs/metric_log.h"
+#include "labs/params.h"
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace pl {
+
+struct LabInfo {
+    std::string id;       // URL/CLI name, e.g. "backprop"
+    std::string title;    // "Backpropagation"
+    std::string summary;  // one line for the lab browser
+};
+
+class Lab {
+public:
+    explicit Lab(std::vector<ParamSpec> specs) : params(std::move(specs)) {}
+    virtual ~Lab() = default;
+
+    virtual const LabInfo& info() const = 0;
+    virtual void reset() = 0;  // rebuild everything from `params` (the seed included), clear the logs
+    virtual void step() = 0;   // one small unit of work; a no-op once done() or after an error
+    virtual bool done() const = 0;
+    virtual double progress() const = 0;  // 0..1 of the whole run
+    // The metrics of the final JSON line (default: the last row of logs()[0]).
+    virtual std::vector<std::pair<std::string, double>> final_metrics() const;
+
+    long long samples_seen() const { return samples_seen_; }  // training samples processed since reset()
+    virtual std::vector<const MetricLog*> logs() const = 0;  // logs()[0]: one row per epoch ("epoch" first)
+    int epochs_logged() const { return logs()[0]->rows(); }
+    std::string metrics_json() const;  // {"<log name>": {column: [values]}, ...}
+
+    Params params;
+    std::string error;            // set when the run stopped on a problem (e.g. a diverging loss)
+
+protected:
+    long long samples_seen_ = 0;
+};
+
+}  // namespace pl

@@ -1,0 +1,266 @@
+#include "labs/params.h"
+
+#include <cmath>
+#include <cstdlib>
+#include <sstream>
+#include <stdexcept>
+
+namespace pl {
+
+namespace {
+
+std::string format_number(double v, ParamKind kind) {
+    if (kind != ParamKind::Float) return std::to_string(static_cast<long long>(std::llround(v)));
+    std::ostringstream out;
+    out.precision(10);
+    out << v;
+    return out.str();
+}
+
+std::string json_escape(const std::string& s) {
+    std::string out;
+    for (char c : s) {
+        if (c == '"' || c == '\\') out += '\\';
+        if (static_cast<unsigned char>(c) < 0x20) continue;
+        out += c;
+    }
+    return out;
+}
+
+// Parses a whole string as a number; false on trailing garbage, empty text, NaN or Inf.
+bool parse_number(const std::string& text, double& out) {
+    if (text.empty()) return false;
+    char* end = nullptr;
+    out = std::strtod(text.c_str(), &end);
+    return end == text.c_str() + text.size() && std::isfinite(out);
+}
+
+std::string clamp_message(const std::string& name, const std::string& text, double clamped, ParamKind kind,
+                          bool above) {
+    return "warning: " + name + "=" + text + " is " + (above ? "above the maximum" : "below the minimum") +
+           "; clamped to " + format_number(clamped, kind);
+}
+
+}  // namespace
+
+Params::Params(std::vector<ParamSpec> specs) : specs_(std::move(specs)) { reset_to_defaults(); }
+
+void Params::reset_to_defaults() {
+    values_.clear();
+    for (const ParamSpec& s : specs_) {
+        ParamValue v;
+        if (s.kind == ParamKind::IntList)
+            v.v.assign(s.def_list.begin(), s.def_list.end());
+        else
+            v.v = {s.def};
+        values_.push_back(v);
+    }
+    ++generation_;
+}
+
+const ParamSpec* Params::find(const std::string& name) const {
+    for (const ParamSpec& s : specs_)
+        if (s.name == name) return &s;
+    return nullptr;
+}
+
+ParamValue& Params::value(const std::string& name) {
+    for (size_t i = 0; i < specs_.size(); ++i)
+        if (specs_[i].name == name) return values_[i];
+    throw std::invalid_argument("unknown parameter '" + name + "'");
+}
+
+std::string Params::set(const std::string& name, const std::string& text) {
+    const ParamSpec* spec = find(name);
+    if (!spec) {
+        std::string valid;
+        for (const ParamSpec& s : specs_) valid += (valid.empty() ? "" : ", ") + s.name;
+        return "error: unknown parameter '" + name + "'; valid: " + valid;
+    }
+    ParamValue& target = value(name);
+    std::string message;
+
+    if (spec->kind == ParamKind::Choice) {
+        for (size_t i = 0; i < spec->choices.size(); ++i)
+            if (spec->choices[i] == text) {
+                target.v = {double(i)};
+                ++generation_;
+                return "";
+            }
+        std::string valid;
+        for (const std::string& c : spec->choices) valid += (valid.empty() ? "" : ", ") + c;
+        return "error: " + name + "=" + text + " is not a choice; valid: " + valid;
+    }
+
+    if (spec->kind == ParamKind::Bool) {
+        if (text == "1" || text == "true" || text == "on" || text == "yes") target.v = {1};
+        else if (text == "0" || text == "false" || text == "off" || text == "no") target.v = {0};
+        else return "error: " + name + "=" + text + " is not a boolean; use true or false";
+        ++generation_;
+        return "";
+    }
+
+    if (spec->kind == ParamKind::IntList) {
+        std::vector<double> items;
+        std::stringstream in(text);
+        std::string item;
+        while (std::getline(in, item, ',')) {
+            double v = 0;
+            if (!parse_number(item, v)) return "error: " + name + "=" + text + " is not a list of integers";
+            if (v < spec->min || v > spec->max) {
+                double clamped = v < spec->min ? spec->min : spec->max;
+                message = clamp_message(name, item, clamped, ParamKind::Int, v > spec->max);
+                v = clamped;
+            }
+            items.push_back(std::round(v));
+        }
+        if (items.empty()) return "error: " + name + " needs at least one integer, e.g. 128,64";
+        if (int(items.size()) > spec->max_items)
+            return "error: " + name + " takes at most " + std::to_string(spec->max_items) + " items";
+        target.v = items;
+        ++generation_;
+        return message;
+    }
+
+    double v = 0;
+    if (!parse_number(text, v)) return "error: " + name + "=" + text + " is not a finite number";
+    if (spec->kind == ParamKind::Int) v = std::round(v);
+    if (v < spec->min || v > spec->max) {
+        double clamped = v < spec->min ? spec->min : spec->max;
+        message = clamp_message(name, text, clamped, spec->kind, v > spec->max);
+        v = clamped;
+    }
+    target.v = {v};
+    ++generation_;
+    return message;
+}
+
+std::vector<std::string> Params::set_all(const std::string& query, char separator) {
+    std::vector<std::string> messages;
+    std::stringstream in(query);
+    std::string item;
+    while (std::getline(in, item, separator)) {
+        if (item.empty()) continue;
+        size_t eq = item.find('=');
+        if (eq == std::string::npos) {
+            messages.push_back("error: '" + item + "' is not key=value");
+            continue;
+        }
+        std::string message = set(item.substr(0, eq), item.substr(eq + 1));
+        if (!message.empty()) messages.push_back(message);
+    }
+    return messages;
+}
+
+double Params::number(const std::string& name) const {
+    for (size_t i = 0; i < specs_.size(); ++i)
+        if (specs_[i].name == name) return values_[i].v.at(0);
+    throw std::invalid_argument("unknown parameter '" + name + "'");
+}
+
+const std::string& Params::choice(const std::string& name) const {
+    const ParamSpec* spec = find(name);
+    if (!spec || spec->kind != ParamKind::Choice) throw std::invalid_argument("no choice parameter '" + name + "'");
+    return spec->choices.at(size_t(number(name)));
+}
+
+std::vector<int> Params::list(const std::string& name) const {
+    for (size_t i = 0; i < specs_.size(); ++i)
+        if (specs_[i].name == name) return std::vector<int>(values_[i].v.begin(), values_[i].v.end());
+    throw std::invalid_argument("unknown parameter '" + name + "'");
+}
+
+std::string Params::text(const std::string& name) const {
+    const ParamSpec* spec = find(name);
+    if (!spec) throw std::invalid_argument("unknown parameter '" + name + "'");
+    if (spec->kind == ParamKind::Choice) return choice(name);
+    if (spec->kind == ParamKind::Bool) return flag(name) ? "true" : "false";
+    if (spec->kind == ParamKind::IntList) {
+        std::string out;
+        for (int v : list(name)) out += (out.empty() ? "" : ",") + std::to_string(v);
+        return out;
+    }
+    return format_number(number(name), spec->kind);
+}
+
+std::string Params::query() const {
+    std::string out;
+    for (const ParamSpec& s : specs_) out += (out.empty() ? "" : "&") + s.name + "=" + text(s.name);
+    return out;
+}
+
+std::string Params::json() const {
+    std::string out = "{";
+    for (const ParamSpec& s : specs_) {
+        if (out.size() > 1) out += ",";
+        out += "\"" + s.name + "\":";
+        if (s.kind == ParamKind::Choice) out += "\"" + json_escape(text(s.name)) + "\"";
+        else if (s.kind == ParamKind::IntList) out += "[" + text(s.name) + "]";
+        else out += text(s.name);
+    }
+    return out + "}";
+}
+
+std::string Params::spec_json() const {
+    static const char* kinds[] = {"float", "int", "choice", "bool", "int_list"};
+    std::string out = "[";
+    for (const ParamSpec& s : specs_) {
+        if (out.size() > 1) out += ",";
+        out += "{\"name\":\"" + s.name + "\",\"kind\":\"" + kinds[int(s.kind)] + "\"";
+        if (s.kind == ParamKind::Choice) {
+            out += ",\"choices\":[";
+            for (size_t i = 0; i < s.choices.size(); ++i) out += (i ? ",\"" : "\"") + s.choices[i] + "\"";
+            out += "],\"default\":\"" + s.choices.at(size_t(s.def)) + "\"";
+        } else if (s.kind == ParamKind::IntList) {
+            std::string def;
+            for (int v : s.def_list) def += (def.empty() ? "" : ",") + std::to_string(v);
+            out += ",\"default\":[" + def + "],\"min\":" + format_number(s.min, ParamKind::Int) +
+                   ",\"max\":" + format_number(s.max, ParamKind::Int);
+        } else if (s.kind == ParamKind::Bool) {
+            out += std::string(",\"default\":") + (s.def != 0 ? "true" : "false");
+        } else {
+            out += ",\"default\":" + format_number(s.def, s.kind) + ",\"min\":" + format_number(s.min, s.kind) +
+                   ",\"max\":" + format_number(s.max, s.kind);
+        }
+        out += ",\"unit\":\"" + json_escape(s.unit) + "\",\"help\":\"" + json_escape(s.help) + "\"}";
+    }
+    return out + "]";
+}
+
+ParamSpec float_param(const std::string& name, double def, double min, double max, const std::string& unit,
+                      const std::string& help, bool log_scale) {
+    ParamSpec s;
+    s.name = name, s.kind = ParamKind::Float, s.def = def, s.min = min, s.max = max;
+    s.unit = unit, s.help = help, s.log_scale = log_scale;
+    return s;
+}
+
+ParamSpec int_param(const std::string& name, int def, int min, int max, const std::string& help) {
+    ParamSpec s;
+    s.name = name, s.kind = ParamKind::Int, s.def = def, s.min = min, s.max = max, s.help = help;
+    return s;
+}
+
+ParamSpec choice_param(const std::string& name, const std::vector<std::string>& choices, int def,
+                       const std::string& help) {
+    ParamSpec s;
+    s.name = name, s.kind = ParamKind::Choice, s.def = def, s.min = 0, s.max = double(choices.size()) - 1;
+    s.choices = choices, s.help = help;
+    return s;
+}
+
+ParamSpec bool_param(const std::string& name, bool def, const std::string& help) {
+    ParamSpec s;
+    s.name = name, s.kind = ParamKind::Bool, s.def = def ? 1 : 0, s.min = 0, s.max = 1, s.help = help;
+    return s;
+}
+
+ParamSpec int_list_param(const std::string& name, const std::vector<int>& def, int min, int max,
+                         const std::string& help, int max_items) {
+    ParamSpec s;
+    s.name = name, s.kind = ParamKind::IntList, s.def_list = def, s.min = min, s.max = max;
+    s.help = help, s.max_items = max_items;
+    return s;
+}
+
+}  // namespace pl

@@ -1,0 +1,13 @@
+// The whole run of a lab as one document: parameters, every metric series and the final metrics.
+// Shared by the CLI (--out), the app's "Export run" buttons and the page's JS API.
+#pragma once
+#include "labs/lab.h"
+#include <string>
+
+namespace pl {
+
+std::string final_json(const Lab& lab, double samples_per_s);  // {"final":true,"lab":..,<metrics>..}
+std::string run_json(const Lab& lab, double samples_per_s);    // {"lab","params","metrics","final"}
+std::string run_csv(const Lab& lab);  // "# key=value" lines, then each log as a CSV block
+
+}  // namespace pl

@@ -1,0 +1,58 @@
+// Mini-batch training of an Mlp with any LearningRule, cut into small steps for time slicing:
+// each step() is one training batch or one evaluation chunk; an epoch ends with a full train/test evaluation
+// and lr <- lr * lr_decay.
+#pragma once
+#include "engine/dataset.h"
+#include "engine/learning_rule.h"
+#include "engine/loss.h"
+#include "engine/mlp.h"
+#include "engine/optimizer.h"
+#include "labs/metric_log.h"
+#include <memory>
+#include <string>
+
+namespace pl {
+
+class SupervisedRun {
+public:
+    // Takes ownership of the parts; `data` must outlive the run. Logs: "epochs" and "batches".
+    void start(Mlp net, std::unique_ptr<Loss> loss, std::unique_ptr<LearningRule> rule,
+               std::unique_ptr<Optimizer> optimizer, const Split* data, int batch, int epochs, int log_every,
+               double lr_decay, uint64_t seed);
+    void step();
+    bool done() const { return phase_ == Phase::Done; }
+    double progress() const;
+    int epoch() const { return epoch_; }
+
+    Mlp net;
+    std::unique_ptr<Loss> loss;
+    std::unique_ptr<LearningRule> rule;
+    std::unique_ptr<Optimizer> optimizer;
+    const Split* data = nullptr;
+
+    MetricLog epochs;   // epoch, train_loss, test_loss, train_acc, test_acc
+    MetricLog batches;  // batch, batch_loss, then w_norm_l / grad_norm_l per weight layer
+    std::string error;  // set when the loss stops being finite
+    long long samples_seen = 0;
+    std::vector<int> test_predictions;  // from the last test evaluation (classification)
+    Eigen::MatrixXi confusion;          // idem
+
+private:
+    enum class Phase { Train, EvalTrain, EvalTest, Done };
+    void train_batch();
+    void eval_chunk(const Dataset& set, bool is_test);
+
+    Phase phase_ = Phase::Done;
+    Rng rng_{1};
+    std::vector<int> order_;
+    int batch_ = 32, epochs_total_ = 1, log_every_ = 50;
+    double lr_decay_ = 1;  // the learning rate is multiplied by this after every epoch
+    int epoch_ = 0, position_ = 0, batches_done_ = 0;
+    double loss_sum_ = 0;  // since the last batches row
+    int loss_count_ = 0;
+    double eval_loss_ = 0;  // running sums of the evaluation in progress
+    int eval_correct_ = 0;
+    double train_loss_ = 0, train_acc_ = 0;
+};
+
+}  // namespace pl

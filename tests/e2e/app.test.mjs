@@ -1,0 +1,189 @@
+// Browser tests of the web build through window.plasticity (web/api.js), in headless Chromium.
+// Run: PL_BASE_URL=http://127.0.0.1:PORT node --test tests/e2e/   (scripts/test serves build/web and sets it)
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { createRequire } from 'node:module';
+import { mkdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { decodePng, distinctColours } from './png.mjs';
+
+const here = fileURLToPath(new URL('.', import.meta.url));
+const require = createRequire(import.meta.url);
+const { chromium } = require('../../third_party/node_modules/playwright-core');
+
+const base = (process.env.PL_BASE_URL || '').replace(/\/+$/, '');
+const outDir = here + 'out/';
+// Headless WebGL2 on SwiftShader (see /work/shared/TOOLCHAIN.md).
+const chromiumArgs = ['--use-angle=swiftshader', '--enable-unsafe-swiftshader', '--no-sandbox', '--disable-gpu',
+  '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+
+let browser;
+before(async () => {
+  assert.ok(base, 'expected env PL_BASE_URL (the served build/web, e.g. http://127.0.0.1:8123); scripts/test sets it');
+  mkdirSync(outDir, { recursive: true });
+  browser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: chromiumArgs });
+});
+after(async () => { await browser?.close(); });
+
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+// A fresh page on `${base}/#hash`, with every console message and page error recorded, once plasticity.ready.
+async function openApp(context, hash) {
+  const page = await context.newPage();
+  const app = { page, logs: [], consoleErrors: [], pageErrors: [] };
+  page.on('console', (m) => {
+    app.logs.push(m.text());
+    if (m.type() === 'error') app.consoleErrors.push(m.text());
+  });
+  page.on('pageerror', (e) => app.pageErrors.push(String(e)));
+  await page.goto(`${base}/#${hash}`);
+  await waitReady(app);
+  return app;
+}
+
+async function waitReady(app) {
+  const started = await app.page.evaluate(() => Promise.race([
+    window.plasticity.ready.then(() => 'ok', (e) => 'plasticity.ready rejected: ' + e.message),
+    new Promise((r) => setTimeout(() => r('plasticity.ready not resolved after 60 s'), 60000)),
+  ]));
+  assert.equal(started, 'ok', `expected the app to start; ${started}; page errors: ${app.pageErrors.join(' | ')}`);
+}
+
+// Runs `body(app)` on a new page in its own browser context; saves a screenshot if it fails.
+async function withApp(name, hash, body) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  let app;
+  try {
+    app = await openApp(context, hash);
+    await body(app, context);
+  } catch (e) {
+    if (app) await app.page.screenshot({ path: `${outDir}${name}-failure.png` }).catch(() => {});
+    throw e;
+  } finally {
+    await context.close();
+  }
+}
+
+const evaluate = (app, fn, arg) => app.page.evaluate(fn, arg);
+const nextFrames = (app) => evaluate(app, () => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+
+function assertNoErrors(app, { console = true } = {}) {
+  assert.deepEqual(app.pageErrors, [], `expected no uncaught page errors, got: ${app.pageErrors.join(' | ')}`);
+  if (console) assert.deepEqual(app.consoleErrors, [], `expected no console errors, got: ${app.consoleErrors.join(' | ')}`);
+}
+
+test('a) backprop from the URL hash trains to > 0.8 test accuracy and draws', { timeout: 180000 }, () =>
+  withApp('backprop', 'lab=backprop&epochs=2&hidden=32&batch=64&seed=3', async (app) => {
+    const status = await evaluate(app, () => plasticity.status());
+    assert.equal(status.lab, 'backprop', `expected the hash's lab=backprop to be open, status: ${JSON.stringify(status)}`);
+    assert.equal(await evaluate(app, () => plasticity.get('hidden')), '32', 'expected hidden=32 from the URL hash');
+    assert.equal(await evaluate(app, () => plasticity.get('seed')), '3', 'expected seed=3 from the URL hash');
+
+    // Train in chunks, one evaluate per chunk so the page keeps drawing in between.
+    const t0 = Date.now();
+    let st = status, calls = 0;
+    while (!st.done && !st.error && calls < 200 && Date.now() - t0 < 120000) {
+      st = await evaluate(app, () => plasticity.step(200));
+      calls++;
+    }
+    assert.ok(!st.error, `expected no training error, status: ${JSON.stringify(st)}`);
+    assert.ok(st.done, `expected training to finish within 200 step(200) calls / 120 s (${calls} calls, ` +
+      `${((Date.now() - t0) / 1000).toFixed(0)} s), status: ${JSON.stringify(st)}`);
+
+    const m = await evaluate(app, () => plasticity.metrics());
+    const acc = m?.epochs?.test_acc, loss = m?.epochs?.train_loss;
+    assert.ok(Array.isArray(acc) && acc.length === 2, `expected 2 epochs of test_acc, got ${JSON.stringify(acc)}`);
+    assert.ok(acc[1] > 0.8, `expected final test accuracy > 0.8, got ${acc[1]}`);
+    assert.ok(Array.isArray(loss) && loss.length >= 2, `expected >= 2 epochs of train_loss, got ${JSON.stringify(loss)}`);
+    assert.ok(loss.at(-1) < loss[0], `expected train_loss to decrease (last < first), got ${JSON.stringify(loss)}`);
+
+    await nextFrames(app);
+    const png = await app.page.screenshot({ type: 'png', path: `${outDir}backprop.png` });
+    const colours = distinctColours(decodePng(png));
+    assert.ok(colours > 50, `expected a drawn page (> 50 distinct colours in the screenshot), got ${colours}`);
+    assertNoErrors(app);
+  }));
+
+test('b) bad parameters give messages, a malformed hash does not crash', { timeout: 90000 }, () =>
+  withApp('messages', 'lab=backprop&epochs=1', async (app, context) => {
+    const lr = (await evaluate(app, () => plasticity.labs()))
+      .find((l) => l.id === 'backprop')?.params?.find((p) => p.name === 'lr');
+    assert.ok(lr && lr.max !== undefined, `expected labs() to list backprop's lr with a max, got ${JSON.stringify(lr)}`);
+
+    const clamped = await evaluate(app, () => plasticity.set('lr', '50'));
+    assert.match(clamped, /clamped/, `expected set('lr','50') to say the value was clamped, got "${clamped}"`);
+    const lrNow = await evaluate(app, () => plasticity.get('lr'));
+    assert.equal(Number(lrNow), Number(lr.max), `expected lr clamped to its maximum ${lr.max}, got "${lrNow}"`);
+
+    const unknown = await evaluate(app, () => plasticity.set('nope', '1'));
+    assert.match(unknown, /unknown/, `expected set('nope','1') to say the name is unknown, got "${unknown}"`);
+    for (const name of ['lr', 'hidden'])
+      assert.ok(unknown.includes(name), `expected the unknown-name message to list valid name '${name}', got "${unknown}"`);
+
+    // The same mistake typed into the address bar of the running page (hashchange -> pl_apply_hash).
+    await evaluate(app, () => { location.hash = 'lab=nosuchlab&lr=abc'; });
+    await nextFrames(app);
+    assert.ok(Array.isArray(await evaluate(app, () => plasticity.labs())), 'expected labs() to still work after a bad hash');
+    assertNoErrors(app, { console: false });
+
+    // A page that starts from a malformed hash.
+    const bad = await openApp(context, 'lab=nosuchlab&lr=abc');
+    await nextFrames(bad);
+    const labs = await evaluate(bad, () => plasticity.labs());
+    assert.ok(Array.isArray(labs) && labs.length > 0, `expected labs() to answer after a malformed hash, got ${JSON.stringify(labs)}`);
+    const st = await evaluate(bad, () => plasticity.status());
+    assert.equal(typeof st, 'object', 'expected status() to answer after a malformed hash');
+    const overlay = await evaluate(bad, () => !document.getElementById('error').classList.contains('hidden'));
+    assert.equal(overlay, false, 'expected no error overlay after a malformed hash');
+    assertNoErrors(bad, { console: false });
+  }));
+
+test('c) the URL hash follows the parameters and a reload restores them', { timeout: 90000 }, () =>
+  withApp('hash', 'lab=backprop&epochs=1', async (app, context) => {
+    assert.equal(await evaluate(app, () => plasticity.set('lr', '0.005')), '', "expected set('lr','0.005') to need no message");
+    assert.equal(await evaluate(app, () => plasticity.set('hidden', '64')), '', "expected set('hidden','64') to need no message");
+    const updated = await app.page.waitForFunction(() => location.hash.includes('lr=0.005'), null, { timeout: 2000 })
+      .then(() => true, () => false);
+    assert.ok(updated, `expected location.hash to contain lr=0.005 within 2 s, got "${await evaluate(app, () => location.hash)}"`);
+
+    const url = await evaluate(app, () => plasticity.state());
+    assert.ok(url.startsWith(base + '/'), `expected state() to start with the page URL ${base}/, got "${url}"`);
+    assert.ok(new URL(url).hash.includes('lr=0.005'), `expected state()'s hash to contain lr=0.005, got "${url}"`);
+    assertNoErrors(app);
+
+    // Load the shared link in a new page: the lab and the parameters come back.
+    const again = await openApp(context, url.slice(url.indexOf('#') + 1));
+    const st = await evaluate(again, () => plasticity.status());
+    assert.equal(st.lab, 'backprop', `expected backprop after loading ${url}, status: ${JSON.stringify(st)}`);
+    assert.equal(await evaluate(again, () => plasticity.get('lr')), '0.005', `expected lr=0.005 after loading ${url}`);
+    assert.equal(await evaluate(again, () => plasticity.get('hidden')), '64', `expected hidden=64 after loading ${url}`);
+    assertNoErrors(again);
+  }));
+
+test('d) a mouse click on the Start button reaches ImGui', { timeout: 60000 }, () =>
+  withApp('click', 'lab=backprop&epochs=1', async (app) => {
+    // The app reports its buttons' centres (CSS pixels) once it has laid out a frame.
+    const found = await app.page.waitForFunction(() => plasticity.status().buttons?.start, null, { timeout: 10000 })
+      .then(() => true, () => false);
+    const status = await evaluate(app, () => plasticity.status());
+    assert.ok(found, `expected status().buttons.start = [x, y] within 10 s, status: ${JSON.stringify(status)}`);
+    const [x, y] = status.buttons.start;
+
+    const mouse = app.page.mouse;
+    await mouse.move(x, y);
+    await sleep(100);  // ImGui sees the hover on one frame and the press on a later one
+    await mouse.down();
+    await sleep(100);
+    await mouse.up();
+
+    const started = () => app.logs.some((line) => line.trim() === 'ui: start');
+    const t0 = Date.now();
+    while (!started() && Date.now() - t0 < 2000) await sleep(50);
+    assert.ok(started(),
+      `expected the console line "ui: start" within 2 s of clicking (${x}, ${y}); last console lines: ` +
+      JSON.stringify(app.logs.slice(-5)));
+    const st = await evaluate(app, () => plasticity.status());
+    assert.ok(st.running || st.done, `expected the lab running (or done) after Start, status: ${JSON.stringify(st)}`);
+    assertNoErrors(app);
+  }));
+

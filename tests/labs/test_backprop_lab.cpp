@@ -1,0 +1,123 @@
+// Lab 1 acceptance: the defaults learn the MNIST subset, runs are reproducible, divergence is reported.
+#include "labs/backprop/backprop_lab.h"
+#include "labs/catalog.h"
+#include <array>
+#include <catch2/catch.hpp>
+#include <cstdio>
+#include <memory>
+#include <regex>
+
+using namespace pl;
+
+namespace {
+
+void run_to_end(Lab& lab) {
+    while (!lab.done()) lab.step();
+}
+
+struct Command {
+    std::string out;
+    int status = -1;
+};
+
+Command run_command(const std::string& cmd) {
+    Command c;
+    FILE* pipe = popen((cmd + " 2>&1").c_str(), "r");
+    REQUIRE(pipe);
+    std::array<char, 4096> buf{};
+    while (fgets(buf.data(), int(buf.size()), pipe)) c.out += buf.data();
+    c.status = WEXITSTATUS(pclose(pipe));
+    return c;
+}
+
+}  // namespace
+
+TEST_CASE("Lab 1 defaults reach >= 93% test accuracy on the MNIST subset within 10 epochs", "[lab][slow]") {
+    BackpropLab lab;
+    lab.reset();
+    REQUIRE(lab.error.empty());
+    REQUIRE(lab.params.integer("epochs") == 10);
+    run_to_end(lab);
+    REQUIRE(lab.error.empty());
+    const MetricLog& epochs = *lab.logs()[0];
+    REQUIRE(epochs.rows() == 10);
+    double acc = epochs.last("test_acc");
+    WARN("test accuracy after 10 epochs: " << acc);
+    CHECK(acc >= 0.93);
+    CHECK(epochs.column("train_loss").back() < epochs.column("train_loss").front());
+}
+
+TEST_CASE("cubic regression fits y = x^3 within the noise", "[lab]") {
+    BackpropLab lab;
+    REQUIRE(lab.params.set_all("dataset=cubic&hidden=32&activation=tanh&lr=0.01&batch=20&epochs=500").empty());
+    lab.reset();
+    run_to_end(lab);
+    REQUIRE(lab.error.empty());
+    // Noise sd is 3, so MSE/2 ~ 4.5 is the noise floor on training data; test targets are noise-free.
+    CHECK(lab.logs()[0]->last("test_loss") < 20);
+}
+
+TEST_CASE("a diverging learning rate stops the run with a clear message", "[lab]") {
+    BackpropLab lab;
+    REQUIRE(lab.params.set_all("dataset=cubic&optimizer=sgd&lr=10&init_scale=5&epochs=50").empty());
+    lab.reset();
+    run_to_end(lab);
+    CHECK(lab.done());
+    CHECK(lab.error.find("diverged") != std::string::npos);
+    CHECK(lab.error.find("learning rate") != std::string::npos);
+}
+
+TEST_CASE("the gradient check of the lab's network agrees with finite differences", "[lab]") {
+    BackpropLab lab;
+    REQUIRE(lab.params.set_all("hidden=16,8&activation=tanh").empty());
+    lab.reset();
+    for (int i = 0; i < 20; ++i) lab.step();
+    std::vector<GradientCheckRow> rows = lab.gradient_check();
+    REQUIRE(rows.size() == 6);
+    for (const GradientCheckRow& row : rows) CHECK(row.max_rel_error < 1e-6);
+}
+
+TEST_CASE("the catalog lists all nine labs; only built ones can be made", "[lab]") {
+    CHECK(lab_catalog().size() == 9);
+    std::string message;
+    CHECK(make_lab("backprop", message) != nullptr);
+    CHECK(make_lab("neurons", message) == nullptr);
+    CHECK(message.find("coming") != std::string::npos);
+    CHECK(make_lab("nope", message) == nullptr);
+    CHECK(message.find("feedback-alignment") != std::string::npos);
+}
+
+TEST_CASE("two CLI runs with the same seed print identical JSON", "[lab][cli]") {
+    const std::string cmd = std::string(PL_CLI) + " run backprop --set hidden=32 --seed 7 --epochs 2";
+    Command a = run_command(cmd), b = run_command(cmd);
+    REQUIRE(a.status == 0);
+    REQUIRE(b.status == 0);
+    // samples_per_s is wall-clock throughput, the only value that may differ between runs.
+    std::regex timing("\"samples_per_s\":[0-9.e+-]+");
+    CHECK(std::regex_replace(a.out, timing, "T") == std::regex_replace(b.out, timing, "T"));
+    CHECK(a.out.find("{\"epoch\":1,") == 0);
+    CHECK(a.out.find("\"final\":true") != std::string::npos);
+    for (const char* key : {"train_loss", "test_loss", "train_acc", "test_acc", "samples_per_s"})
+        CHECK(a.out.find(std::string("\"") + key + "\":") != std::string::npos);
+    Command c = run_command(std::string(PL_CLI) + " run backprop --set hidden=32 --seed 8 --epochs 2");
+    CHECK(std::regex_replace(c.out, timing, "T") != std::regex_replace(a.out, timing, "T"));
+}
+
+TEST_CASE("the CLI rejects bad arguments with exit status 2 and a message", "[lab][cli]") {
+    Command unknown_lab = run_command(std::string(PL_CLI) + " run nosuchlab");
+    CHECK(unknown_lab.status == 2);
+    CHECK(unknown_lab.out.find("unknown lab 'nosuchlab'") != std::string::npos);
+    Command unknown_key = run_command(std::string(PL_CLI) + " run backprop --set nope=1");
+    CHECK(unknown_key.status == 2);
+    CHECK(unknown_key.out.find("valid: dataset, hidden") != std::string::npos);
+    Command bad_value = run_command(std::string(PL_CLI) + " run backprop --set lr=abc");
+    CHECK(bad_value.status == 2);
+    Command diverging = run_command(std::string(PL_CLI) +
+                                    " run backprop --set dataset=cubic --set optimizer=sgd --set lr=10 "
+                                    "--set init_scale=5 --epochs 50");
+    CHECK(diverging.status == 3);
+    CHECK(diverging.out.find("diverged") != std::string::npos);
+    Command list = run_command(std::string(PL_CLI) + " list");
+    CHECK(list.status == 0);
+    CHECK(list.out.find("\"id\":\"backprop\"") != std::string::npos);
+}

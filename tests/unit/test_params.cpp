@@ -1,0 +1,94 @@
+// Parameter declarations as the URL hash and the CLI use them: parsing, clamping, unknown names.
+#include "labs/metric_log.h"
+#include "labs/params.h"
+#include <catch2/catch.hpp>
+
+using namespace pl;
+
+namespace {
+Params example() {
+    return Params({float_param("lr", 0.01, 1e-5, 1, "", "learning rate", true), int_param("batch", 32, 1, 1024, ""),
+                   choice_param("optimizer", {"adam", "sgd"}, 0, ""), bool_param("bias", true, ""),
+                   int_list_param("hidden", {128}, 1, 1024, "")});
+}
+}  // namespace
+
+TEST_CASE("defaults come from the declaration", "[params]") {
+    Params p = example();
+    CHECK(p.number("lr") == Approx(0.01));
+    CHECK(p.integer("batch") == 32);
+    CHECK(p.choice("optimizer") == "adam");
+    CHECK(p.flag("bias"));
+    CHECK(p.list("hidden") == std::vector<int>{128});
+}
+
+TEST_CASE("values are parsed from text of every kind", "[params]") {
+    Params p = example();
+    CHECK(p.set("lr", "0.5") == "");
+    CHECK(p.set("batch", "64") == "");
+    CHECK(p.set("optimizer", "sgd") == "");
+    CHECK(p.set("bias", "false") == "");
+    CHECK(p.set("hidden", "256,64") == "");
+    CHECK(p.number("lr") == Approx(0.5));
+    CHECK(p.integer("batch") == 64);
+    CHECK(p.choice("optimizer") == "sgd");
+    CHECK_FALSE(p.flag("bias"));
+    CHECK(p.list("hidden") == std::vector<int>{256, 64});
+    CHECK(p.text("hidden") == "256,64");
+}
+
+TEST_CASE("out-of-range values are clamped with a warning", "[params]") {
+    Params p = example();
+    std::string m = p.set("lr", "50");
+    CHECK(m.find("warning") == 0);
+    CHECK(m.find("clamped to 1") != std::string::npos);
+    CHECK(p.number("lr") == 1);
+    CHECK(p.set("batch", "0").find("clamped to 1") != std::string::npos);
+    CHECK(p.integer("batch") == 1);
+    CHECK(p.set("hidden", "5000,10").find("clamped to 1024") != std::string::npos);
+    CHECK(p.list("hidden") == std::vector<int>{1024, 10});
+}
+
+TEST_CASE("bad text is an error that leaves the value unchanged", "[params]") {
+    Params p = example();
+    for (const char* bad : {"abc", "", "1e999", "nan", "0.1x"}) {
+        std::string m = p.set("lr", bad);
+        CHECK(p.is_error(m));
+        CHECK(p.number("lr") == Approx(0.01));
+    }
+    CHECK(p.is_error(p.set("optimizer", "rmsprop")));
+    CHECK(p.set("optimizer", "rmsprop").find("adam, sgd") != std::string::npos);
+    CHECK(p.is_error(p.set("bias", "maybe")));
+    CHECK(p.is_error(p.set("hidden", "1,,2")));
+    CHECK(p.is_error(p.set("hidden", "1,2,3,4,5,6")));
+}
+
+TEST_CASE("unknown names get a message listing the valid ones", "[params]") {
+    Params p = example();
+    std::string m = p.set("learning_rate", "0.1");
+    CHECK(p.is_error(m));
+    CHECK(m.find("unknown parameter 'learning_rate'") != std::string::npos);
+    CHECK(m.find("lr, batch, optimizer, bias, hidden") != std::string::npos);
+}
+
+TEST_CASE("a URL hash round-trips through query()", "[params]") {
+    Params p = example();
+    std::vector<std::string> messages = p.set_all("lr=0.003&batch=16&optimizer=sgd&hidden=64,32&junk&x=1");
+    REQUIRE(messages.size() == 2);  // "junk" is not key=value; "x" is unknown
+    CHECK(messages[0].find("'junk' is not key=value") != std::string::npos);
+    CHECK(messages[1].find("unknown parameter 'x'") != std::string::npos);
+    Params q = example();
+    CHECK(q.set_all(p.query()).empty());
+    CHECK(q.query() == p.query());
+    CHECK(q.json() == "{\"lr\":0.003,\"batch\":16,\"optimizer\":\"sgd\",\"bias\":true,\"hidden\":[64,32]}");
+}
+
+TEST_CASE("metric logs export JSON with null for non-finite values, and CSV", "[metrics]") {
+    MetricLog log("epochs", {"epoch", "loss"});
+    log.add({1, 0.5});
+    log.add({2, std::numeric_limits<double>::quiet_NaN()});
+    CHECK(log.row_json(0) == "{\"epoch\":1,\"loss\":0.5}");
+    CHECK(log.json() == "{\"epoch\":[1,2],\"loss\":[0.5,null]}");
+    CHECK(log.csv() == "epoch,loss\n1,0.5\n2,nan\n");
+    CHECK_THROWS(log.add({1}));
+}

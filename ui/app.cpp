@@ -1,0 +1,252 @@
+#include "ui/app.h"
+
+#include "labs/catalog.h"
+#include "labs/panels.h"
+#include "labs/run_export.h"
+#include "ui/export.h"
+#include "ui/handout.h"
+#include "ui/widgets/param_editor.h"
+#include <cmath>
+#include <cstdio>
+#include <sstream>
+
+namespace pl::ui {
+
+namespace {
+
+void append_line(std::string& text, const std::string& line) {
+    if (line.empty()) return;
+    text += (text.empty() ? "" : "\n") + line;
+}
+
+std::string format_duration(double s) {
+    if (!std::isfinite(s)) return "--";
+    char buf[32];
+    if (s < 60) std::snprintf(buf, sizeof buf, "%.0f s", s);
+    else std::snprintf(buf, sizeof buf, "%d min %02d s", int(s) / 60, int(s) % 60);
+    return buf;
+}
+
+}  // namespace
+
+std::string App::open(const std::string& id) {
+    std::string message;
+    std::unique_ptr<Lab> next = make_lab(id, message);
+    if (!next) return message;
+    lab = std::move(next);
+    runner.attach(lab.get());
+    handout_ = load_handout(id);
+    messages_.clear();
+    append_line(messages_, lab->error);
+    publish();
+    return "";
+}
+
+std::string App::set(const std::string& key, const std::string& value) {
+    if (!lab) return "error: no lab is open";
+    std::string message = lab->params.set(key, value);
+    if (!lab->params.is_error(message)) after_params_changed();
+    append_line(messages_, message);
+    return message;
+}
+
+std::string App::apply_state(const std::string& state) {
+    std::string messages, id;
+    std::vector<std::string> rest;
+    std::stringstream in(state);
+    std::string item;
+    while (std::getline(in, item, '&')) {
+        if (item.rfind("lab=", 0) == 0) id = item.substr(4);
+        else if (!item.empty()) rest.push_back(item);
+    }
+    if (!id.empty()) append_line(messages, open(id));
+    if (!lab) append_line(messages, open("backprop"));
+    for (const std::string& kv : rest) {
+        size_t eq = kv.find('=');
+        if (eq == std::string::npos) append_line(messages, "error: '" + kv + "' is not key=value");
+        else append_line(messages, lab->params.set(kv.substr(0, eq), kv.substr(eq + 1)));
+    }
+    after_params_changed();
+    messages_ = messages;
+    return messages;
+}
+
+std::string App::state() const { return lab ? "lab=" + lab->info().id + "&" + lab->params.query() : ""; }
+
+std::string App::status_json() const {
+    if (!lab) return "{\"lab\":null}";
+    std::string buttons;
+    const char* names[] = {"start", "pause", "step", "reset"};
+    for (int i = 0; i < 4; ++i)
+        buttons += std::string(i ? "," : "") + "\"" + names[i] + "\":[" + json_number(button_pos[i].x) + "," +
+                   json_number(button_pos[i].y) + "]";
+    return "{\"lab\":\"" + lab->info().id + "\",\"running\":" + (runner.running ? "true" : "false") +
+           ",\"done\":" + (lab->done() ? "true" : "false") + ",\"progress\":" + json_number(lab->progress()) +
+           ",\"epochs\":" + std::to_string(lab->epochs_logged()) +
+           ",\"samples_per_s\":" + json_number(runner.samples_per_s()) + ",\"eta_s\":" + json_number(runner.eta_s()) +
+           ",\"error\":\"" + lab->error + "\",\"buttons\":{" + buttons + "}}";
+}
+
+void App::start() {
+    if (!lab) return;
+    if (lab->done()) reset();
+    runner.running = true;
+}
+
+void App::reset() {
+    lab->reset();
+    runner.restart_clock();
+    messages_.clear();
+    append_line(messages_, lab->error);
+}
+
+void App::after_params_changed() {
+    if (!lab) return;
+    bool was_running = runner.running;
+    reset();
+    runner.running = was_running && lab->error.empty();
+    publish();
+}
+
+void App::publish() {
+    std::string now = state();
+    if (now == published_) return;
+    published_ = now;
+    if (publish_state) publish_state(now);
+}
+
+void App::frame(double budget_ms) {
+    if (lab && runner.running) runner.run_slice(budget_ms);
+
+    const ImGuiViewport* viewport = ImGui::GetMainViewport();
+    ImGui::SetNextWindowPos(viewport->WorkPos);
+    ImGui::SetNextWindowSize(viewport->WorkSize);
+    ImGui::Begin("Plasticity Lab", nullptr,
+                 ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoBringToFrontOnFocus);
+    float sidebar = std::max(280.0f, ImGui::GetFontSize() * 24);
+    ImGui::BeginChild("sidebar", ImVec2(sidebar, 0), true);
+    draw_sidebar();
+    ImGui::EndChild();
+    ImGui::SameLine();
+    ImGui::BeginChild("main", ImVec2(0, 0), false);
+    draw_main_area();
+    ImGui::EndChild();
+    ImGui::End();
+}
+
+void App::draw_sidebar() {
+    ImGui::TextColored(ImVec4(0.55f, 0.78f, 1.0f, 1.0f), "Plasticity Lab");
+    ImGui::TextDisabled("learning in artificial and biological networks");
+    ImGui::Separator();
+
+    // Lab browser: all nine labs; those not built yet are shown as "coming".
+    for (const CatalogEntry& entry : lab_catalog()) {
+        bool current = lab && lab->info().id == entry.info.id;
+        ImGui::BeginDisabled(!entry.make);
+        std::string label = entry.info.title + (entry.make ? "" : "  (coming)") + "##" + entry.info.id;
+        if (ImGui::Selectable(label.c_str(), current) && !current) {
+            std::printf("ui: lab %s\n", entry.info.id.c_str());
+            open(entry.info.id);
+        }
+        ImGui::EndDisabled();
+        if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled)) ImGui::SetTooltip("%s", entry.info.summary.c_str());
+    }
+    ImGui::Separator();
+    if (!lab) return;
+
+    draw_run_controls();
+    ImGui::Separator();
+    ImGui::TextDisabled("Parameters (a change resets the run)");
+    std::string message;
+    if (ParamEditor(lab->params, message)) {
+        after_params_changed();
+        append_line(messages_, message);
+    }
+    ImGui::Separator();
+    if (ImGui::Button("Export run JSON"))
+        ExportStatus() = SaveTextFile(lab->info().id + "-run.json", run_json(*lab, runner.samples_per_s()),
+                                      "application/json");
+    ImGui::SameLine();
+    if (ImGui::Button("Export run CSV"))
+        ExportStatus() = SaveTextFile(lab->info().id + "-run.csv", run_csv(*lab), "text/csv");
+    if (!ExportStatus().empty()) ImGui::TextDisabled("%s", ExportStatus().c_str());
+    if (!messages_.empty()) {
+        ImGui::Separator();
+        ImGui::PushTextWrapPos(0);
+        ImGui::TextColored(ImVec4(1.0f, 0.75f, 0.3f, 1.0f), "%s", messages_.c_str());
+        ImGui::PopTextWrapPos();
+        if (ImGui::SmallButton("dismiss")) messages_.clear();
+    }
+}
+
+void App::draw_run_controls() {
+    auto centre = [] { return ImVec2((ImGui::GetItemRectMin().x + ImGui::GetItemRectMax().x) / 2,
+                                     (ImGui::GetItemRectMin().y + ImGui::GetItemRectMax().y) / 2); };
+    ImGui::BeginDisabled(runner.running);
+    if (ImGui::Button(lab->done() ? "Restart" : "Start")) {
+        std::printf("ui: start\n");
+        start();
+    }
+    button_pos[0] = centre();
+    ImGui::EndDisabled();
+    ImGui::SameLine();
+    ImGui::BeginDisabled(!runner.running);
+    if (ImGui::Button("Pause")) {
+        std::printf("ui: pause\n");
+        pause();
+    }
+    button_pos[1] = centre();
+    ImGui::EndDisabled();
+    ImGui::SameLine();
+    ImGui::BeginDisabled(runner.running || lab->done());
+    if (ImGui::Button("Step")) runner.step_n(1);
+    button_pos[2] = centre();
+    ImGui::EndDisabled();
+    ImGui::SameLine();
+    if (ImGui::Button("Reset")) {
+        std::printf("ui: reset\n");
+        runner.running = false;
+        reset();
+    }
+    button_pos[3] = centre();
+
+    char overlay[96];
+    std::snprintf(overlay, sizeof overlay, "%.0f%%  epoch %d", lab->progress() * 100, lab->epochs_logged());
+    ImGui::ProgressBar(float(lab->progress()), ImVec2(-1, 0), overlay);
+    ImGui::Text("%.0f samples/s   ETA %s", runner.samples_per_s(),
+                lab->done() ? "done" : format_duration(runner.eta_s()).c_str());
+    if (!lab->error.empty()) {
+        ImGui::PushTextWrapPos(0);
+        ImGui::TextColored(ImVec4(1.0f, 0.4f, 0.4f, 1.0f), "Stopped: %s", lab->error.c_str());
+        ImGui::PopTextWrapPos();
+    }
+}
+
+void App::draw_main_area() {
+    if (!lab) {
+        ImGui::TextWrapped("Choose a lab on the left.");
+        return;
+    }
+    ImGui::Text("%s", lab->info().title.c_str());
+    ImGui::SameLine();
+    ImGui::TextDisabled("- %s", lab->info().summary.c_str());
+    if (ImGui::BeginTabBar("tabs")) {
+        if (ImGui::BeginTabItem("Lab")) {
+            ImGui::BeginChild("panel");
+            draw_lab_panel(*lab);
+            ImGui::EndChild();
+            ImGui::EndTabItem();
+        }
+        if (ImGui::BeginTabItem("Handout")) {
+            ImGui::BeginChild("handout");
+            ImGui::PushTextWrapPos(std::min(ImGui::GetContentRegionAvail().x, ImGui::GetFontSize() * 60));
+            Handout(handout_);
+            ImGui::PopTextWrapPos();
+            ImGui::EndChild();
+            ImGui::EndTabItem();
+        }
+        ImGui::EndTabBar();
+    }
+}
+
+}  // namespace pl::ui

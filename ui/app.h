@@ -1,0 +1,44 @@
+// The app shell: lab browser, run controls, parameter editor, the lab's panel and its handout.
+// Platform glue (ui/main.cpp) calls frame() once per frame; the page's JS API drives the same App.
+#pragma once
+#include "labs/lab.h"
+#include "labs/lab_runner.h"
+#include <functional>
+#include <imgui.h>
+#include <memory>
+#include <string>
+
+namespace pl::ui {
+
+class App {
+public:
+    // Opens a lab from "lab=backprop&lr=0.01" (URL hash or command line); returns the messages, one per line.
+    std::string apply_state(const std::string& state);
+    std::string open(const std::string& id);  // "" or an error message
+    std::string set(const std::string& key, const std::string& value);
+    std::string state() const;   // "lab=<id>&k=v&..." for the shareable link
+    std::string status_json() const;
+    void start();
+    void pause() { runner.running = false; }
+    void reset();
+
+    void frame(double budget_ms = 25);  // lab work for this frame, then the whole UI
+
+    std::unique_ptr<Lab> lab;
+    LabRunner runner;
+    std::function<void(const std::string&)> publish_state;  // web: updates the URL hash
+    ImVec2 button_pos[4] = {};  // screen centres of Start, Pause, Step, Reset (for browser tests)
+
+private:
+    void draw_sidebar();
+    void draw_run_controls();
+    void draw_main_area();
+    void after_params_changed();
+    void publish();
+
+    std::string messages_;      // clamping warnings, errors
+    std::string handout_;       // docs/labs/<id>.md
+    std::string published_;     // the state last published
+};
+
+}  // namespace pl::ui

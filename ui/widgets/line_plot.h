@@ -1,0 +1,49 @@
+// Line plot on ImDrawList: several series, legend, axes with ticks, hover read-out, optional shaded band.
+// Right-click the plot for "Export CSV" / "Export PNG" (ui/export.h).
+#pragma once
+#include <imgui.h>
+#include <string>
+#include <vector>
+
+namespace pl::ui {
+
+struct PlotSeries {
+    std::string name;
+    const std::vector<double>* x = nullptr;  // nullptr: x = 0, 1, 2, ...
+    const std::vector<double>* y = nullptr;
+    ImU32 color = 0;                         // 0: next colour of the palette
+    bool points = false;                     // markers only (data points), no line
+    bool dashed = false;
+};
+
+struct PlotOptions {
+    const char* x_label = "";
+    const char* y_label = "";
+    bool log_y = false;
+    bool fix_y = false;  // use y_min..y_max instead of the data's range
+    double y_min = 0, y_max = 1;
+    int shade_between[2] = {-1, -1};  // fill the band between these two series (same x), e.g. a gap or +-sigma
+    ImU32 shade_color = 0;
+};
+
+// Draws the plot in a child region of `size` (x <= 0: full width). Returns true if hovered.
+bool LinePlot(const char* id, const char* title, const std::vector<PlotSeries>& series, ImVec2 size,
+              const PlotOptions& options = {});
+
+ImU32 PaletteColor(int i);  // a distinct colour per series index
+
+// Shared with Histogram: the axes of a 2-D plot. DrawPlotAxes fills [frame_min, frame_max) with the
+// background, grid, 1-2-5 ticks and labels, and returns the data area with its mapping. When log_y,
+// y0/y1 and the y passed to ToScreen are log10 values.
+struct PlotAxes {
+    ImVec2 min, max;  // the data area on screen
+    double x0 = 0, x1 = 1, y0 = 0, y1 = 1;
+    bool log_y = false;
+    ImVec2 ToScreen(double x, double y) const;
+    double XAt(float screen_x) const;
+};
+PlotAxes DrawPlotAxes(ImDrawList* draw, ImVec2 frame_min, ImVec2 frame_max, double x0, double x1, double y0,
+                      double y1, bool log_y, const char* x_label, const char* y_label);
+std::vector<double> NiceTicks(double lo, double hi, int target);  // multiples of 1, 2 or 5 x 10^k in [lo, hi]
+
+}  // namespace pl::ui
