@@ -16,6 +16,7 @@ public:
     Mat backward(const Mat& grad_out) override;
     Mat derivative() const;  // f'(x) at the cached input
     ActivationKind kind() const { return kind_; }
+
 private:
     ActivationKind kind_;
     Mat input_, output_;

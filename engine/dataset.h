@@ -1,18 +1,18 @@
 // A labelled data set, one sample per column, and the data sets of the course.
 // Classification sets fill `labels` and one-hot `y`; regression sets fill `y` only (labels empty).
 #pragma once
-#include "engine/rng.h"
-#include "engine/tensor.h"
 #include <string>
 #include <vector>
+#include "engine/rng.h"
+#include "engine/tensor.h"
 
 namespace pl {
 
 struct Dataset {
-    Mat x;                    // inputs, features x samples
-    Mat y;                    // targets, outputs x samples (one-hot for classification)
-    std::vector<int> labels;  // class per sample (classification only)
-    int classes = 0;          // 0 for regression
+    Mat x;                      // inputs, features x samples
+    Mat y;                      // targets, outputs x samples (one-hot for classification)
+    std::vector<int> labels;    // class per sample (classification only)
+    int classes = 0;            // 0 for regression
     int width = 0, height = 0;  // image size when samples are images (28 x 28), else 0
     int size() const { return int(x.cols()); }
     bool is_classification() const { return classes > 0; }

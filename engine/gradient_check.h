@@ -1,17 +1,17 @@
 // Compares the analytic gradient (Backprop) with central finite differences, one entry per parameter.
 // relative error = |g_a - g_fd| / max(|g_a| + |g_fd|, 1e-12), reported as the max over checked entries.
 #pragma once
+#include <string>
+#include <vector>
 #include "engine/loss.h"
 #include "engine/mlp.h"
 #include "engine/rng.h"
-#include <string>
-#include <vector>
 
 namespace pl {
 
 struct GradientCheckRow {
-    std::string param;       // "W1", "b1", ...
-    int checked = 0;         // entries compared
+    std::string param;  // "W1", "b1", ...
+    int checked = 0;    // entries compared
     double max_rel_error = 0;
     double analytic_norm = 0, numeric_norm = 0;  // over the checked entries
 };

@@ -1,16 +1,16 @@
 // A layer with an explicit forward and backward pass (no autograd). forward() caches what backward()
 // needs; backward() takes dL/d(output), sets every parameter's grad and returns dL/d(input).
 #pragma once
-#include "engine/tensor.h"
 #include <string>
 #include <vector>
+#include "engine/tensor.h"
 
 namespace pl {
 
 struct Param {
     std::string name;  // "W1", "b1", ...
     Mat value;
-    Mat grad;          // same shape as value, set by backward()
+    Mat grad;  // same shape as value, set by backward()
 };
 
 class Layer {

@@ -1,8 +1,8 @@
 // How the weight updates are computed from the output error: the pluggable backward pass.
 // backward() runs after net.forward(x, true) and sets every parameter's grad from dL/d(output).
 #pragma once
-#include "engine/mlp.h"
 #include <string>
+#include "engine/mlp.h"
 
 namespace pl {
 

@@ -11,14 +11,15 @@ public:
     Linear(int in, int out, Rng& rng, double init_scale = 1.0, int index = 1);
     std::string name() const override { return "Linear"; }
     Mat forward(const Mat& x, bool training) override;
-    Mat backward(const Mat& grad_out) override;                      // dW = g x^T, db = sum g, returns W^T g
-    Mat backward(const Mat& grad_out, const Mat& feedback);         // same dW, db; returns feedback * g
+    Mat backward(const Mat& grad_out) override;              // dW = g x^T, db = sum g, returns W^T g
+    Mat backward(const Mat& grad_out, const Mat& feedback);  // same dW, db; returns feedback * g
     std::vector<Param*> params() override { return {&W, &b}; }
     int in() const { return int(W.value.cols()); }
     int out() const { return int(W.value.rows()); }
     const Mat& input() const { return input_; }
 
     Param W, b;
+
 private:
     Mat input_;
 };

@@ -1,8 +1,8 @@
 // Losses on a batch, averaged over its samples: value(), dL/d(output) and the prediction they imply.
 // Softmax cross-entropy takes logits; MSE is L = (1/B) sum_b 1/2 ||out_b - y_b||^2.
 #pragma once
-#include "engine/tensor.h"
 #include <string>
+#include "engine/tensor.h"
 
 namespace pl {
 

@@ -1,11 +1,11 @@
 // A multilayer perceptron as a list of layers: Linear, Activation, ..., Linear (output is linear).
 // forward() caches every layer's input, so a LearningRule can then fill the gradients.
 #pragma once
+#include <memory>
+#include <vector>
 #include "engine/activation.h"
 #include "engine/layer.h"
 #include "engine/linear.h"
-#include <memory>
-#include <vector>
 
 namespace pl {
 

@@ -1,10 +1,10 @@
 // Gradient-descent optimizers: step() moves every parameter using its grad (state kept per Param).
 // SGD: w -= lr g.  Momentum: v = mu v + g, w -= lr v.  Adam: Kingma & Ba 2015 with bias correction.
 #pragma once
-#include "engine/layer.h"
 #include <map>
 #include <memory>
 #include <string>
+#include "engine/layer.h"
 
 namespace pl {
 
@@ -27,6 +27,7 @@ public:
     Momentum(double lr, double mu = 0.9) : Optimizer(lr), mu(mu) {}
     void step(const std::vector<Param*>& params) override;
     double mu;
+
 private:
     std::map<const Param*, Mat> velocity_;
 };
@@ -37,6 +38,7 @@ public:
         : Optimizer(lr), beta1(beta1), beta2(beta2), eps(eps) {}
     void step(const std::vector<Param*>& params) override;
     double beta1, beta2, eps;
+
 private:
     std::map<const Param*, Mat> m_, v_;
     int t_ = 0;

@@ -1,5 +1,4 @@
 #include "labs/catalog.h"
-
 #include "labs/backprop/backprop_lab.h"
 
 namespace pl {
@@ -17,7 +16,8 @@ const std::vector<CatalogEntry>& lab_catalog() {
         {{"feedback-alignment", "Feedback alignment", "BP vs FA, DFA and sign symmetry; alignment angles"}},
         {{"bayes-by-backprop", "Bayes by Backprop", "Weight uncertainty and predictive bands"}},
         {{"regularization", "Regularization", "Overfitting and its cures: L2, dropout, early stopping, ..."}},
-        {{"surrogate-spikes", "Surrogate-gradient spiking nets", "Training LIF networks with surrogate gradients"}},
+        {{"surrogate-spikes", "Surrogate-gradient spiking nets",
+          "Training LIF networks with surrogate gradients"}},
         {{"continual", "Continual learning", "Catastrophic forgetting; EWC, SI and replay"}},
         {{"target-prop", "Target propagation", "Difference target propagation and predictive coding"}},
         {{"neurons", "Neuron models", "LIF, AdEx, Izhikevich and Hodgkin-Huxley"}},
@@ -54,8 +54,8 @@ std::string catalog_json() {
     std::string out = "[";
     for (const CatalogEntry& e : lab_catalog()) {
         if (out.size() > 1) out += ",";
-        out += "{\"id\":\"" + e.info.id + "\",\"title\":\"" + e.info.title + "\",\"summary\":\"" + e.info.summary +
-               "\",\"ready\":" + (e.make ? "true" : "false");
+        out += "{\"id\":\"" + e.info.id + "\",\"title\":\"" + e.info.title + "\",\"summary\":\"" +
+               e.info.summary + "\",\"ready\":" + (e.make ? "true" : "false");
         if (e.make) out += ",\"params\":" + e.make()->params.spec_json();
         out += "}";
     }

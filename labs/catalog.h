@@ -1,10 +1,10 @@
 // The nine labs of the course in menu order; a lab not built yet has no `make` and is shown as "coming".
 // Adding a lab: one entry here, one panel entry in labs/panels.cpp (see docs/adding-a-lab.md).
 #pragma once
-#include "labs/lab.h"
 #include <memory>
 #include <string>
 #include <vector>
+#include "labs/lab.h"
 
 namespace pl {
 

@@ -11,7 +11,8 @@ std::vector<std::pair<std::string, double>> Lab::final_metrics() const {
 
 std::string Lab::metrics_json() const {
     std::string out = "{";
-    for (const MetricLog* log : logs()) out += (out.size() > 1 ? ",\"" : "\"") + log->name + "\":" + log->json();
+    for (const MetricLog* log : logs())
+        out += (out.size() > 1 ? ",\"" : "\"") + log->name + "\":" + log->json();
     return out + "}";
 }
 

@@ -1,11 +1,11 @@
 // An experiment that the app, the CLI and the page's JS API all drive the same way: declared parameters,
 // reset(), step() in small units (<~30 ms each), metric logs. Headless: never includes ImGui.
 #pragma once
-#include "labs/metric_log.h"
-#include "labs/params.h"
 #include <string>
 #include <utility>
 #include <vector>
+#include "labs/metric_log.h"
+#include "labs/params.h"
 
 namespace pl {
 
@@ -29,12 +29,12 @@ public:
     virtual std::vector<std::pair<std::string, double>> final_metrics() const;
 
     long long samples_seen() const { return samples_seen_; }  // training samples processed since reset()
-    virtual std::vector<const MetricLog*> logs() const = 0;  // logs()[0]: one row per epoch ("epoch" first)
+    virtual std::vector<const MetricLog*> logs() const = 0;   // logs()[0]: one row per epoch ("epoch" first)
     int epochs_logged() const { return logs()[0]->rows(); }
     std::string metrics_json() const;  // {"<log name>": {column: [values]}, ...}
 
     Params params;
-    std::string error;            // set when the run stopped on a problem (e.g. a diverging loss)
+    std::string error;  // set when the run stopped on a problem (e.g. a diverging loss)
 
 protected:
     long long samples_seen_ = 0;

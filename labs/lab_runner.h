@@ -7,19 +7,29 @@ namespace pl {
 
 class LabRunner {
 public:
-    void attach(Lab* lab);       // also restarts the counters
-    void run_slice(double budget_ms);  // steps until the budget is spent, the lab is done or errs
-    void step_n(int n);          // exactly n steps (fewer if the lab finishes), timed
-    void restart_clock();        // after reset()
+    void attach(Lab* lab);  // also restarts the counters
+    // Steps while the next step (estimated from the recent ones) still fits the budget; at least one step.
+    // Called once per frame; the wall time between calls counts towards samples/s and the ETA.
+    void run_slice(double budget_ms);
+    void pause() { running = false, last_slice_s_ = 0; }
+    void step_n(int n);    // exactly n steps (fewer if the lab finishes), timed
+    void restart_clock();  // after reset()
     double samples_per_s() const;
-    double eta_s() const;        // NaN until there is a rate
-    double work_s() const { return work_s_; }
+    double eta_s() const;  // NaN until there is a rate
+    double elapsed_s() const { return wall_s_ > 0 ? wall_s_ : work_s_; }
+    double longest_step_ms() const { return longest_step_ms_; }
 
     bool running = false;
 
 private:
+    void timed_step();
+
     Lab* lab_ = nullptr;
-    double work_s_ = 0;         // seconds spent inside step()
+    double work_s_ = 0;  // seconds spent inside step()
+    double wall_s_ = 0;  // seconds between run_slice() calls while running (each gap capped at 1 s)
+    double last_slice_s_ = 0;
+    double typical_step_ms_ = 0;  // moving average of step() durations
+    double longest_step_ms_ = 0;
     long long samples_at_start_ = 0;
     double progress_at_start_ = 0;
 };

@@ -1,5 +1,4 @@
 #include "labs/metric_log.h"
-
 #include <cmath>
 #include <cstdio>
 #include <limits>
@@ -12,6 +11,18 @@ std::string json_number(double v) {
     char buf[32];
     std::snprintf(buf, sizeof buf, "%.9g", v);
     return buf;
+}
+
+std::string json_string(const std::string& s) {
+    std::string out = "\"";
+    for (char c : s) {
+        if (c == '"' || c == '\\') out += '\\';
+        if (c == '\n')
+            out += "\\n";
+        else if (static_cast<unsigned char>(c) >= 0x20)
+            out += c;
+    }
+    return out + "\"";
 }
 
 MetricLog::MetricLog(std::string name, std::vector<std::string> columns)

@@ -28,6 +28,7 @@ private:
     std::vector<std::vector<double>> data_;  // data_[column][row]
 };
 
-std::string json_number(double v);  // shortest round-trip-ish text, "null" for NaN/Inf
+std::string json_number(double v);              // 9 significant digits, "null" for NaN/Inf
+std::string json_string(const std::string& s);  // quoted, with " \\ and control characters escaped
 
 }  // namespace pl

@@ -1,14 +1,15 @@
 #include "labs/panels.h"
-
-#include "labs/backprop/backprop_panel.h"
 #include <imgui.h>
+#include "labs/backprop/backprop_panel.h"
 
 namespace pl {
 
 void draw_lab_panel(Lab& lab) {
     const std::string& id = lab.info().id;
-    if (id == "backprop") draw_backprop_panel(static_cast<BackpropLab&>(lab));
-    else ImGui::TextDisabled("This lab has no panel yet.");
+    if (id == "backprop")
+        draw_backprop_panel(static_cast<BackpropLab&>(lab));
+    else
+        ImGui::TextDisabled("This lab has no panel yet.");
 }
 
 }  // namespace pl

@@ -1,9 +1,9 @@
 #include "labs/params.h"
-
 #include <cmath>
 #include <cstdlib>
 #include <sstream>
 #include <stdexcept>
+#include "labs/metric_log.h"
 
 namespace pl {
 
@@ -15,16 +15,6 @@ std::string format_number(double v, ParamKind kind) {
     out.precision(10);
     out << v;
     return out.str();
-}
-
-std::string json_escape(const std::string& s) {
-    std::string out;
-    for (char c : s) {
-        if (c == '"' || c == '\\') out += '\\';
-        if (static_cast<unsigned char>(c) < 0x20) continue;
-        out += c;
-    }
-    return out;
 }
 
 // Parses a whole string as a number; false on trailing garbage, empty text, NaN or Inf.
@@ -93,9 +83,12 @@ std::string Params::set(const std::string& name, const std::string& text) {
     }
 
     if (spec->kind == ParamKind::Bool) {
-        if (text == "1" || text == "true" || text == "on" || text == "yes") target.v = {1};
-        else if (text == "0" || text == "false" || text == "off" || text == "no") target.v = {0};
-        else return "error: " + name + "=" + text + " is not a boolean; use true or false";
+        if (text == "1" || text == "true" || text == "on" || text == "yes")
+            target.v = {1};
+        else if (text == "0" || text == "false" || text == "off" || text == "no")
+            target.v = {0};
+        else
+            return "error: " + name + "=" + text + " is not a boolean; use true or false";
         ++generation_;
         return "";
     }
@@ -160,7 +153,8 @@ double Params::number(const std::string& name) const {
 
 const std::string& Params::choice(const std::string& name) const {
     const ParamSpec* spec = find(name);
-    if (!spec || spec->kind != ParamKind::Choice) throw std::invalid_argument("no choice parameter '" + name + "'");
+    if (!spec || spec->kind != ParamKind::Choice)
+        throw std::invalid_argument("no choice parameter '" + name + "'");
     return spec->choices.at(size_t(number(name)));
 }
 
@@ -194,9 +188,12 @@ std::string Params::json() const {
     for (const ParamSpec& s : specs_) {
         if (out.size() > 1) out += ",";
         out += "\"" + s.name + "\":";
-        if (s.kind == ParamKind::Choice) out += "\"" + json_escape(text(s.name)) + "\"";
-        else if (s.kind == ParamKind::IntList) out += "[" + text(s.name) + "]";
-        else out += text(s.name);
+        if (s.kind == ParamKind::Choice)
+            out += json_string(text(s.name));
+        else if (s.kind == ParamKind::IntList)
+            out += "[" + text(s.name) + "]";
+        else
+            out += text(s.name);
     }
     return out + "}";
 }
@@ -219,10 +216,10 @@ std::string Params::spec_json() const {
         } else if (s.kind == ParamKind::Bool) {
             out += std::string(",\"default\":") + (s.def != 0 ? "true" : "false");
         } else {
-            out += ",\"default\":" + format_number(s.def, s.kind) + ",\"min\":" + format_number(s.min, s.kind) +
-                   ",\"max\":" + format_number(s.max, s.kind);
+            out += ",\"default\":" + format_number(s.def, s.kind) +
+                   ",\"min\":" + format_number(s.min, s.kind) + ",\"max\":" + format_number(s.max, s.kind);
         }
-        out += ",\"unit\":\"" + json_escape(s.unit) + "\",\"help\":\"" + json_escape(s.help) + "\"}";
+        out += ",\"unit\":" + json_string(s.unit) + ",\"help\":" + json_string(s.help) + "}";
     }
     return out + "]";
 }

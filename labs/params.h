@@ -9,16 +9,16 @@ namespace pl {
 enum class ParamKind { Float, Int, Choice, Bool, IntList };
 
 struct ParamSpec {
-    std::string name;   // URL/CLI key, e.g. "lr"
+    std::string name;  // URL/CLI key, e.g. "lr"
     ParamKind kind = ParamKind::Float;
-    double def = 0;     // default (Choice: index into choices; IntList: see def_list)
-    double min = 0, max = 1;            // range (IntList: range of each element)
-    std::vector<std::string> choices;   // Choice only
-    std::vector<int> def_list;          // IntList only, e.g. hidden layer sizes {256, 128}
-    std::string unit;   // "ms", "mV", "" ...
-    std::string help;   // one line
-    bool log_scale = false;  // editor drags on a log scale (learning rates)
-    int max_items = 5;       // IntList only
+    double def = 0;                    // default (Choice: index into choices; IntList: see def_list)
+    double min = 0, max = 1;           // range (IntList: range of each element)
+    std::vector<std::string> choices;  // Choice only
+    std::vector<int> def_list;         // IntList only, e.g. hidden layer sizes {256, 128}
+    std::string unit;                  // "ms", "mV", "" ...
+    std::string help;                  // one line
+    bool log_scale = false;            // editor drags on a log scale (learning rates)
+    int max_items = 5;                 // IntList only
 };
 
 // Float/Int/Bool/Choice: one value (Choice = index). IntList: the elements.
@@ -48,8 +48,8 @@ public:
     std::vector<int> list(const std::string& name) const;
 
     std::string text(const std::string& name) const;  // canonical text of the value
-    std::string query() const;    // "k=v&k=v" for every parameter (shareable link)
-    std::string json() const;     // {"k": value, ...}
+    std::string query() const;                        // "k=v&k=v" for every parameter (shareable link)
+    std::string json() const;                         // {"k": value, ...}
     std::string spec_json() const;  // the declaration: names, kinds, ranges, defaults, units, help
     void reset_to_defaults();
 

@@ -3,22 +3,23 @@
 //   plasticity-cli run LAB [--set key=value ...] [--seed N] [--epochs N] [--out FILE.json]
 // Prints one JSON object per epoch, then a final line with "final": true. Exit 2 on bad arguments,
 // 3 when training diverges or the lab cannot start (the message says why).
-#include "labs/catalog.h"
-#include "labs/lab_runner.h"
-#include "labs/run_export.h"
 #include <cstdio>
 #include <fstream>
 #include <string>
 #include <vector>
+#include "labs/catalog.h"
+#include "labs/lab_runner.h"
+#include "labs/run_export.h"
 
 namespace {
 
 int usage(const std::string& problem) {
-    std::fprintf(stderr,
-                 "plasticity-cli: %s\n"
-                 "usage: plasticity-cli list\n"
-                 "       plasticity-cli run LAB [--set key=value ...] [--seed N] [--epochs N] [--out FILE.json]\n",
-                 problem.c_str());
+    std::fprintf(
+        stderr,
+        "plasticity-cli: %s\n"
+        "usage: plasticity-cli list\n"
+        "       plasticity-cli run LAB [--set key=value ...] [--seed N] [--epochs N] [--out FILE.json]\n",
+        problem.c_str());
     return 2;
 }
 
@@ -32,7 +33,8 @@ int main(int argc, char** argv) {
         return 0;
     }
     if (args[0] != "run") return usage("unknown command '" + args[0] + "'");
-    if (args.size() < 2 || args[1].rfind("--", 0) == 0) return usage("run needs a lab id (see plasticity-cli list)");
+    if (args.size() < 2 || args[1].rfind("--", 0) == 0)
+        return usage("run needs a lab id (see plasticity-cli list)");
 
     std::string message;
     std::unique_ptr<pl::Lab> lab = pl::make_lab(args[1], message);
@@ -44,11 +46,16 @@ int main(int argc, char** argv) {
         const std::string& flag = args[i];
         if (i + 1 >= args.size()) return usage(flag + " needs a value");
         const std::string& value = args[++i];
-        if (flag == "--set") assignments.push_back(value);
-        else if (flag == "--seed") assignments.push_back("seed=" + value);
-        else if (flag == "--epochs") assignments.push_back("epochs=" + value);
-        else if (flag == "--out") out_path = value;
-        else return usage("unknown option '" + flag + "'");
+        if (flag == "--set")
+            assignments.push_back(value);
+        else if (flag == "--seed")
+            assignments.push_back("seed=" + value);
+        else if (flag == "--epochs")
+            assignments.push_back("epochs=" + value);
+        else if (flag == "--out")
+            out_path = value;
+        else
+            return usage("unknown option '" + flag + "'");
     }
     for (const std::string& a : assignments) {
         std::vector<std::string> messages = lab->params.set_all(a, '\n');

@@ -6,7 +6,7 @@ std::string final_json(const Lab& lab, double samples_per_s) {
     std::string out = "{\"final\":true,\"lab\":\"" + lab.info().id + "\"";
     for (const auto& [name, value] : lab.final_metrics()) out += ",\"" + name + "\":" + json_number(value);
     out += ",\"samples_per_s\":" + json_number(samples_per_s);
-    if (!lab.error.empty()) out += ",\"error\":\"" + lab.error + "\"";
+    if (!lab.error.empty()) out += ",\"error\":" + json_string(lab.error);
     return out + "}";
 }
 

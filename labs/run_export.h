@@ -1,8 +1,8 @@
 // The whole run of a lab as one document: parameters, every metric series and the final metrics.
 // Shared by the CLI (--out), the app's "Export run" buttons and the page's JS API.
 #pragma once
-#include "labs/lab.h"
 #include <string>
+#include "labs/lab.h"
 
 namespace pl {
 

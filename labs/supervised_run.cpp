@@ -1,20 +1,19 @@
 #include "labs/supervised_run.h"
-
-#include "engine/metrics.h"
 #include <cmath>
 #include <limits>
 #include <numeric>
+#include "engine/metrics.h"
 
 namespace pl {
 
 namespace {
-constexpr int kEvalChunk = 250;  // samples per evaluation step: keeps one step() well under 30 ms in wasm
+constexpr int kEvalChunk = 100;  // samples per evaluation step: keeps one step() well under 30 ms in wasm
 constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 }  // namespace
 
 void SupervisedRun::start(Mlp net_, std::unique_ptr<Loss> loss_, std::unique_ptr<LearningRule> rule_,
-                          std::unique_ptr<Optimizer> optimizer_, const Split* data_, int batch, int epochs_total,
-                          int log_every, double lr_decay, uint64_t seed) {
+                          std::unique_ptr<Optimizer> optimizer_, const Split* data_, int batch,
+                          int epochs_total, int log_every, double lr_decay, uint64_t seed) {
     net = std::move(net_);
     loss = std::move(loss_);
     rule = std::move(rule_);
@@ -43,9 +42,12 @@ void SupervisedRun::start(Mlp net_, std::unique_ptr<Loss> loss_, std::unique_ptr
 
 void SupervisedRun::step() {
     if (phase_ == Phase::Done || !error.empty()) return;
-    if (phase_ == Phase::Train) train_batch();
-    else if (phase_ == Phase::EvalTrain) eval_chunk(data->train, false);
-    else eval_chunk(data->test, true);
+    if (phase_ == Phase::Train)
+        train_batch();
+    else if (phase_ == Phase::EvalTrain)
+        eval_chunk(data->train, false);
+    else
+        eval_chunk(data->test, true);
 }
 
 void SupervisedRun::train_batch() {
@@ -59,7 +61,8 @@ void SupervisedRun::train_batch() {
     double batch_loss = loss->value(out, y);
     if (!std::isfinite(batch_loss)) {
         error = "training diverged in epoch " + std::to_string(epoch_ + 1) + ", batch " +
-                std::to_string(batches_done_ + 1) + ": the loss is " + (std::isnan(batch_loss) ? "NaN" : "infinite") +
+                std::to_string(batches_done_ + 1) + ": the loss is " +
+                (std::isnan(batch_loss) ? "NaN" : "infinite") +
                 "; lower the learning rate or the init scale and reset";
         return;
     }

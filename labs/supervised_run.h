@@ -2,14 +2,14 @@
 // each step() is one training batch or one evaluation chunk; an epoch ends with a full train/test evaluation
 // and lr <- lr * lr_decay.
 #pragma once
+#include <memory>
+#include <string>
 #include "engine/dataset.h"
 #include "engine/learning_rule.h"
 #include "engine/loss.h"
 #include "engine/mlp.h"
 #include "engine/optimizer.h"
 #include "labs/metric_log.h"
-#include <memory>
-#include <string>
 
 namespace pl {
 

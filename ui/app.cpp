@@ -1,14 +1,13 @@
 #include "ui/app.h"
-
+#include <cmath>
+#include <cstdio>
+#include <sstream>
 #include "labs/catalog.h"
 #include "labs/panels.h"
 #include "labs/run_export.h"
 #include "ui/export.h"
 #include "ui/handout.h"
 #include "ui/widgets/param_editor.h"
-#include <cmath>
-#include <cstdio>
-#include <sstream>
 
 namespace pl::ui {
 
@@ -22,8 +21,10 @@ void append_line(std::string& text, const std::string& line) {
 std::string format_duration(double s) {
     if (!std::isfinite(s)) return "--";
     char buf[32];
-    if (s < 60) std::snprintf(buf, sizeof buf, "%.0f s", s);
-    else std::snprintf(buf, sizeof buf, "%d min %02d s", int(s) / 60, int(s) % 60);
+    if (s < 60)
+        std::snprintf(buf, sizeof buf, "%.0f s", s);
+    else
+        std::snprintf(buf, sizeof buf, "%d min %02d s", int(s) / 60, int(s) % 60);
     return buf;
 }
 
@@ -56,15 +57,19 @@ std::string App::apply_state(const std::string& state) {
     std::stringstream in(state);
     std::string item;
     while (std::getline(in, item, '&')) {
-        if (item.rfind("lab=", 0) == 0) id = item.substr(4);
-        else if (!item.empty()) rest.push_back(item);
+        if (item.rfind("lab=", 0) == 0)
+            id = item.substr(4);
+        else if (!item.empty())
+            rest.push_back(item);
     }
     if (!id.empty()) append_line(messages, open(id));
     if (!lab) append_line(messages, open("backprop"));
     for (const std::string& kv : rest) {
         size_t eq = kv.find('=');
-        if (eq == std::string::npos) append_line(messages, "error: '" + kv + "' is not key=value");
-        else append_line(messages, lab->params.set(kv.substr(0, eq), kv.substr(eq + 1)));
+        if (eq == std::string::npos)
+            append_line(messages, "error: '" + kv + "' is not key=value");
+        else
+            append_line(messages, lab->params.set(kv.substr(0, eq), kv.substr(eq + 1)));
     }
     after_params_changed();
     messages_ = messages;
@@ -83,8 +88,10 @@ std::string App::status_json() const {
     return "{\"lab\":\"" + lab->info().id + "\",\"running\":" + (runner.running ? "true" : "false") +
            ",\"done\":" + (lab->done() ? "true" : "false") + ",\"progress\":" + json_number(lab->progress()) +
            ",\"epochs\":" + std::to_string(lab->epochs_logged()) +
-           ",\"samples_per_s\":" + json_number(runner.samples_per_s()) + ",\"eta_s\":" + json_number(runner.eta_s()) +
-           ",\"error\":\"" + lab->error + "\",\"buttons\":{" + buttons + "}}";
+           ",\"samples_per_s\":" + json_number(runner.samples_per_s()) +
+           ",\"eta_s\":" + json_number(runner.eta_s()) +
+           ",\"longest_step_ms\":" + json_number(runner.longest_step_ms()) +
+           ",\"error\":" + json_string(lab->error) + ",\"buttons\":{" + buttons + "}}";
 }
 
 void App::start() {
@@ -121,8 +128,9 @@ void App::frame(double budget_ms) {
     const ImGuiViewport* viewport = ImGui::GetMainViewport();
     ImGui::SetNextWindowPos(viewport->WorkPos);
     ImGui::SetNextWindowSize(viewport->WorkSize);
-    ImGui::Begin("Plasticity Lab", nullptr,
-                 ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoBringToFrontOnFocus);
+    ImGui::Begin(
+        "Plasticity Lab", nullptr,
+        ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoBringToFrontOnFocus);
     float sidebar = std::max(280.0f, ImGui::GetFontSize() * 24);
     ImGui::BeginChild("sidebar", ImVec2(sidebar, 0), true);
     draw_sidebar();
@@ -149,7 +157,8 @@ void App::draw_sidebar() {
             open(entry.info.id);
         }
         ImGui::EndDisabled();
-        if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled)) ImGui::SetTooltip("%s", entry.info.summary.c_str());
+        if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled))
+            ImGui::SetTooltip("%s", entry.info.summary.c_str());
     }
     ImGui::Separator();
     if (!lab) return;
@@ -180,8 +189,10 @@ void App::draw_sidebar() {
 }
 
 void App::draw_run_controls() {
-    auto centre = [] { return ImVec2((ImGui::GetItemRectMin().x + ImGui::GetItemRectMax().x) / 2,
-                                     (ImGui::GetItemRectMin().y + ImGui::GetItemRectMax().y) / 2); };
+    auto centre = [] {
+        return ImVec2((ImGui::GetItemRectMin().x + ImGui::GetItemRectMax().x) / 2,
+                      (ImGui::GetItemRectMin().y + ImGui::GetItemRectMax().y) / 2);
+    };
     ImGui::BeginDisabled(runner.running);
     if (ImGui::Button(lab->done() ? "Restart" : "Start")) {
         std::printf("ui: start\n");
@@ -205,7 +216,7 @@ void App::draw_run_controls() {
     ImGui::SameLine();
     if (ImGui::Button("Reset")) {
         std::printf("ui: reset\n");
-        runner.running = false;
+        runner.pause();
         reset();
     }
     button_pos[3] = centre();
@@ -215,6 +226,9 @@ void App::draw_run_controls() {
     ImGui::ProgressBar(float(lab->progress()), ImVec2(-1, 0), overlay);
     ImGui::Text("%.0f samples/s   ETA %s", runner.samples_per_s(),
                 lab->done() ? "done" : format_duration(runner.eta_s()).c_str());
+    if (ImGui::IsItemHovered())
+        ImGui::SetTooltip("Throughput over the time spent training. Longest single step: %.1f ms",
+                          runner.longest_step_ms());
     if (!lab->error.empty()) {
         ImGui::PushTextWrapPos(0);
         ImGui::TextColored(ImVec4(1.0f, 0.4f, 0.4f, 1.0f), "Stopped: %s", lab->error.c_str());

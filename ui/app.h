@@ -1,12 +1,12 @@
 // The app shell: lab browser, run controls, parameter editor, the lab's panel and its handout.
 // Platform glue (ui/main.cpp) calls frame() once per frame; the page's JS API drives the same App.
 #pragma once
-#include "labs/lab.h"
-#include "labs/lab_runner.h"
-#include <functional>
 #include <imgui.h>
+#include <functional>
 #include <memory>
 #include <string>
+#include "labs/lab.h"
+#include "labs/lab_runner.h"
 
 namespace pl::ui {
 
@@ -16,10 +16,10 @@ public:
     std::string apply_state(const std::string& state);
     std::string open(const std::string& id);  // "" or an error message
     std::string set(const std::string& key, const std::string& value);
-    std::string state() const;   // "lab=<id>&k=v&..." for the shareable link
+    std::string state() const;  // "lab=<id>&k=v&..." for the shareable link
     std::string status_json() const;
     void start();
-    void pause() { runner.running = false; }
+    void pause() { runner.pause(); }
     void reset();
 
     void frame(double budget_ms = 25);  // lab work for this frame, then the whole UI
@@ -36,9 +36,9 @@ private:
     void after_params_changed();
     void publish();
 
-    std::string messages_;      // clamping warnings, errors
-    std::string handout_;       // docs/labs/<id>.md
-    std::string published_;     // the state last published
+    std::string messages_;   // clamping warnings, errors
+    std::string handout_;    // docs/labs/<id>.md
+    std::string published_;  // the state last published
 };
 
 }  // namespace pl::ui

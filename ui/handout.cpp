@@ -1,7 +1,6 @@
 #include "ui/handout.h"
-
-#include <fstream>
 #include <imgui.h>
+#include <fstream>
 #include <sstream>
 
 namespace pl::ui {

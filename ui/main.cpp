@@ -1,28 +1,29 @@
 // Platform glue: a GLFW window with an OpenGL 3 (native) or WebGL2 (browser) context, Dear ImGui on it,
-// and the frame loop. Native: plasticity [lab=ID] [key=value ...] [--frames N] [--screenshot FILE.png]
+// and the frame loop. Native: plasticity [lab=ID] [key=value ...] [--start] [--frames N] [--screenshot
+// FILE.png]
 #ifdef __EMSCRIPTEN__
 #include <emscripten.h>
 #include <emscripten/html5.h>
 #define GLFW_INCLUDE_ES3
 #endif
-#include "ui/app.h"
-#include "ui/export.h"
-#include "ui/theme.h"
-#include "ui/web_api.h"
 #include <GLFW/glfw3.h>
 #include <backends/imgui_impl_glfw.h>
 #include <backends/imgui_impl_opengl3.h>
 #include <cstdio>
 #include <cstdlib>
 #include <string>
+#include "ui/app.h"
+#include "ui/export.h"
+#include "ui/theme.h"
+#include "ui/web_api.h"
 
 namespace {
 
 struct Platform {
     GLFWwindow* window = nullptr;
     pl::ui::App app;
-    int frames_left = -1;      // --frames: exit after this many frames (native)
-    std::string screenshot;    // --screenshot: save the last frame
+    int frames_left = -1;    // --frames: exit after this many frames (native)
+    std::string screenshot;  // --screenshot: save the last frame
     float scale = 1;
 };
 
@@ -36,11 +37,13 @@ void fit_canvas_to_page(Platform& p) {
     glfwGetWindowSize(p.window, &cur_w, &cur_h);
     if (w == cur_w && h == cur_h) return;
     glfwSetWindowSize(p.window, w, h);
-    EM_ASM({
-        var c = Module.canvas;
-        c.style.width = $0 + 'px';
-        c.style.height = $1 + 'px';
-    }, css_w, css_h);
+    EM_ASM(
+        {
+            var c = Module.canvas;
+            c.style.width = $0 + 'px';
+            c.style.height = $1 + 'px';
+        },
+        css_w, css_h);
 }
 #endif
 
@@ -78,13 +81,21 @@ void frame(void* arg) {
 int main(int argc, char** argv) {
     static Platform p;
     std::string state;
+    bool start = false;
     for (int i = 1; i < argc; ++i) {
         std::string arg = argv[i];
-        if (arg == "--frames" && i + 1 < argc) p.frames_left = std::atoi(argv[++i]);
-        else if (arg == "--screenshot" && i + 1 < argc) p.screenshot = argv[++i];
-        else if (arg.find('=') != std::string::npos) state += (state.empty() ? "" : "&") + arg;
+        if (arg == "--frames" && i + 1 < argc)
+            p.frames_left = std::atoi(argv[++i]);
+        else if (arg == "--screenshot" && i + 1 < argc)
+            p.screenshot = argv[++i];
+        else if (arg == "--start")
+            start = true;
+        else if (arg.find('=') != std::string::npos)
+            state += (state.empty() ? "" : "&") + arg;
         else {
-            std::fprintf(stderr, "usage: plasticity [lab=ID] [key=value ...] [--frames N] [--screenshot FILE.png]\n");
+            std::fprintf(stderr,
+                         "usage: plasticity [lab=ID] [key=value ...] [--start] [--frames N] [--screenshot "
+                         "FILE.png]\n");
             return 2;
         }
     }
@@ -127,10 +138,11 @@ int main(int argc, char** argv) {
 
     std::string messages = p.app.apply_state(state);
     if (!messages.empty()) std::printf("plasticity: %s\n", messages.c_str());
+    if (start) p.app.start();
 
 #ifdef __EMSCRIPTEN__
     p.app.publish_state = [](const std::string& s) {
-        EM_ASM({ history.replaceState(null, '', '#' + UTF8ToString($0)); }, s.c_str());
+        EM_ASM({ history.replaceState(null, "", "#" + UTF8ToString($0)); }, s.c_str());
     };
     p.app.publish_state(p.app.state());
     pl::ui::attach_web_api(&p.app);

@@ -1,11 +1,10 @@
 #include "ui/web_api.h"
-
+#include <emscripten.h>
+#include <string>
 #include "labs/catalog.h"
 #include "labs/run_export.h"
 #include "ui/app.h"
 #include "ui/export.h"
-#include <emscripten.h>
-#include <string>
 
 namespace pl::ui {
 namespace {
@@ -31,7 +30,9 @@ EMSCRIPTEN_KEEPALIVE const char* pl_labs() { return answer(pl::catalog_json()); 
 
 EMSCRIPTEN_KEEPALIVE const char* pl_open(const char* id) { return answer(app->open(id)); }
 
-EMSCRIPTEN_KEEPALIVE const char* pl_set(const char* key, const char* value) { return answer(app->set(key, value)); }
+EMSCRIPTEN_KEEPALIVE const char* pl_set(const char* key, const char* value) {
+    return answer(app->set(key, value));
+}
 
 EMSCRIPTEN_KEEPALIVE const char* pl_get(const char* key) {
     if (!app->lab || !app->lab->params.find(key)) return answer("");

@@ -1,5 +1,4 @@
 #include "labs/backprop/backprop_lab.h"
-
 #include <cmath>
 
 namespace pl {
@@ -13,7 +12,8 @@ BackpropLab::BackpropLab()
                        "MNIST subset (8,000 train / 2,000 test digits) or a toy set"),
           int_list_param("hidden", {256}, 1, 1024, "hidden layer sizes, comma separated, e.g. 128,64"),
           choice_param("activation", {"relu", "sigmoid", "tanh"}, 0, "hidden-unit nonlinearity"),
-          choice_param("optimizer", {"adam", "sgd", "momentum"}, 0, "Adam, plain SGD, or SGD with momentum 0.9"),
+          choice_param("optimizer", {"adam", "sgd", "momentum"}, 0,
+                       "Adam, plain SGD, or SGD with momentum 0.9"),
           float_param("lr", 0.002, 1e-5, 10, "", "learning rate", true),
           float_param("lr_decay", 0.8, 0.1, 1, "", "learning rate multiplied by this after every epoch"),
           int_param("batch", 32, 1, 1024, "mini-batch size"),
@@ -33,12 +33,18 @@ void BackpropLab::reset() {
         Rng data_rng(seed * 7919 + 17);
         Split split;
         try {
-            if (dataset == "mnist") split = load_mnist_subset(default_mnist_path());
-            else if (dataset == "cubic") split = make_cubic(data_rng);
-            else if (dataset == "teacher") split = make_student_teacher(data_rng);
-            else if (dataset == "spirals") split = make_spirals(data_rng);
-            else if (dataset == "moons") split = make_moons(data_rng);
-            else split = make_xor(data_rng);
+            if (dataset == "mnist")
+                split = load_mnist_subset(default_mnist_path());
+            else if (dataset == "cubic")
+                split = make_cubic(data_rng);
+            else if (dataset == "teacher")
+                split = make_student_teacher(data_rng);
+            else if (dataset == "spirals")
+                split = make_spirals(data_rng);
+            else if (dataset == "moons")
+                split = make_moons(data_rng);
+            else
+                split = make_xor(data_rng);
         } catch (const std::exception& e) {
             error = e.what();
             data_key_.clear();
@@ -52,18 +58,22 @@ void BackpropLab::reset() {
     for (int h : params.list("hidden")) sizes.push_back(h);
     sizes.push_back(int(data_->train.y.rows()));
     const std::string act = params.choice("activation");
-    ActivationKind kind = act == "relu" ? ActivationKind::ReLU : act == "sigmoid" ? ActivationKind::Sigmoid
-                                                                                   : ActivationKind::Tanh;
+    ActivationKind kind = act == "relu"      ? ActivationKind::ReLU
+                          : act == "sigmoid" ? ActivationKind::Sigmoid
+                                             : ActivationKind::Tanh;
     Rng init_rng(seed);
     Mlp net(sizes, kind, init_rng, params.number("init_scale"));
 
     std::unique_ptr<Loss> loss;
-    if (data_->train.is_classification()) loss = std::make_unique<SoftmaxCrossEntropy>();
-    else loss = std::make_unique<MeanSquaredError>();
+    if (data_->train.is_classification())
+        loss = std::make_unique<SoftmaxCrossEntropy>();
+    else
+        loss = std::make_unique<MeanSquaredError>();
 
     run.start(std::move(net), std::move(loss), std::make_unique<Backprop>(),
-              make_optimizer(params.choice("optimizer"), params.number("lr")), data_.get(), params.integer("batch"),
-              params.integer("epochs"), params.integer("log_every"), params.number("lr_decay"), seed + 1);
+              make_optimizer(params.choice("optimizer"), params.number("lr")), data_.get(),
+              params.integer("batch"), params.integer("epochs"), params.integer("log_every"),
+              params.number("lr_decay"), seed + 1);
     samples_seen_ = 0;
 }
 
@@ -107,7 +117,8 @@ Mat BackpropLab::decision_map(int resolution, double& lo, double& hi) {
     Mat grid(2, resolution * resolution);
     Vec axis = Vec::LinSpaced(resolution, lo, hi);
     for (int r = 0; r < resolution; ++r)
-        for (int c = 0; c < resolution; ++c) grid.col(r * resolution + c) << axis(c), axis(resolution - 1 - r);
+        for (int c = 0; c < resolution; ++c)
+            grid.col(r * resolution + c) << axis(c), axis(resolution - 1 - r);
     Mat p = run.loss->predict(run.net.forward(grid, false));
     return p.row(1).transpose();  // (resolution^2) x 1, row-major image, top row = high y
 }

@@ -1,10 +1,10 @@
 // Lab 1 "Backpropagation": an MLP trained from scratch with explicit forward/backward passes on the MNIST
 // subset or a toy set; adds the views its panel shows (receptive fields, mistakes, fits, gradient check).
 #pragma once
+#include <memory>
 #include "engine/gradient_check.h"
 #include "labs/lab.h"
 #include "labs/supervised_run.h"
-#include <memory>
 
 namespace pl {
 
@@ -22,8 +22,8 @@ public:
     // Views for the panel and the tests.
     const Split& data() const { return *data_; }
     bool is_image_task() const { return data_->train.width > 0; }
-    Vec predict(const Vec& x);                 // class probabilities (or the regression output)
-    Mat receptive_fields(int count);           // first `count` rows of W1 as columns (in x count)
+    Vec predict(const Vec& x);                        // class probabilities (or the regression output)
+    Mat receptive_fields(int count);                  // first `count` rows of W1 as columns (in x count)
     std::vector<int> misclassified(int count) const;  // test indices
     void fit_curve(std::vector<double>& x, std::vector<double>& fit, std::vector<double>& truth);  // 1-D sets
     Mat decision_map(int resolution, double& lo, double& hi);  // 2-D sets: P(class 1) on a grid

@@ -1,11 +1,11 @@
 #include "labs/backprop/backprop_panel.h"
-
+#include <imgui.h>
+#include <algorithm>
+#include <cmath>
 #include "ui/widgets/confusion_matrix.h"
 #include "ui/widgets/drawing_pad.h"
 #include "ui/widgets/image_grid.h"
 #include "ui/widgets/line_plot.h"
-#include <cmath>
-#include <imgui.h>
 
 namespace pl {
 
@@ -19,6 +19,7 @@ struct PanelState {
     std::vector<double> x, fit, truth, data_x, data_y;  // cubic fit curves
 };
 
+// Two plots side by side: call before the first one (after SameLine the available width has shrunk).
 ImVec2 half_width(float height) {
     return ImVec2((ImGui::GetContentRegionAvail().x - ImGui::GetStyle().ItemSpacing.x) / 2, height);
 }
@@ -28,11 +29,12 @@ void learning_curves(BackpropLab& lab) {
     const std::vector<double>* x = &epochs.column("epoch");
     ui::PlotOptions loss_options;
     loss_options.x_label = "epoch";
-    loss_options.y_label = lab.run.loss->name().c_str();
+    loss_options.y_label = lab.data().train.is_classification() ? "cross-entropy" : "MSE";
     loss_options.log_y = true;
+    const ImVec2 size = half_width(220);
     ui::LinePlot("loss", "Loss per epoch",
-                 {{"train", x, &epochs.column("train_loss")}, {"test", x, &epochs.column("test_loss")}},
-                 half_width(220), loss_options);
+                 {{"train", x, &epochs.column("train_loss")}, {"test", x, &epochs.column("test_loss")}}, size,
+                 loss_options);
     ImGui::SameLine();
     if (lab.data().train.is_classification()) {
         ui::PlotOptions acc_options;
@@ -40,15 +42,15 @@ void learning_curves(BackpropLab& lab) {
         acc_options.y_label = "accuracy";
         ui::LinePlot("accuracy", "Accuracy per epoch",
                      {{"train", x, &epochs.column("train_acc")}, {"test", x, &epochs.column("test_acc")}},
-                     half_width(220), acc_options);
+                     size, acc_options);
     } else {
         ui::PlotOptions batch_options;
         batch_options.x_label = "batch";
         batch_options.log_y = true;
         const MetricLog& batches = lab.run.batches;
         ui::LinePlot("batch_loss", "Training loss per batch",
-                     {{"batch loss", &batches.column("batch"), &batches.column("batch_loss")}}, half_width(220),
-                     batch_options);
+                     {{"batch loss", &batches.column("batch"), &batches.column("batch_loss")}},
+                     half_width(220), batch_options);
     }
 }
 
@@ -66,14 +68,16 @@ void norm_histories(BackpropLab& lab) {
     w_options.y_label = "||W||";
     g_options.y_label = "||dL/dW||";
     g_options.log_y = true;
-    ui::LinePlot("w_norms", "Weight norm per layer", weights, half_width(200), w_options);
+    const ImVec2 size = half_width(200);
+    ui::LinePlot("w_norms", "Weight norm per layer", weights, size, w_options);
     ImGui::SameLine();
-    ui::LinePlot("g_norms", "Gradient norm per layer", grads, half_width(200), g_options);
+    ui::LinePlot("g_norms", "Gradient norm per layer", grads, size, g_options);
 }
 
 void digits_views(BackpropLab& lab, PanelState& s) {
     const Dataset& test = lab.data().test;
-    if (ImGui::CollapsingHeader("Receptive fields of the first hidden layer", ImGuiTreeNodeFlags_DefaultOpen)) {
+    if (ImGui::CollapsingHeader("Receptive fields of the first hidden layer",
+                                ImGuiTreeNodeFlags_DefaultOpen)) {
         ImGui::SliderInt("units shown", &s.fields, 8, 128);
         ui::ImageGrid("fields", lab.receptive_fields(s.fields), test.width, test.height, 16, 36,
                       ui::ImageColors::Diverging);
@@ -93,14 +97,16 @@ void digits_views(BackpropLab& lab, PanelState& s) {
                 captions.push_back(std::to_string(lab.run.test_predictions[size_t(i)]) + " (true " +
                                    std::to_string(test.labels[size_t(i)]) + ")");
             ImGui::Text("Misclassified: predicted (true)");
-            ui::ImageGrid("mistakes", test.x(Eigen::all, wrong), test.width, test.height, 8, 56,
+            int columns = std::max(1, int(ImGui::GetContentRegionAvail().x / (7 * ImGui::GetFontSize())));
+            ui::ImageGrid("mistakes", test.x(Eigen::all, wrong), test.width, test.height, columns, 56,
                           ui::ImageColors::Grey, captions);
         }
         ImGui::EndGroup();
     }
     if (ImGui::CollapsingHeader("Draw a digit", ImGuiTreeNodeFlags_DefaultOpen)) {
         ImGui::BeginGroup();
-        if (s.pad.Draw("pad") || s.pad_probabilities.size() == 0) s.pad_probabilities = lab.predict(s.pad.image());
+        if (s.pad.Draw("pad") || s.pad_probabilities.size() == 0)
+            s.pad_probabilities = lab.predict(s.pad.image());
         ImGui::EndGroup();
         ImGui::SameLine();
         ImGui::BeginGroup();
@@ -113,8 +119,8 @@ void digits_views(BackpropLab& lab, PanelState& s) {
             for (int c = 0; c < 10; ++c) {
                 char label[32];
                 std::snprintf(label, sizeof label, "%d  %5.1f%%", c, 100 * s.pad_probabilities(c));
-                ImGui::PushStyleColor(ImGuiCol_PlotHistogram, c == best ? ImVec4(0.3f, 0.8f, 0.4f, 1)
-                                                                        : ImVec4(0.3f, 0.5f, 0.8f, 1));
+                ImGui::PushStyleColor(ImGuiCol_PlotHistogram,
+                                      c == best ? ImVec4(0.3f, 0.8f, 0.4f, 1) : ImVec4(0.3f, 0.5f, 0.8f, 1));
                 ImGui::ProgressBar(float(s.pad_probabilities(c)), ImVec2(220, 0), label);
                 ImGui::PopStyleColor();
             }
@@ -149,11 +155,13 @@ void toy_views(BackpropLab& lab, PanelState& s) {
 
 void gradient_check(BackpropLab& lab, PanelState& s) {
     if (!ImGui::CollapsingHeader("Gradient check")) return;
-    ImGui::TextWrapped("Analytic gradients (backprop) against central finite differences on 8 training samples, "
-                       "20 random entries per parameter. Relative error |a - n| / (|a| + |n|).");
+    ImGui::TextWrapped(
+        "Analytic gradients (backprop) against central finite differences on 8 training samples, "
+        "20 random entries per parameter. Relative error |a - n| / (|a| + |n|).");
     if (ImGui::Button("Check gradients now")) s.check = lab.gradient_check();
     if (s.check.empty()) return;
-    if (ImGui::BeginTable("check", 5, ImGuiTableFlags_Borders | ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingFixedFit)) {
+    if (ImGui::BeginTable("check", 5,
+                          ImGuiTableFlags_Borders | ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingFixedFit)) {
         for (const char* h : {"parameter", "entries", "max rel. error", "|analytic|", "|numeric|"})
             ImGui::TableSetupColumn(h);
         ImGui::TableHeadersRow();
@@ -187,8 +195,10 @@ void draw_backprop_panel(BackpropLab& lab) {
     }
     learning_curves(lab);
     norm_histories(lab);
-    if (lab.is_image_task()) digits_views(lab, state);
-    else toy_views(lab, state);
+    if (lab.is_image_task())
+        digits_views(lab, state);
+    else
+        toy_views(lab, state);
     gradient_check(lab, state);
 }
 

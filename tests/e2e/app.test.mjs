@@ -2,26 +2,21 @@
 // Run: PL_BASE_URL=http://127.0.0.1:PORT node --test tests/e2e/   (scripts/test serves build/web and sets it)
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { createRequire } from 'node:module';
 import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { decodePng, distinctColours } from './png.mjs';
+import { launchChromium } from './browser.mjs';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
-const require = createRequire(import.meta.url);
-const { chromium } = require('../../third_party/node_modules/playwright-core');
 
 const base = (process.env.PL_BASE_URL || '').replace(/\/+$/, '');
 const outDir = here + 'out/';
-// Headless WebGL2 on SwiftShader (see /work/shared/TOOLCHAIN.md).
-const chromiumArgs = ['--use-angle=swiftshader', '--enable-unsafe-swiftshader', '--no-sandbox', '--disable-gpu',
-  '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
 let browser;
 before(async () => {
   assert.ok(base, 'expected env PL_BASE_URL (the served build/web, e.g. http://127.0.0.1:8123); scripts/test sets it');
   mkdirSync(outDir, { recursive: true });
-  browser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: chromiumArgs });
+  browser = await launchChromium();
 });
 after(async () => { await browser?.close(); });
 

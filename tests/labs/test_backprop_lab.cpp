@@ -1,11 +1,11 @@
 // Lab 1 acceptance: the defaults learn the MNIST subset, runs are reproducible, divergence is reported.
-#include "labs/backprop/backprop_lab.h"
-#include "labs/catalog.h"
 #include <array>
 #include <catch2/catch.hpp>
 #include <cstdio>
 #include <memory>
 #include <regex>
+#include "labs/backprop/backprop_lab.h"
+#include "labs/catalog.h"
 
 using namespace pl;
 
@@ -47,14 +47,17 @@ TEST_CASE("Lab 1 defaults reach >= 93% test accuracy on the MNIST subset within 
     CHECK(epochs.column("train_loss").back() < epochs.column("train_loss").front());
 }
 
-TEST_CASE("cubic regression fits y = x^3 within the noise", "[lab]") {
+TEST_CASE("cubic regression fits y = x^3 closer than the noise", "[lab]") {
     BackpropLab lab;
-    REQUIRE(lab.params.set_all("dataset=cubic&hidden=32&activation=tanh&lr=0.01&batch=20&epochs=500").empty());
+    REQUIRE(
+        lab.params.set_all("dataset=cubic&hidden=32&activation=tanh&lr=0.01&lr_decay=1&batch=20&epochs=500")
+            .empty());
     lab.reset();
     run_to_end(lab);
     REQUIRE(lab.error.empty());
-    // Noise sd is 3, so MSE/2 ~ 4.5 is the noise floor on training data; test targets are noise-free.
-    CHECK(lab.logs()[0]->last("test_loss") < 20);
+    // Test targets are noise-free x^3; the training noise has sd 3, i.e. a loss of 1/2 * 3^2 = 4.5.
+    // Measured: 4.0 (seed 1). A net that had not learned the cubic would sit near 1/2 * var(x^3) ~ 300.
+    CHECK(lab.logs()[0]->last("test_loss") < 9);
 }
 
 TEST_CASE("a diverging learning rate stops the run with a clear message", "[lab]") {
@@ -77,7 +80,7 @@ TEST_CASE("the gradient check of the lab's network agrees with finite difference
     for (const GradientCheckRow& row : rows) CHECK(row.max_rel_error < 1e-6);
 }
 
-TEST_CASE("the catalog lists all nine labs; only built ones can be made", "[lab]") {
+TEST_CASE("the catalog lists all nine labs and only built ones can be made", "[lab]") {
     CHECK(lab_catalog().size() == 9);
     std::string message;
     CHECK(make_lab("backprop", message) != nullptr);

@@ -1,15 +1,15 @@
 // Parameter declarations as the URL hash and the CLI use them: parsing, clamping, unknown names.
+#include <catch2/catch.hpp>
 #include "labs/metric_log.h"
 #include "labs/params.h"
-#include <catch2/catch.hpp>
 
 using namespace pl;
 
 namespace {
 Params example() {
-    return Params({float_param("lr", 0.01, 1e-5, 1, "", "learning rate", true), int_param("batch", 32, 1, 1024, ""),
-                   choice_param("optimizer", {"adam", "sgd"}, 0, ""), bool_param("bias", true, ""),
-                   int_list_param("hidden", {128}, 1, 1024, "")});
+    return Params({float_param("lr", 0.01, 1e-5, 1, "", "learning rate", true),
+                   int_param("batch", 32, 1, 1024, ""), choice_param("optimizer", {"adam", "sgd"}, 0, ""),
+                   bool_param("bias", true, ""), int_list_param("hidden", {128}, 1, 1024, "")});
 }
 }  // namespace
 

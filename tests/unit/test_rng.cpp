@@ -23,7 +23,7 @@ TEST_CASE("rng: different seeds give different sequences", "[rng]") {
     REQUIRE(equal == 0);
 }
 
-TEST_CASE("rng: uniform stays in [lo, hi) with mean (lo + hi) / 2", "[rng]") {
+TEST_CASE("rng: uniform(lo, hi) stays within lo..hi with mean (lo + hi) / 2", "[rng]") {
     Rng rng(7);
     double sum = 0, lo = 1e9, hi = -1e9;
     for (int i = 0; i < 100000; ++i) {
@@ -58,7 +58,7 @@ TEST_CASE("rng: normal has mean 0 and variance 1 over 100k draws", "[rng]") {
     REQUIRE(sum2 / n == Approx(5.0).margin(0.03));
 }
 
-TEST_CASE("rng: below(n) covers [0, n) evenly", "[rng]") {
+TEST_CASE("rng: below(n) covers 0..n-1 evenly", "[rng]") {
     Rng rng(11);
     const int n = 10, draws = 100000;
     std::vector<int> counts(n, 0);

@@ -1,7 +1,7 @@
 // Confusion matrix heat map: rows = true class, columns = predicted, counts in the cells, hover read-out.
 #pragma once
-#include <Eigen/Dense>
 #include <imgui.h>
+#include <Eigen/Dense>
 
 namespace pl::ui {
 

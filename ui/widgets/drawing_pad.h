@@ -1,8 +1,8 @@
 // A pad the user draws a digit on with the mouse; image() gives it MNIST-style as 28x28 in 0..1:
 // the stroke's bounding box scaled to fit 20x20 (aspect kept), then centred by centre of mass in 28x28.
 #pragma once
-#include <Eigen/Dense>
 #include <imgui.h>
+#include <Eigen/Dense>
 
 namespace pl::ui {
 
@@ -13,6 +13,7 @@ public:
     void Clear();
     const Eigen::VectorXd& image() const { return image_; }  // 784 values, row-major, 0..1
     bool empty() const { return empty_; }
+
 private:
     void Rasterize();
     Eigen::MatrixXf canvas_ = Eigen::MatrixXf::Zero(112, 112);  // the stroke at 4x resolution (row = y)

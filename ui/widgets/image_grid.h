@@ -1,8 +1,8 @@
 // Grid of small images (e.g. first-layer weights as 28x28 tiles), one image per column of `images`.
 // Weights use a diverging blue-white-red map symmetric around 0; pixels (0..1) use grey. Right-click exports.
 #pragma once
-#include <Eigen/Dense>
 #include <imgui.h>
+#include <Eigen/Dense>
 #include <string>
 #include <vector>
 

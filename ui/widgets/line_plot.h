@@ -11,8 +11,8 @@ struct PlotSeries {
     std::string name;
     const std::vector<double>* x = nullptr;  // nullptr: x = 0, 1, 2, ...
     const std::vector<double>* y = nullptr;
-    ImU32 color = 0;                         // 0: next colour of the palette
-    bool points = false;                     // markers only (data points), no line
+    ImU32 color = 0;      // 0: next colour of the palette
+    bool points = false;  // markers only (data points), no line
     bool dashed = false;
 };
 
@@ -22,7 +22,8 @@ struct PlotOptions {
     bool log_y = false;
     bool fix_y = false;  // use y_min..y_max instead of the data's range
     double y_min = 0, y_max = 1;
-    int shade_between[2] = {-1, -1};  // fill the band between these two series (same x), e.g. a gap or +-sigma
+    int shade_between[2] = {-1,
+                            -1};  // fill the band between these two series (same x), e.g. a gap or +-sigma
     ImU32 shade_color = 0;
 };
 

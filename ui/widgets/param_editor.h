@@ -1,8 +1,8 @@
 // Editor for a lab's Params: one widget per declared parameter (slider/drag, combo, checkbox, list text),
 // its unit and its help as tooltip. Every edit goes through Params::set, so clamping warnings show too.
 #pragma once
-#include "labs/params.h"
 #include <string>
+#include "labs/params.h"
 
 namespace pl::ui {
 
