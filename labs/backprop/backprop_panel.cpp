@@ -4,6 +4,7 @@
 #include <cmath>
 #include "ui/widgets/confusion_matrix.h"
 #include "ui/widgets/drawing_pad.h"
+#include "ui/widgets/histogram.h"
 #include "ui/widgets/image_grid.h"
 #include "ui/widgets/line_plot.h"
 
@@ -17,6 +18,7 @@ struct PanelState {
     std::vector<GradientCheckRow> check;
     int fields = 32;
     std::vector<double> x, fit, truth, data_x, data_y;  // cubic fit curves
+    std::vector<double> weights;                        // first layer, for the histogram
 };
 
 // Two plots side by side: call before the first one (after SameLine the available width has shrunk).
@@ -78,9 +80,16 @@ void digits_views(BackpropLab& lab, PanelState& s) {
     const Dataset& test = lab.data().test;
     if (ImGui::CollapsingHeader("Receptive fields of the first hidden layer",
                                 ImGuiTreeNodeFlags_DefaultOpen)) {
+        const Mat& W1 = lab.run.net.linears().front()->W.value;
+        s.weights.assign(W1.data(), W1.data() + W1.size());
+        ImGui::BeginGroup();
+        ImGui::SetNextItemWidth(200);
         ImGui::SliderInt("units shown", &s.fields, 8, 128);
-        ui::ImageGrid("fields", lab.receptive_fields(s.fields), test.width, test.height, 16, 36,
+        ui::ImageGrid("fields", lab.receptive_fields(s.fields), test.width, test.height, 12, 36,
                       ui::ImageColors::Diverging);
+        ImGui::EndGroup();
+        ImGui::SameLine();
+        ui::Histogram("w1_hist", "First-layer weights", s.weights, 60, ImVec2(0, 220));
     }
     if (ImGui::CollapsingHeader("Confusion matrix and mistakes (test set)", ImGuiTreeNodeFlags_DefaultOpen)) {
         ImGui::BeginGroup();
