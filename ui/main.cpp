@@ -9,6 +9,7 @@
 #include <GLFW/glfw3.h>
 #include <backends/imgui_impl_glfw.h>
 #include <backends/imgui_impl_opengl3.h>
+#include <cmath>
 #include <cstdio>
 #include <cstdlib>
 #include <string>
@@ -28,6 +29,13 @@ struct Platform {
 };
 
 #ifdef __EMSCRIPTEN__
+// Emscripten 3.1.6's GLFW passes the browser's wheel delta as it is (pixels, down = positive); GLFW and
+// ImGui expect notches with up = positive. One notch is ~100 px (deltaMode pixels) or 3 lines.
+void browser_scroll(GLFWwindow* window, double dx, double dy) {
+    auto notches = [](double d) { return -d / (std::abs(d) >= 10 ? 100.0 : 3.0); };
+    ImGui_ImplGlfw_ScrollCallback(window, notches(dx), notches(dy));
+}
+
 // The canvas fills the page; its pixel size follows the CSS size times devicePixelRatio.
 void fit_canvas_to_page(Platform& p) {
     double css_w = EM_ASM_DOUBLE({ return window.innerWidth; });
@@ -135,6 +143,9 @@ int main(int argc, char** argv) {
     pl::ui::ApplyTheme(p.scale);
     ImGui_ImplGlfw_InitForOpenGL(p.window, true);
     ImGui_ImplOpenGL3_Init(glsl_version);
+#ifdef __EMSCRIPTEN__
+    glfwSetScrollCallback(p.window, browser_scroll);
+#endif
 
     std::string messages = p.app.apply_state(state);
     if (!messages.empty()) std::printf("plasticity: %s\n", messages.c_str());
