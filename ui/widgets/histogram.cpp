@@ -66,16 +66,12 @@ std::string BinsCsv(const Bins& b) {
 void Histogram(const char* id, const char* title, const std::vector<double>& values, int bins, ImVec2 size,
                ImU32 color) {
     ImGui::PushID(id);
-    if (size.x <= 0) size.x = ImGui::GetContentRegionAvail().x;
-    if (size.y <= 0) size.y = 200;
-    size = ImVec2(std::max(size.x, 80.0f), std::max(size.y, 60.0f));
-    const ImVec2 p0 = ImGui::GetCursorScreenPos();
-    const ImVec2 p1(p0.x + size.x, p0.y + size.y);
+    const ImRect rect = PlacePlot(size, 200, "##histogram");
+    const ImVec2 p0 = rect.Min, p1 = rect.Max;
     const bool has_title = title && *title;
     if (color == 0) color = PaletteColor(0);
     Bins b = MakeBins(values, bins);
 
-    ImGui::InvisibleButton("##histogram", size);
     const bool hovered = ImGui::IsItemHovered() && !PngCapturePending();
     std::string csv = ExportMenuOpen("##export") ? BinsCsv(b) : "";
     ExportContextMenu("##export", has_title ? title : id, csv, p0, p1);

@@ -429,19 +429,24 @@ PlotAxes DrawPlotAxes(ImDrawList* draw, ImVec2 frame_min, ImVec2 frame_max, doub
     return axes;
 }
 
+ImRect PlacePlot(ImVec2 size, float default_height, const char* button) {
+    if (size.x <= 0) size.x = ImGui::GetContentRegionAvail().x;
+    if (size.y <= 0) size.y = default_height;
+    size = ImVec2(std::max(size.x, 80.0f), std::max(size.y, 60.0f));
+    const ImVec2 p0 = ImGui::GetCursorScreenPos();
+    ImGui::InvisibleButton(button, size);
+    return ImRect(p0, ImVec2(p0.x + size.x, p0.y + size.y));
+}
+
 bool LinePlot(const char* id, const char* title, const std::vector<PlotSeries>& series, ImVec2 size,
               const PlotOptions& options) {
     ImGui::PushID(id);
-    if (size.x <= 0) size.x = ImGui::GetContentRegionAvail().x;
-    if (size.y <= 0) size.y = 220;
-    size = ImVec2(std::max(size.x, 80.0f), std::max(size.y, 60.0f));
-    const ImVec2 p0 = ImGui::GetCursorScreenPos();
-    const ImVec2 p1(p0.x + size.x, p0.y + size.y);
+    const ImRect rect = PlacePlot(size, 220, "##plot");
+    const ImVec2 p0 = rect.Min, p1 = rect.Max;
     const bool has_title = title && *title;
     const bool log_y = options.log_y;
     std::vector<SeriesView> views = MakeViews(series, log_y);
 
-    ImGui::InvisibleButton("##plot", size);
     const bool hovered = ImGui::IsItemHovered() && !PngCapturePending();
     std::string csv = ExportMenuOpen("##export") && !views.empty() ? SeriesCsv(views) : "";
     ExportContextMenu("##export", has_title ? title : id, csv, p0, p1);

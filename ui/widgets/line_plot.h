@@ -2,6 +2,7 @@
 // Right-click the plot for "Export CSV" / "Export PNG" (ui/export.h).
 #pragma once
 #include <imgui.h>
+#include <imgui_internal.h>  // ImRect
 #include <string>
 #include <vector>
 
@@ -45,6 +46,10 @@ struct PlotAxes {
 };
 PlotAxes DrawPlotAxes(ImDrawList* draw, ImVec2 frame_min, ImVec2 frame_max, double x0, double x1, double y0,
                       double y1, bool log_y, const char* x_label, const char* y_label);
-std::vector<double> NiceTicks(double lo, double hi, int target);  // multiples of 1, 2 or 5 x 10^k in [lo, hi]
+std::vector<double> NiceTicks(double lo, double hi, int target);
+// Shared with Histogram: a plot's screen rectangle at the cursor, from a requested size (x <= 0: full
+// width, y <= 0: default_height; at least 80 x 60), taken by an invisible button named `button`.
+ImRect PlacePlot(ImVec2 size, float default_height,
+                 const char* button);  // multiples of 1, 2 or 5 x 10^k in [lo, hi]
 
 }  // namespace pl::ui
