@@ -83,8 +83,9 @@ std::string App::status_json() const {
     std::string buttons;
     const char* names[] = {"start", "pause", "step", "reset"};
     for (int i = 0; i < 4; ++i)
-        buttons += std::string(i ? "," : "") + "\"" + names[i] + "\":[" + json_number(button_pos[i].x) + "," +
-                   json_number(button_pos[i].y) + "]";
+        buttons += std::string(i ? "," : "") + "\"" + names[i] + "\":[" +
+                   json_number(button_pos[i].x / pixel_ratio) + "," +
+                   json_number(button_pos[i].y / pixel_ratio) + "]";
     return "{\"lab\":\"" + lab->info().id + "\",\"running\":" + (runner.running ? "true" : "false") +
            ",\"done\":" + (lab->done() ? "true" : "false") + ",\"progress\":" + json_number(lab->progress()) +
            ",\"epochs\":" + std::to_string(lab->epochs_logged()) +

@@ -28,6 +28,7 @@ public:
     LabRunner runner;
     std::function<void(const std::string&)> publish_state;  // web: updates the URL hash
     ImVec2 button_pos[4] = {};  // screen centres of Start, Pause, Step, Reset (for browser tests)
+    float pixel_ratio = 1;      // framebuffer pixels per CSS pixel (browser); status_json reports CSS pixels
 
 private:
     void draw_sidebar();

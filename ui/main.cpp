@@ -156,6 +156,7 @@ int main(int argc, char** argv) {
         EM_ASM({ history.replaceState(null, "", "#" + UTF8ToString($0)); }, s.c_str());
     };
     p.app.publish_state(p.app.state());
+    p.app.pixel_ratio = p.scale;
     pl::ui::attach_web_api(&p.app);
     emscripten_set_main_loop_arg(frame, &p, 0, true);
 #else

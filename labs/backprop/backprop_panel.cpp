@@ -7,6 +7,7 @@
 #include "ui/widgets/histogram.h"
 #include "ui/widgets/image_grid.h"
 #include "ui/widgets/line_plot.h"
+#include "ui/widgets/units.h"
 
 namespace pl {
 
@@ -33,7 +34,7 @@ void learning_curves(BackpropLab& lab) {
     loss_options.x_label = "epoch";
     loss_options.y_label = lab.data().train.is_classification() ? "cross-entropy" : "MSE";
     loss_options.log_y = true;
-    const ImVec2 size = half_width(220);
+    const ImVec2 size = half_width(ui::Px(220));
     ui::LinePlot("loss", "Loss per epoch",
                  {{"train", x, &epochs.column("train_loss")}, {"test", x, &epochs.column("test_loss")}}, size,
                  loss_options);
@@ -51,8 +52,8 @@ void learning_curves(BackpropLab& lab) {
         batch_options.log_y = true;
         const MetricLog& batches = lab.run.batches;
         ui::LinePlot("batch_loss", "Training loss per batch",
-                     {{"batch loss", &batches.column("batch"), &batches.column("batch_loss")}},
-                     half_width(220), batch_options);
+                     {{"batch loss", &batches.column("batch"), &batches.column("batch_loss")}}, size,
+                     batch_options);
     }
 }
 
@@ -70,7 +71,7 @@ void norm_histories(BackpropLab& lab) {
     w_options.y_label = "||W||";
     g_options.y_label = "||dL/dW||";
     g_options.log_y = true;
-    const ImVec2 size = half_width(200);
+    const ImVec2 size = half_width(ui::Px(200));
     ui::LinePlot("w_norms", "Weight norm per layer", weights, size, w_options);
     ImGui::SameLine();
     ui::LinePlot("g_norms", "Gradient norm per layer", grads, size, g_options);
@@ -82,18 +83,19 @@ void digits_views(BackpropLab& lab, PanelState& s) {
                                 ImGuiTreeNodeFlags_DefaultOpen)) {
         const Mat& W1 = lab.run.net.linears().front()->W.value;
         s.weights.assign(W1.data(), W1.data() + W1.size());
+        const int columns = std::max(4, int(ImGui::GetContentRegionAvail().x * 0.6f / ui::Px(40)));
         ImGui::BeginGroup();
-        ImGui::SetNextItemWidth(200);
+        ImGui::SetNextItemWidth(ui::Px(200));
         ImGui::SliderInt("units shown", &s.fields, 8, 128);
-        ui::ImageGrid("fields", lab.receptive_fields(s.fields), test.width, test.height, 12, 36,
+        ui::ImageGrid("fields", lab.receptive_fields(s.fields), test.width, test.height, columns, ui::Px(36),
                       ui::ImageColors::Diverging);
         ImGui::EndGroup();
         ImGui::SameLine();
-        ui::Histogram("w1_hist", "First-layer weights", s.weights, 60, ImVec2(0, 220));
+        ui::Histogram("w1_hist", "First-layer weights", s.weights, 60, ImVec2(0, ui::Px(220)));
     }
     if (ImGui::CollapsingHeader("Confusion matrix and mistakes (test set)", ImGuiTreeNodeFlags_DefaultOpen)) {
         ImGui::BeginGroup();
-        ui::ConfusionMatrix("confusion", lab.run.confusion);
+        ui::ConfusionMatrix("confusion", lab.run.confusion, ui::Px(26));
         ImGui::EndGroup();
         ImGui::SameLine();
         ImGui::BeginGroup();
@@ -107,14 +109,14 @@ void digits_views(BackpropLab& lab, PanelState& s) {
                                    std::to_string(test.labels[size_t(i)]) + ")");
             ImGui::Text("Misclassified: predicted (true)");
             int columns = std::max(1, int(ImGui::GetContentRegionAvail().x / (7 * ImGui::GetFontSize())));
-            ui::ImageGrid("mistakes", test.x(Eigen::all, wrong), test.width, test.height, columns, 56,
+            ui::ImageGrid("mistakes", test.x(Eigen::all, wrong), test.width, test.height, columns, ui::Px(56),
                           ui::ImageColors::Grey, captions);
         }
         ImGui::EndGroup();
     }
     if (ImGui::CollapsingHeader("Draw a digit", ImGuiTreeNodeFlags_DefaultOpen)) {
         ImGui::BeginGroup();
-        if (s.pad.Draw("pad") || s.pad_probabilities.size() == 0)
+        if (s.pad.Draw("pad", ui::Px(196)) || s.pad_probabilities.size() == 0)
             s.pad_probabilities = lab.predict(s.pad.image());
         ImGui::EndGroup();
         ImGui::SameLine();
@@ -130,7 +132,7 @@ void digits_views(BackpropLab& lab, PanelState& s) {
                 std::snprintf(label, sizeof label, "%d  %5.1f%%", c, 100 * s.pad_probabilities(c));
                 ImGui::PushStyleColor(ImGuiCol_PlotHistogram,
                                       c == best ? ImVec4(0.3f, 0.8f, 0.4f, 1) : ImVec4(0.3f, 0.5f, 0.8f, 1));
-                ImGui::ProgressBar(float(s.pad_probabilities(c)), ImVec2(220, 0), label);
+                ImGui::ProgressBar(float(s.pad_probabilities(c)), ImVec2(ui::Px(220), 0), label);
                 ImGui::PopStyleColor();
             }
         }
@@ -152,13 +154,13 @@ void toy_views(BackpropLab& lab, PanelState& s) {
         ui::PlotSeries true_curve{"truth x^3", &s.x, &s.truth};
         true_curve.dashed = true;
         ui::LinePlot("fit", "Fit of y = x^3 + noise", {points, {"network", &s.x, &s.fit}, true_curve},
-                     ImVec2(0, 320), options);
+                     ImVec2(0, ui::Px(320)), options);
     } else if (train.x.rows() == 2) {
         double lo = 0, hi = 0;
         const int res = 64;
         Mat map = lab.decision_map(res, lo, hi);
         ImGui::Text("P(class 1) over the input plane, both axes from %.1f to %.1f", lo, hi);
-        ui::ImageGrid("decision", map, res, res, 1, 320, ui::ImageColors::Grey);
+        ui::ImageGrid("decision", map, res, res, 1, ui::Px(320), ui::ImageColors::Grey);
     }
 }
 

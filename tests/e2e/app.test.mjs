@@ -45,8 +45,8 @@ async function waitReady(app) {
 }
 
 // Runs `body(app)` on a new page in its own browser context; saves a screenshot if it fails.
-async function withApp(name, hash, body) {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+async function withApp(name, hash, body, contextOptions = {}) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, ...contextOptions });
   let app;
   try {
     app = await openApp(context, hash);
@@ -155,8 +155,13 @@ test('c) the URL hash follows the parameters and a reload restores them', { time
     assertNoErrors(again);
   }));
 
-test('d) a mouse click on the Start button reaches ImGui', { timeout: 60000 }, () =>
-  withApp('click', 'lab=backprop&epochs=1', async (app) => {
+for (const scale of [1, 2]) {
+test(`d) a mouse click on the Start button reaches ImGui (devicePixelRatio ${scale})`, { timeout: 60000 }, () =>
+  withApp(`click-dpr${scale}`, 'lab=backprop&epochs=1', async (app) => {
+    // High-DPI: the canvas has devicePixelRatio pixels per CSS pixel.
+    const [width, innerWidth] = await evaluate(app, () => [Module.canvas.width, window.innerWidth]);
+    assert.equal(width, innerWidth * scale, `expected a canvas ${innerWidth * scale} px wide at devicePixelRatio ${scale}`);
+
     // The app reports its buttons' centres (CSS pixels) once it has laid out a frame.
     const found = await app.page.waitForFunction(() => plasticity.status().buttons?.start, null, { timeout: 10000 })
       .then(() => true, () => false);
@@ -180,5 +185,6 @@ test('d) a mouse click on the Start button reaches ImGui', { timeout: 60000 }, (
     const st = await evaluate(app, () => plasticity.status());
     assert.ok(st.running || st.done, `expected the lab running (or done) after Start, status: ${JSON.stringify(st)}`);
     assertNoErrors(app);
-  }));
+  }, { deviceScaleFactor: scale }));
+}
 
