@@ -6,6 +6,7 @@
 #include <vector>
 #include "labs/metric_log.h"
 #include "labs/params.h"
+#include "labs/steppable.h"
 
 namespace pl {
 
@@ -15,21 +16,20 @@ struct LabInfo {
     std::string summary;  // one line for the lab browser
 };
 
-class Lab {
+class Lab : public Steppable {
 public:
     explicit Lab(std::vector<ParamSpec> specs) : params(std::move(specs)) {}
     virtual ~Lab() = default;
 
     virtual const LabInfo& info() const = 0;
     virtual void reset() = 0;  // rebuild everything from `params` (the seed included), clear the logs
-    virtual void step() = 0;   // one small unit of work; a no-op once done() or after an error
-    virtual bool done() const = 0;
-    virtual double progress() const = 0;  // 0..1 of the whole run
+    // step(), done(), progress() from Steppable: one small unit of work (a no-op once done() or after an
+    // error), finished or stopped, 0..1 of the whole run.
     // The metrics of the final JSON line (default: the last row of logs()[0]).
     virtual std::vector<std::pair<std::string, double>> final_metrics() const;
 
-    long long samples_seen() const { return samples_seen_; }  // training samples processed since reset()
-    virtual std::vector<const MetricLog*> logs() const = 0;   // logs()[0]: one row per epoch ("epoch" first)
+    long long samples_seen() const override { return samples_seen_; }  // since reset()
+    virtual std::vector<const MetricLog*> logs() const = 0;  // logs()[0]: one row per epoch ("epoch" first)
     int epochs_logged() const { return logs()[0]->rows(); }
     std::string metrics_json() const;  // {"<log name>": {column: [values]}, ...}
 

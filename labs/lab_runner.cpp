@@ -13,8 +13,8 @@ double now_s() {
 }
 }  // namespace
 
-void LabRunner::attach(Lab* lab) {
-    lab_ = lab;
+void LabRunner::attach(Steppable* work) {
+    work_ = work;
     running = false;
     restart_clock();
 }
@@ -22,13 +22,13 @@ void LabRunner::attach(Lab* lab) {
 void LabRunner::restart_clock() {
     work_s_ = wall_s_ = last_slice_s_ = 0;
     typical_step_ms_ = longest_step_ms_ = 0;
-    samples_at_start_ = lab_ ? lab_->samples_seen() : 0;
-    progress_at_start_ = lab_ ? lab_->progress() : 0;
+    samples_at_start_ = work_ ? work_->samples_seen() : 0;
+    progress_at_start_ = work_ ? work_->progress() : 0;
 }
 
 void LabRunner::timed_step() {
     double start = now_s();
-    lab_->step();
+    work_->step();
     double seconds = now_s() - start;
     work_s_ += seconds;
     typical_step_ms_ = typical_step_ms_ == 0 ? seconds * 1000 : 0.9 * typical_step_ms_ + 0.1 * seconds * 1000;
@@ -36,33 +36,33 @@ void LabRunner::timed_step() {
 }
 
 void LabRunner::run_slice(double budget_ms) {
-    if (!lab_) return;
+    if (!work_) return;
     double start = now_s();
     if (last_slice_s_ > 0) wall_s_ += std::min(start - last_slice_s_, 1.0);
     last_slice_s_ = start;
     do {
-        if (lab_->done() || !lab_->error.empty()) break;
+        if (work_->done()) break;
         timed_step();
     } while ((now_s() - start) * 1000 + typical_step_ms_ < budget_ms);
-    if (lab_->done() || !lab_->error.empty()) running = false;
+    if (work_->done()) running = false;
     if (!running) last_slice_s_ = 0;
 }
 
 void LabRunner::step_n(int n) {
-    if (!lab_) return;
-    for (int i = 0; i < n && !lab_->done() && lab_->error.empty(); ++i) timed_step();
+    if (!work_) return;
+    for (int i = 0; i < n && !work_->done(); ++i) timed_step();
 }
 
 double LabRunner::samples_per_s() const {
-    if (!lab_ || elapsed_s() <= 0) return 0;
-    return double(lab_->samples_seen() - samples_at_start_) / elapsed_s();
+    if (!work_ || elapsed_s() <= 0) return 0;
+    return double(work_->samples_seen() - samples_at_start_) / elapsed_s();
 }
 
 double LabRunner::eta_s() const {
-    if (!lab_ || elapsed_s() <= 0) return std::numeric_limits<double>::quiet_NaN();
-    double rate = (lab_->progress() - progress_at_start_) / elapsed_s();  // progress per second
+    if (!work_ || elapsed_s() <= 0) return std::numeric_limits<double>::quiet_NaN();
+    double rate = (work_->progress() - progress_at_start_) / elapsed_s();  // progress per second
     if (rate <= 0) return std::numeric_limits<double>::quiet_NaN();
-    return (1 - lab_->progress()) / rate;
+    return (1 - work_->progress()) / rate;
 }
 
 }  // namespace pl

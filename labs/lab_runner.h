@@ -1,13 +1,13 @@
 // Runs a lab in time slices so a UI frame never spends more than its budget on lab work, and measures
 // throughput: samples/s over the work time and an ETA from the progress rate.
 #pragma once
-#include "labs/lab.h"
+#include "labs/steppable.h"
 
 namespace pl {
 
 class LabRunner {
 public:
-    void attach(Lab* lab);  // also restarts the counters
+    void attach(Steppable* work);  // also restarts the counters
     // Steps while the next step (estimated from the recent ones) still fits the budget; at least one step.
     // Called once per frame; the wall time between calls counts towards samples/s and the ETA.
     void run_slice(double budget_ms);
@@ -24,7 +24,7 @@ public:
 private:
     void timed_step();
 
-    Lab* lab_ = nullptr;
+    Steppable* work_ = nullptr;
     double work_s_ = 0;  // seconds spent inside step()
     double wall_s_ = 0;  // seconds between run_slice() calls while running (each gap capped at 1 s)
     double last_slice_s_ = 0;

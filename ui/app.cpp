@@ -5,6 +5,7 @@
 #include "labs/catalog.h"
 #include "labs/panels.h"
 #include "labs/run_export.h"
+#include "ui/comparison_view.h"
 #include "ui/export.h"
 #include "ui/handout.h"
 #include "ui/widgets/param_editor.h"
@@ -87,8 +88,10 @@ std::string App::status_json() const {
                    json_number(button_pos[i].x / pixel_ratio) + "," +
                    json_number(button_pos[i].y / pixel_ratio) + "]";
     return "{\"lab\":\"" + lab->info().id + "\",\"running\":" + (runner.running ? "true" : "false") +
-           ",\"done\":" + (lab->done() ? "true" : "false") + ",\"progress\":" + json_number(lab->progress()) +
+           ",\"done\":" + (work().done() ? "true" : "false") +
+           ",\"progress\":" + json_number(work().progress()) +
            ",\"epochs\":" + std::to_string(lab->epochs_logged()) +
+           ",\"comparing\":" + (comparison.active() ? json_string(comparison.key) : "null") +
            ",\"samples_per_s\":" + json_number(runner.samples_per_s()) +
            ",\"eta_s\":" + json_number(runner.eta_s()) +
            ",\"longest_step_ms\":" + json_number(runner.longest_step_ms()) +
@@ -97,20 +100,54 @@ std::string App::status_json() const {
 
 void App::start() {
     if (!lab) return;
-    if (lab->done()) reset();
+    if (work().done()) reset();
     runner.running = true;
 }
 
 void App::reset() {
+    messages_.clear();
+    if (comparison.active()) {  // restart every run of the comparison
+        std::string values;
+        for (const std::string& v : comparison.values) values += (values.empty() ? "" : ",") + v;
+        append_line(messages_, comparison.start(*lab, comparison.key, split_values(values)));
+    }
     lab->reset();
     runner.restart_clock();
-    messages_.clear();
     append_line(messages_, lab->error);
 }
+
+Steppable& App::work() {
+    if (comparison.active()) return comparison;
+    return *lab;
+}
+
+std::string App::compare(const std::string& key, const std::string& values) {
+    if (!lab) return "error: no lab is open";
+    std::string message = comparison.start(*lab, key, split_values(values));
+    runner.attach(&work());
+    if (!message.empty()) return message;
+    runner.running = true;
+    select_comparison_tab_ = true;
+    std::printf("ui: compare %s\n", key.c_str());
+    return "";
+}
+
+void App::stop_comparing() {
+    comparison.clear();
+    runner.attach(lab.get());
+}
+
+std::string App::export_json() const {
+    if (comparison.active()) return comparison.json(runner.samples_per_s());
+    return run_json(*lab, runner.samples_per_s());
+}
+
+std::string App::export_csv() const { return comparison.active() ? comparison.csv() : run_csv(*lab); }
 
 void App::after_params_changed() {
     if (!lab) return;
     bool was_running = runner.running;
+    if (comparison.active()) stop_comparing();  // a comparison holds the parameters it started with
     reset();
     runner.running = was_running && lab->error.empty();
     publish();
@@ -173,12 +210,14 @@ void App::draw_sidebar() {
         append_line(messages_, message);
     }
     ImGui::Separator();
+    draw_compare_controls();
+    ImGui::Separator();
+    const std::string name = lab->info().id + (comparison.active() ? "-comparison" : "-run");
     if (ImGui::Button("Export run JSON"))
-        ExportStatus() = SaveTextFile(lab->info().id + "-run.json", run_json(*lab, runner.samples_per_s()),
-                                      "application/json");
+        ExportStatus() = SaveTextFile(name + ".json", export_json(), "application/json");
     ImGui::SameLine();
     if (ImGui::Button("Export run CSV"))
-        ExportStatus() = SaveTextFile(lab->info().id + "-run.csv", run_csv(*lab), "text/csv");
+        ExportStatus() = SaveTextFile(name + ".csv", export_csv(), "text/csv");
     if (!ExportStatus().empty()) ImGui::TextDisabled("%s", ExportStatus().c_str());
     if (!messages_.empty()) {
         ImGui::Separator();
@@ -195,7 +234,7 @@ void App::draw_run_controls() {
                       (ImGui::GetItemRectMin().y + ImGui::GetItemRectMax().y) / 2);
     };
     ImGui::BeginDisabled(runner.running);
-    if (ImGui::Button(lab->done() ? "Restart" : "Start")) {
+    if (ImGui::Button(work().done() ? "Restart" : "Start")) {
         std::printf("ui: start\n");
         start();
     }
@@ -210,7 +249,7 @@ void App::draw_run_controls() {
     button_pos[1] = centre();
     ImGui::EndDisabled();
     ImGui::SameLine();
-    ImGui::BeginDisabled(runner.running || lab->done());
+    ImGui::BeginDisabled(runner.running || work().done());
     if (ImGui::Button("Step")) runner.step_n(1);
     button_pos[2] = centre();
     ImGui::EndDisabled();
@@ -223,10 +262,15 @@ void App::draw_run_controls() {
     button_pos[3] = centre();
 
     char overlay[96];
-    std::snprintf(overlay, sizeof overlay, "%.0f%%  epoch %d", lab->progress() * 100, lab->epochs_logged());
-    ImGui::ProgressBar(float(lab->progress()), ImVec2(-1, 0), overlay);
+    if (comparison.active())
+        std::snprintf(overlay, sizeof overlay, "%.0f%%  %zu runs", work().progress() * 100,
+                      comparison.runs.size());
+    else
+        std::snprintf(overlay, sizeof overlay, "%.0f%%  epoch %d", work().progress() * 100,
+                      lab->epochs_logged());
+    ImGui::ProgressBar(float(work().progress()), ImVec2(-1, 0), overlay);
     ImGui::Text("%.0f samples/s   ETA %s", runner.samples_per_s(),
-                lab->done() ? "done" : format_duration(runner.eta_s()).c_str());
+                work().done() ? "done" : format_duration(runner.eta_s()).c_str());
     if (ImGui::IsItemHovered())
         ImGui::SetTooltip("Throughput over the time spent training. Longest single step: %.1f ms",
                           runner.longest_step_ms());
@@ -234,6 +278,33 @@ void App::draw_run_controls() {
         ImGui::PushTextWrapPos(0);
         ImGui::TextColored(ImVec4(1.0f, 0.4f, 0.4f, 1.0f), "Stopped: %s", lab->error.c_str());
         ImGui::PopTextWrapPos();
+    }
+}
+
+void App::draw_compare_controls() {
+    if (!ImGui::CollapsingHeader("Compare runs")) return;
+    const std::vector<ParamSpec>& specs = lab->params.specs();
+    compare_key_ = std::min(compare_key_, int(specs.size()) - 1);
+    ImGui::SetNextItemWidth(ImGui::GetFontSize() * 8);
+    if (ImGui::BeginCombo("vary", specs[size_t(compare_key_)].name.c_str())) {
+        for (size_t i = 0; i < specs.size(); ++i) {
+            if (!ImGui::Selectable(specs[i].name.c_str(), int(i) == compare_key_)) continue;
+            compare_key_ = int(i);
+            std::string all;  // a choice parameter: offer all its choices
+            for (const std::string& c : specs[i].choices) all += (all.empty() ? "" : ",") + c;
+            std::snprintf(compare_values_, sizeof compare_values_, "%s", all.c_str());
+        }
+        ImGui::EndCombo();
+    }
+    ImGui::SetNextItemWidth(-1);
+    ImGui::InputTextWithHint("##values", "values, e.g. bp,fa,dfa", compare_values_, sizeof compare_values_);
+    if (ImGui::IsItemHovered())
+        ImGui::SetTooltip("One run per value, same seed: same initial weights, same data order");
+    if (ImGui::Button("Run comparison"))
+        append_line(messages_, compare(specs[size_t(compare_key_)].name, compare_values_));
+    if (comparison.active()) {
+        ImGui::SameLine();
+        if (ImGui::Button("Back to one run")) stop_comparing();
     }
 }
 
@@ -246,6 +317,16 @@ void App::draw_main_area() {
     ImGui::SameLine();
     ImGui::TextDisabled("- %s", lab->info().summary.c_str());
     if (ImGui::BeginTabBar("tabs")) {
+        if (comparison.active()) {
+            ImGuiTabItemFlags flags = select_comparison_tab_ ? ImGuiTabItemFlags_SetSelected : 0;
+            select_comparison_tab_ = false;
+            if (ImGui::BeginTabItem("Comparison", nullptr, flags)) {
+                ImGui::BeginChild("comparison");
+                ComparisonView(comparison);
+                ImGui::EndChild();
+                ImGui::EndTabItem();
+            }
+        }
         if (ImGui::BeginTabItem("Lab")) {
             ImGui::BeginChild("panel");
             draw_lab_panel(*lab);

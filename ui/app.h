@@ -5,6 +5,7 @@
 #include <functional>
 #include <memory>
 #include <string>
+#include "labs/comparison.h"
 #include "labs/lab.h"
 #include "labs/lab_runner.h"
 
@@ -21,11 +22,19 @@ public:
     void start();
     void pause() { runner.pause(); }
     void reset();
+    // Runs the lab once per value of `key` ("bp,fa,dfa") and overlays their curves; "" or an error message.
+    std::string compare(const std::string& key, const std::string& values);
+    void stop_comparing();
+    Steppable& work();  // what the run controls drive: the comparison while there is one, else the lab
+    const Steppable& work() const { return const_cast<App*>(this)->work(); }
+    std::string export_json() const;  // the whole run, or every run of the comparison
+    std::string export_csv() const;
 
     void frame(double budget_ms = 25);  // lab work for this frame, then the whole UI
 
     std::unique_ptr<Lab> lab;
     LabRunner runner;
+    Comparison comparison;
     std::function<void(const std::string&)> publish_state;  // web: updates the URL hash
     ImVec2 button_pos[4] = {};  // screen centres of Start, Pause, Step, Reset (for browser tests)
     float pixel_ratio = 1;      // framebuffer pixels per CSS pixel (browser); status_json reports CSS pixels
@@ -33,6 +42,7 @@ public:
 private:
     void draw_sidebar();
     void draw_run_controls();
+    void draw_compare_controls();
     void draw_main_area();
     void after_params_changed();
     void publish();
@@ -40,6 +50,9 @@ private:
     std::string messages_;   // clamping warnings, errors
     std::string handout_;    // docs/labs/<id>.md
     std::string published_;  // the state last published
+    int compare_key_ = 0;    // index into the lab's params, for the compare controls
+    char compare_values_[128] = "";
+    bool select_comparison_tab_ = false;
 };
 
 }  // namespace pl::ui

@@ -2,7 +2,6 @@
 #include <emscripten.h>
 #include <string>
 #include "labs/catalog.h"
-#include "labs/run_export.h"
 #include "ui/app.h"
 #include "ui/export.h"
 
@@ -56,16 +55,24 @@ EMSCRIPTEN_KEEPALIVE const char* pl_state() { return answer(app->state()); }
 
 EMSCRIPTEN_KEEPALIVE const char* pl_apply_hash(const char* hash) { return answer(app->apply_state(hash)); }
 
+EMSCRIPTEN_KEEPALIVE const char* pl_compare(const char* key, const char* values) {
+    return answer(app->compare(key, values));
+}
+
+EMSCRIPTEN_KEEPALIVE const char* pl_comparison() {
+    return answer(app->comparison.active() ? app->comparison.json(app->runner.samples_per_s()) : "null");
+}
+
 EMSCRIPTEN_KEEPALIVE const char* pl_export(const char* kind) {
     if (!app->lab) return answer("");
-    const std::string id = app->lab->info().id;
+    const std::string name = app->lab->info().id + (app->comparison.active() ? "-comparison" : "-run");
     if (std::string(kind) == "csv") {
-        std::string csv = pl::run_csv(*app->lab);
-        pl::ui::ExportStatus() = pl::ui::SaveTextFile(id + "-run.csv", csv, "text/csv");
+        std::string csv = app->export_csv();
+        pl::ui::ExportStatus() = pl::ui::SaveTextFile(name + ".csv", csv, "text/csv");
         return answer(csv);
     }
-    std::string json = pl::run_json(*app->lab, app->runner.samples_per_s());
-    pl::ui::ExportStatus() = pl::ui::SaveTextFile(id + "-run.json", json, "application/json");
+    std::string json = app->export_json();
+    pl::ui::ExportStatus() = pl::ui::SaveTextFile(name + ".json", json, "application/json");
     return answer(json);
 }
 

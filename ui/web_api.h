@@ -20,5 +20,7 @@ const char* pl_state();    // "lab=backprop&lr=0.001&..." (the URL hash)
 const char*
 pl_status();  // {"lab","running","done","progress","epochs","samples_per_s","eta_s","longest_step_ms","error","buttons"}
 const char* pl_apply_hash(const char* hash);  // "lab=..&k=v"; returns the messages, one per line
-const char* pl_export(const char* kind);      // "json" or "csv": starts a download; returns its text
+const char* pl_compare(const char* key, const char* values);  // "bp,fa,dfa": one run per value; "" or error
+const char* pl_comparison();  // {"lab","vary","runs":[{<key>:value,"params","metrics","final"}...]} or "null"
+const char* pl_export(const char* kind);  // "json" or "csv": starts a download; returns its text
 }

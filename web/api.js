@@ -44,6 +44,11 @@
     // The full shareable URL of the current lab and parameters.
     state: function () { return location.origin + location.pathname + '#' + api().state(); },
     exportRun: function (kind) { return api().exportRun(String(kind || 'json')); },
+    // One run per value of `key` (values: 'bp,fa,dfa' or ['bp','fa','dfa']), same seed; run() or step() it.
+    compare: function (key, values) {
+      return warned(api().compare(String(key), Array.isArray(values) ? values.join(',') : String(values)));
+    },
+    comparison: function () { return parse('pl_comparison', api().comparison()); },
     _fail: function (reason) { rejectReady(new Error(reason)); },  // index.html: WebGL2 missing, load failed
   };
 
@@ -63,6 +68,8 @@
       status: w('pl_status', 'string', []),
       applyHash: w('pl_apply_hash', 'string', ['string']),
       exportRun: w('pl_export', 'string', ['string']),
+      compare: w('pl_compare', 'string', ['string', 'string']),
+      comparison: w('pl_comparison', 'string', []),
     };
     resolveReady(window.plasticity);
   });

@@ -1,4 +1,6 @@
 #include "labs/backprop/backprop_lab.h"
+
+#include "labs/task_data.h"
 #include <cmath>
 
 namespace pl {
@@ -8,7 +10,7 @@ const LabInfo BackpropLab::kInfo = {"backprop", "Backpropagation",
 
 BackpropLab::BackpropLab()
     : Lab({
-          choice_param("dataset", {"mnist", "cubic", "teacher", "spirals", "moons", "xor"}, 0,
+          choice_param("dataset", {"mnist", "cubic", "student-teacher", "spirals", "moons", "xor"}, 0,
                        "MNIST subset (8,000 train / 2,000 test digits) or a toy set"),
           int_list_param("hidden", {256}, 1, 1024, "hidden layer sizes, comma separated, e.g. 128,64"),
           choice_param("activation", {"relu", "sigmoid", "tanh"}, 0, "hidden-unit nonlinearity"),
@@ -30,27 +32,13 @@ void BackpropLab::reset() {
     const std::string key = dataset == "mnist" ? dataset : dataset + "/" + std::to_string(seed);
 
     if (key != data_key_) {
-        Rng data_rng(seed * 7919 + 17);
-        Split split;
         try {
-            if (dataset == "mnist")
-                split = load_mnist_subset(default_mnist_path());
-            else if (dataset == "cubic")
-                split = make_cubic(data_rng);
-            else if (dataset == "teacher")
-                split = make_student_teacher(data_rng);
-            else if (dataset == "spirals")
-                split = make_spirals(data_rng);
-            else if (dataset == "moons")
-                split = make_moons(data_rng);
-            else
-                split = make_xor(data_rng);
+            data_ = task_data(dataset, seed);
         } catch (const std::exception& e) {
             error = e.what();
             data_key_.clear();
             return;
         }
-        data_ = std::make_shared<const Split>(std::move(split));
         data_key_ = key;
     }
 

@@ -188,3 +188,28 @@ test(`d) a mouse click on the Start button reaches ImGui (devicePixelRatio ${sca
   }, { deviceScaleFactor: scale }));
 }
 
+
+test('e) a comparison runs one lab per value and exports every run', { timeout: 180000 }, () =>
+  withApp('compare', 'lab=backprop&hidden=16&epochs=1&batch=64', async (app) => {
+    const message = await evaluate(app, () => plasticity.compare('activation', ['relu', 'tanh']));
+    assert.equal(message, '', `expected compare() to start, got: ${message}`);
+    const bad = await evaluate(app, () => plasticity.compare('activation', 'relu,nonsense'));
+    assert.match(bad, /not a choice/, `expected a message for a bad value, got: ${bad}`);
+    assert.equal(await evaluate(app, () => plasticity.compare('activation', 'relu,tanh')), '');
+    await evaluate(app, () => { for (let i = 0; i < 500 && !plasticity.status().done; i++) plasticity.step(100); });
+    const status = await evaluate(app, () => plasticity.status());
+    assert.equal(status.comparing, 'activation', `expected status().comparing, got ${JSON.stringify(status)}`);
+    assert.ok(status.done, `expected the comparison to finish, status: ${JSON.stringify(status)}`);
+    const cmp = await evaluate(app, () => plasticity.comparison());
+    assert.deepEqual(cmp.runs.map((r) => r.activation), ['relu', 'tanh'], 'expected one run per value, tagged');
+    for (const run of cmp.runs) {
+      assert.equal(run.metrics.epochs.test_acc.length, 1, 'expected one epoch per run');
+      assert.ok(run.final.test_acc > 0.7, `expected each run to learn, got ${run.final.test_acc}`);
+    }
+    const exported = JSON.parse(await evaluate(app, () => plasticity.exportRun('json')));
+    assert.equal(exported.runs.length, 2, 'expected the exported JSON to hold both runs');
+    await nextFrames(app);
+    const png = await app.page.screenshot({ path: `${outDir}compare.png` });
+    assert.ok(distinctColours(decodePng(png)) > 50, 'expected the comparison plots to be drawn');
+    assertNoErrors(app);
+  }));

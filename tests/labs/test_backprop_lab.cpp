@@ -124,3 +124,20 @@ TEST_CASE("the CLI rejects bad arguments with exit status 2 and a message", "[la
     CHECK(list.status == 0);
     CHECK(list.out.find("\"id\":\"backprop\"") != std::string::npos);
 }
+
+TEST_CASE("a CLI sweep runs the lab once per value, tagging every line", "[lab][cli]") {
+    Command sweep =
+        run_command(std::string(PL_CLI) +
+                    " sweep backprop --vary activation=relu,tanh --set hidden=16 --seed 4 --epochs 1");
+    REQUIRE(sweep.status == 0);
+    CHECK(sweep.out.find("{\"activation\":\"relu\",\"epoch\":1,") == 0);
+    CHECK(sweep.out.find("{\"activation\":\"relu\",\"final\":true") != std::string::npos);
+    CHECK(sweep.out.find("{\"activation\":\"tanh\",\"final\":true") != std::string::npos);
+    // Same seed: the relu run of the sweep is the same run as a plain run with activation=relu.
+    Command single = run_command(std::string(PL_CLI) + " run backprop --set hidden=16 --seed 4 --epochs 1");
+    std::string first_line = single.out.substr(0, single.out.find('\n'));
+    CHECK(sweep.out.find(first_line.substr(1)) != std::string::npos);
+    Command bad = run_command(std::string(PL_CLI) + " sweep backprop --vary activation=relu");
+    CHECK(bad.status == 2);
+    CHECK(bad.out.find("at least two values") != std::string::npos);
+}

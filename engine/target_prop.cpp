@@ -1,0 +1,63 @@
+// Difference target propagation: targets through learned inverses, local layer losses, inverse training.
+#include "engine/target_prop.h"
+#include <cmath>
+#include <stdexcept>
+#include "engine/mlp_parts.h"
+#include "engine/random_matrix.h"
+
+namespace pl {
+
+// y = f(W x + b), with f the nonlinearity `kind`
+static Mat affine_then(ActivationKind kind, const Mat& W, const Mat& b, const Mat& x) {
+    return Activation(kind).forward((W * x).colwise() + b.col(0), false);
+}
+
+DifferenceTargetProp::DifferenceTargetProp(const Mlp& net, Rng& rng, DtpOptions options)
+    : options_(options), rng_(rng.next()) {
+    const std::vector<int> sizes = layer_sizes(net);  // size(h_l) = sizes[l]
+    const size_t L = sizes.size() - 1;                // number of weight layers
+    V_.resize(L);
+    c_.resize(L);
+    for (size_t l = 2; l < L; ++l) {
+        V_[l] = normal_matrix(rng, sizes[l - 1], sizes[l], 1.0 / std::sqrt(double(sizes[l])));
+        c_[l] = Mat::Zero(sizes[l - 1], 1);
+    }
+}
+
+void DifferenceTargetProp::backward(Mlp& net, const Mat& grad_out) {
+    std::vector<Linear*> linear = net.linears();  // linear[l - 1] holds W_l, b_l
+    std::vector<Activation*> act = activations(net);
+    const size_t L = linear.size();
+    if (V_.size() != L) throw std::invalid_argument("DifferenceTargetProp: the net differs from its own");
+    const double B = double(grad_out.cols());
+    auto kind = [&](size_t l) { return act[l - 1]->kind(); };  // f of hidden layer l
+    auto inverse = [&](size_t l, const Mat& h) { return affine_then(kind(l - 1), V_[l], c_[l], h); };
+
+    std::vector<Mat> h(L), target(L);  // h[0] = x, h[l] = hidden layer l, target[l] = hhat_l
+    for (size_t l = 0; l < L; ++l) h[l] = linear[l]->input();
+
+    // hhat_{L-1} = h_{L-1} - top_lr * B W_L^T grad_out   (B grad_out = dL_b/d(output), one sample's loss)
+    target[L - 1] = h[L - 1] - options_.top_lr * B * (linear[L - 1]->W.value.transpose() * grad_out);
+    // hhat_{l-1} = h_{l-1} + g_l(hhat_l) - g_l(h_l)
+    for (size_t l = L - 1; l >= 2; --l) target[l - 1] = h[l - 1] + inverse(l, target[l]) - inverse(l, h[l]);
+
+    linear[L - 1]->backward(grad_out);  // output layer: its ordinary gradient
+    // hidden l: local loss 1/(2B) sum_b ||h_l - hhat_l||^2, W_l.grad = ((h_l - hhat_l) .* f'(a_l)) h_{l-1}^T / B
+    for (size_t l = 1; l < L; ++l) linear[l - 1]->backward(act[l - 1]->backward((h[l] - target[l]) / B));
+
+    // inverses: L_rec = 1/(2B) sum_b ||g_l(f_l(h_{l-1} + eps)) - (h_{l-1} + eps)||^2, one SGD step on V_l, c_l
+    reconstruction_errors_.clear();
+    for (size_t l = 2; l < L; ++l) {
+        const Mat noisy = h[l - 1] + normal_matrix(rng_, int(h[l - 1].rows()), int(h[l - 1].cols()),
+                                                   options_.noise_sd);
+        const Mat up = affine_then(kind(l), linear[l - 1]->W.value, linear[l - 1]->b.value, noisy);
+        Activation g(kind(l - 1));
+        const Mat residual = g.forward((V_[l] * up).colwise() + c_[l].col(0), true) - noisy;
+        const Mat delta = g.backward(residual) / B;  // dL_rec/d(V_l up + c_l)
+        V_[l] -= options_.inverse_lr * delta * up.transpose();
+        c_[l] -= options_.inverse_lr * delta.rowwise().sum();
+        reconstruction_errors_.push_back(residual.array().square().mean());
+    }
+}
+
+}  // namespace pl

@@ -1,0 +1,35 @@
+// Difference target propagation (Lee et al. 2015): hidden layers learn to reach targets sent down by learned
+// inverses, hhat_{l-1} = h_{l-1} + g_l(hhat_l) - g_l(h_l); the inverses take their own SGD step in backward().
+#pragma once
+#include <vector>
+#include "engine/learning_rule.h"
+#include "engine/rng.h"
+
+namespace pl {
+
+struct DtpOptions {
+    double noise_sd = 0.1;    // eps ~ N(0, noise_sd^2) added to h_{l-1} when the inverses train
+    double inverse_lr = 0.1;  // SGD rate of the inverses on L_rec (mean over the batch)
+    double top_lr = 0.1;      // hhat_{L-1} = h_{L-1} - top_lr * dL_b/dh_{L-1}, L_b the loss of one sample
+};
+
+// Net: h_0 = x, h_l = f(W_l h_{l-1} + b_l) for l < L, output W_L h_{L-1} + b_L. Inverses g_l(h) = f(V_l h + c_l)
+// map h_l -> h_{l-1} for l = 2..L-1, V_l ~ N(0, 1 / size(h_l)), c_l = 0, drawn from `rng`, as is their noise.
+class DifferenceTargetProp : public LearningRule {
+public:
+    DifferenceTargetProp(const Mlp& net, Rng& rng, DtpOptions options = {});
+    std::string name() const override { return "dtp"; }
+    void backward(Mlp& net, const Mat& grad_out) override;
+    // Mean over units and samples of (g_l(f_l(h_{l-1} + eps)) - (h_{l-1} + eps))^2, for g_2, g_3, ...,
+    // measured in the last backward() before the inverses' step; empty for nets with one hidden layer.
+    std::vector<double> reconstruction_errors() const { return reconstruction_errors_; }
+    const DtpOptions& options() const { return options_; }
+
+private:
+    DtpOptions options_;
+    Rng rng_;
+    std::vector<Mat> V_, c_;  // V_[l], c_[l] for l = 2..L-1 (entries 0 and 1 unused)
+    std::vector<double> reconstruction_errors_;
+};
+
+}  // namespace pl
