@@ -1,5 +1,6 @@
 #include "labs/catalog.h"
 #include "labs/backprop/backprop_lab.h"
+#include "labs/feedback-alignment/feedback_alignment_lab.h"
 
 namespace pl {
 
@@ -13,7 +14,7 @@ std::unique_ptr<Lab> make() {
 const std::vector<CatalogEntry>& lab_catalog() {
     static const std::vector<CatalogEntry> labs = {
         {BackpropLab::kInfo, make<BackpropLab>},
-        {{"feedback-alignment", "Feedback alignment", "BP vs FA, DFA and sign symmetry; alignment angles"}},
+        {FeedbackAlignmentLab::kInfo, make<FeedbackAlignmentLab>},
         {{"bayes-by-backprop", "Bayes by Backprop", "Weight uncertainty and predictive bands"}},
         {{"regularization", "Regularization", "Overfitting and its cures: L2, dropout, early stopping, ..."}},
         {{"surrogate-spikes", "Surrogate-gradient spiking nets",

@@ -1,6 +1,7 @@
 #include "labs/panels.h"
 #include <imgui.h>
 #include "labs/backprop/backprop_panel.h"
+#include "labs/feedback-alignment/feedback_alignment_panel.h"
 
 namespace pl {
 
@@ -8,6 +9,8 @@ void draw_lab_panel(Lab& lab) {
     const std::string& id = lab.info().id;
     if (id == "backprop")
         draw_backprop_panel(static_cast<BackpropLab&>(lab));
+    else if (id == "feedback-alignment")
+        draw_feedback_alignment_panel(static_cast<FeedbackAlignmentLab&>(lab));
     else
         ImGui::TextDisabled("This lab has no panel yet.");
 }

@@ -26,7 +26,9 @@ void SupervisedRun::start(Mlp net_, std::unique_ptr<Loss> loss_, std::unique_ptr
     test_predictions.clear();
     confusion = Eigen::MatrixXi::Zero(data->train.classes, data->train.classes);
 
-    epochs = MetricLog("epochs", {"epoch", "train_loss", "test_loss", "train_acc", "test_acc"});
+    std::vector<std::string> epoch_columns = {"epoch", "train_loss", "test_loss", "train_acc", "test_acc"};
+    epoch_columns.insert(epoch_columns.end(), extra_columns.begin(), extra_columns.end());
+    epochs = MetricLog("epochs", epoch_columns);
     std::vector<std::string> columns = {"batch", "batch_loss"};
     for (size_t l = 1; l <= net.linears().size(); ++l) {
         columns.push_back("w_norm_" + std::to_string(l));
@@ -117,7 +119,12 @@ void SupervisedRun::eval_chunk(const Dataset& set, bool is_test) {
     }
     if (set.is_classification()) confusion = confusion_matrix(test_predictions, set.labels, set.classes);
     ++epoch_;
-    epochs.add({double(epoch_), train_loss_, mean_loss, train_acc_, acc});
+    std::vector<double> row = {double(epoch_), train_loss_, mean_loss, train_acc_, acc};
+    if (extra_values) {
+        std::vector<double> extra = extra_values();
+        row.insert(row.end(), extra.begin(), extra.end());
+    }
+    epochs.add(row);
     if (!std::isfinite(mean_loss)) {
         error = "training diverged in epoch " + std::to_string(epoch_) +
                 ": the test loss is not finite; lower the learning rate and reset";
@@ -141,6 +148,45 @@ double SupervisedRun::progress() const {
                       : phase_ == Phase::EvalTrain ? n_train + position_ / 3.0
                                                    : n_train + (n_train + position_) / 3.0;
     return (epoch_ * per_epoch + in_epoch) / (epochs_total_ * per_epoch);
+}
+
+Vec SupervisedRun::predict(const Vec& x) { return loss->predict(net.forward(x, false)).col(0); }
+
+Mat SupervisedRun::receptive_fields(int count) {
+    const Mat& W = net.linears().front()->W.value;
+    int n = std::min<int>(count, int(W.rows()));
+    return W.topRows(n).transpose();
+}
+
+std::vector<int> SupervisedRun::misclassified(int count) const {
+    std::vector<int> out;
+    const std::vector<int>& predicted = test_predictions;
+    for (size_t i = 0; i < predicted.size() && int(out.size()) < count; ++i)
+        if (predicted[i] != data->test.labels[i]) out.push_back(int(i));
+    return out;
+}
+
+void SupervisedRun::fit_curve(std::vector<double>& x, std::vector<double>& fit, std::vector<double>& truth) {
+    const int n = 200;
+    double lo = data->test.x.minCoeff(), hi = data->test.x.maxCoeff();
+    Mat grid = Eigen::RowVectorXd::LinSpaced(n, lo - 0.5, hi + 0.5);
+    Mat out = net.forward(grid, false);
+    x.assign(grid.data(), grid.data() + n);
+    fit.assign(out.data(), out.data() + n);
+    truth.resize(size_t(n));
+    for (int i = 0; i < n; ++i) truth[size_t(i)] = std::pow(x[size_t(i)], 3);  // y = x^3
+}
+
+Mat SupervisedRun::decision_map(int resolution, double& lo, double& hi) {
+    lo = std::min(data->train.x.minCoeff(), data->test.x.minCoeff());
+    hi = std::max(data->train.x.maxCoeff(), data->test.x.maxCoeff());
+    Mat grid(2, resolution * resolution);
+    Vec axis = Vec::LinSpaced(resolution, lo, hi);
+    for (int r = 0; r < resolution; ++r)
+        for (int c = 0; c < resolution; ++c)
+            grid.col(r * resolution + c) << axis(c), axis(resolution - 1 - r);
+    Mat p = loss->predict(net.forward(grid, false));
+    return p.row(1).transpose();  // (resolution^2) x 1, row-major image, top row = high y
 }
 
 }  // namespace pl

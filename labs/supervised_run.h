@@ -2,6 +2,7 @@
 // each step() is one training batch or one evaluation chunk; an epoch ends with a full train/test evaluation
 // and lr <- lr * lr_decay.
 #pragma once
+#include <functional>
 #include <memory>
 #include <string>
 #include "engine/dataset.h"
@@ -21,6 +22,15 @@ public:
                double lr_decay, uint64_t seed);
     void step();
     bool done() const { return phase_ == Phase::Done; }
+
+    // Views of the current network, for panels and tests.
+    bool is_image_task() const { return data->train.width > 0; }
+    Vec predict(const Vec& x);                        // class probabilities (or the regression output)
+    Mat receptive_fields(int count);                  // first `count` rows of W1 as columns (in x count)
+    std::vector<int> misclassified(int count) const;  // test indices
+    void fit_curve(std::vector<double>& x, std::vector<double>& fit,
+                   std::vector<double>& truth);                // cubic set
+    Mat decision_map(int resolution, double& lo, double& hi);  // 2-D sets: P(class 1) on a grid
     double progress() const;
     int epoch() const { return epoch_; }
 
@@ -30,7 +40,12 @@ public:
     std::unique_ptr<Optimizer> optimizer;
     const Split* data = nullptr;
 
-    MetricLog epochs;   // epoch, train_loss, test_loss, train_acc, test_acc
+    // Extra per-epoch metrics, set before start(): columns after the standard ones, computed at each epoch's
+    // end.
+    std::vector<std::string> extra_columns;
+    std::function<std::vector<double>()> extra_values;
+
+    MetricLog epochs;   // epoch, train_loss, test_loss, train_acc, test_acc, extra_columns...
     MetricLog batches;  // batch, batch_loss, then w_norm_l / grad_norm_l per weight layer
     std::string error;  // set when the loss stops being finite
     long long samples_seen = 0;

@@ -1,7 +1,6 @@
 #include "labs/backprop/backprop_lab.h"
-
-#include "labs/task_data.h"
 #include <cmath>
+#include "labs/task_data.h"
 
 namespace pl {
 
@@ -72,50 +71,11 @@ void BackpropLab::step() {
     error = run.error;
 }
 
-Vec BackpropLab::predict(const Vec& x) { return run.loss->predict(run.net.forward(x, false)).col(0); }
-
-Mat BackpropLab::receptive_fields(int count) {
-    const Mat& W = run.net.linears().front()->W.value;
-    int n = std::min<int>(count, int(W.rows()));
-    return W.topRows(n).transpose();
-}
-
-std::vector<int> BackpropLab::misclassified(int count) const {
-    std::vector<int> out;
-    const std::vector<int>& predicted = run.test_predictions;
-    for (size_t i = 0; i < predicted.size() && int(out.size()) < count; ++i)
-        if (predicted[i] != data_->test.labels[i]) out.push_back(int(i));
-    return out;
-}
-
-void BackpropLab::fit_curve(std::vector<double>& x, std::vector<double>& fit, std::vector<double>& truth) {
-    const int n = 200;
-    double lo = data_->test.x.minCoeff(), hi = data_->test.x.maxCoeff();
-    Mat grid = Eigen::RowVectorXd::LinSpaced(n, lo - 0.5, hi + 0.5);
-    Mat out = run.net.forward(grid, false);
-    x.assign(grid.data(), grid.data() + n);
-    fit.assign(out.data(), out.data() + n);
-    truth.resize(size_t(n));
-    for (int i = 0; i < n; ++i) truth[size_t(i)] = std::pow(x[size_t(i)], 3);  // y = x^3
-}
-
-Mat BackpropLab::decision_map(int resolution, double& lo, double& hi) {
-    lo = std::min(data_->train.x.minCoeff(), data_->test.x.minCoeff());
-    hi = std::max(data_->train.x.maxCoeff(), data_->test.x.maxCoeff());
-    Mat grid(2, resolution * resolution);
-    Vec axis = Vec::LinSpaced(resolution, lo, hi);
-    for (int r = 0; r < resolution; ++r)
-        for (int c = 0; c < resolution; ++c)
-            grid.col(r * resolution + c) << axis(c), axis(resolution - 1 - r);
-    Mat p = run.loss->predict(run.net.forward(grid, false));
-    return p.row(1).transpose();  // (resolution^2) x 1, row-major image, top row = high y
-}
-
 std::vector<GradientCheckRow> BackpropLab::gradient_check(int samples, int per_param) {
     Rng rng(uint64_t(params.integer("seed")) + 99);
-    int n = std::min(samples, data_->train.size());
-    return check_gradients(run.net, *run.loss, data_->train.x.leftCols(n), data_->train.y.leftCols(n), rng,
-                           per_param);
+    int n = std::min(samples, run.data->train.size());
+    return check_gradients(run.net, *run.loss, run.data->train.x.leftCols(n), run.data->train.y.leftCols(n),
+                           rng, per_param);
 }
 
 }  // namespace pl

@@ -19,17 +19,10 @@ public:
     double progress() const override { return run.progress(); }
     std::vector<const MetricLog*> logs() const override { return {&run.epochs, &run.batches}; }
 
-    // Views for the panel and the tests.
-    const Split& data() const { return *data_; }
-    bool is_image_task() const { return data_->train.width > 0; }
-    Vec predict(const Vec& x);                        // class probabilities (or the regression output)
-    Mat receptive_fields(int count);                  // first `count` rows of W1 as columns (in x count)
-    std::vector<int> misclassified(int count) const;  // test indices
-    void fit_curve(std::vector<double>& x, std::vector<double>& fit, std::vector<double>& truth);  // 1-D sets
-    Mat decision_map(int resolution, double& lo, double& hi);  // 2-D sets: P(class 1) on a grid
+    // Analytic vs finite-difference gradients of the current network on a few training samples.
     std::vector<GradientCheckRow> gradient_check(int samples = 8, int per_param = 20);
 
-    SupervisedRun run;
+    SupervisedRun run;  // the network, its data and the views the panel shows
 
 private:
     std::shared_ptr<const Split> data_;

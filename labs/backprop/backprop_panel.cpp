@@ -2,181 +2,30 @@
 #include <imgui.h>
 #include <algorithm>
 #include <cmath>
-#include "ui/widgets/confusion_matrix.h"
-#include "ui/widgets/drawing_pad.h"
-#include "ui/widgets/histogram.h"
-#include "ui/widgets/image_grid.h"
-#include "ui/widgets/line_plot.h"
-#include "ui/widgets/units.h"
+#include "labs/supervised_panel.h"
 
 namespace pl {
 
 namespace {
 
 struct PanelState {
-    ui::DrawingPad pad;
-    Vec pad_probabilities;
+    SupervisedViews views;
     std::vector<GradientCheckRow> check;
-    int fields = 32;
-    std::vector<double> x, fit, truth, data_x, data_y;  // cubic fit curves
-    std::vector<double> weights;                        // first layer, for the histogram
 };
 
-// Two plots side by side: call before the first one (after SameLine the available width has shrunk).
-ImVec2 half_width(float height) {
-    return ImVec2((ImGui::GetContentRegionAvail().x - ImGui::GetStyle().ItemSpacing.x) / 2, height);
-}
-
-void learning_curves(BackpropLab& lab) {
-    const MetricLog& epochs = lab.run.epochs;
-    const std::vector<double>* x = &epochs.column("epoch");
-    ui::PlotOptions loss_options;
-    loss_options.x_label = "epoch";
-    loss_options.y_label = lab.data().train.is_classification() ? "cross-entropy" : "MSE";
-    loss_options.log_y = true;
-    const ImVec2 size = half_width(ui::Px(220));
-    ui::LinePlot("loss", "Loss per epoch",
-                 {{"train", x, &epochs.column("train_loss")}, {"test", x, &epochs.column("test_loss")}}, size,
-                 loss_options);
-    ImGui::SameLine();
-    if (lab.data().train.is_classification()) {
-        ui::PlotOptions acc_options;
-        acc_options.x_label = "epoch";
-        acc_options.y_label = "accuracy";
-        ui::LinePlot("accuracy", "Accuracy per epoch",
-                     {{"train", x, &epochs.column("train_acc")}, {"test", x, &epochs.column("test_acc")}},
-                     size, acc_options);
-    } else {
-        ui::PlotOptions batch_options;
-        batch_options.x_label = "batch";
-        batch_options.log_y = true;
-        const MetricLog& batches = lab.run.batches;
-        ui::LinePlot("batch_loss", "Training loss per batch",
-                     {{"batch loss", &batches.column("batch"), &batches.column("batch_loss")}}, size,
-                     batch_options);
-    }
-}
-
-void norm_histories(BackpropLab& lab) {
-    const MetricLog& batches = lab.run.batches;
-    const std::vector<double>* x = &batches.column("batch");
-    std::vector<ui::PlotSeries> weights, grads;
-    for (size_t l = 1; l <= lab.run.net.linears().size(); ++l) {
-        std::string n = std::to_string(l);
-        weights.push_back({"layer " + n, x, &batches.column("w_norm_" + n)});
-        grads.push_back({"layer " + n, x, &batches.column("grad_norm_" + n)});
-    }
-    ui::PlotOptions w_options, g_options;
-    w_options.x_label = g_options.x_label = "batch";
-    w_options.y_label = "||W||";
-    g_options.y_label = "||dL/dW||";
-    g_options.log_y = true;
-    const ImVec2 size = half_width(ui::Px(200));
-    ui::LinePlot("w_norms", "Weight norm per layer", weights, size, w_options);
-    ImGui::SameLine();
-    ui::LinePlot("g_norms", "Gradient norm per layer", grads, size, g_options);
-}
-
-void digits_views(BackpropLab& lab, PanelState& s) {
-    const Dataset& test = lab.data().test;
-    if (ImGui::CollapsingHeader("Receptive fields of the first hidden layer",
-                                ImGuiTreeNodeFlags_DefaultOpen)) {
-        const Mat& W1 = lab.run.net.linears().front()->W.value;
-        s.weights.assign(W1.data(), W1.data() + W1.size());
-        const int columns = std::max(4, int(ImGui::GetContentRegionAvail().x * 0.6f / ui::Px(40)));
-        ImGui::BeginGroup();
-        ImGui::SetNextItemWidth(ui::Px(200));
-        ImGui::SliderInt("units shown", &s.fields, 8, 128);
-        ui::ImageGrid("fields", lab.receptive_fields(s.fields), test.width, test.height, columns, ui::Px(36),
-                      ui::ImageColors::Diverging);
-        ImGui::EndGroup();
-        ImGui::SameLine();
-        ui::Histogram("w1_hist", "First-layer weights", s.weights, 60, ImVec2(0, ui::Px(220)));
-    }
-    if (ImGui::CollapsingHeader("Confusion matrix and mistakes (test set)", ImGuiTreeNodeFlags_DefaultOpen)) {
-        ImGui::BeginGroup();
-        ui::ConfusionMatrix("confusion", lab.run.confusion, ui::Px(26));
-        ImGui::EndGroup();
-        ImGui::SameLine();
-        ImGui::BeginGroup();
-        std::vector<int> wrong = lab.misclassified(24);
-        if (wrong.empty()) {
-            ImGui::TextDisabled("Misclassified digits appear after the first epoch.");
-        } else {
-            std::vector<std::string> captions;
-            for (int i : wrong)
-                captions.push_back(std::to_string(lab.run.test_predictions[size_t(i)]) + " (true " +
-                                   std::to_string(test.labels[size_t(i)]) + ")");
-            ImGui::Text("Misclassified: predicted (true)");
-            int columns = std::max(1, int(ImGui::GetContentRegionAvail().x / (7 * ImGui::GetFontSize())));
-            ui::ImageGrid("mistakes", test.x(Eigen::all, wrong), test.width, test.height, columns, ui::Px(56),
-                          ui::ImageColors::Grey, captions);
-        }
-        ImGui::EndGroup();
-    }
-    if (ImGui::CollapsingHeader("Draw a digit", ImGuiTreeNodeFlags_DefaultOpen)) {
-        ImGui::BeginGroup();
-        if (s.pad.Draw("pad", ui::Px(196)) || s.pad_probabilities.size() == 0)
-            s.pad_probabilities = lab.predict(s.pad.image());
-        ImGui::EndGroup();
-        ImGui::SameLine();
-        ImGui::BeginGroup();
-        if (s.pad.empty()) {
-            ImGui::TextDisabled("Draw with the left mouse button; right-click clears.");
-        } else {
-            s.pad_probabilities = lab.predict(s.pad.image());  // the net keeps learning while you look
-            Eigen::Index best = 0;
-            s.pad_probabilities.maxCoeff(&best);
-            for (int c = 0; c < 10; ++c) {
-                char label[32];
-                std::snprintf(label, sizeof label, "%d  %5.1f%%", c, 100 * s.pad_probabilities(c));
-                ImGui::PushStyleColor(ImGuiCol_PlotHistogram,
-                                      c == best ? ImVec4(0.3f, 0.8f, 0.4f, 1) : ImVec4(0.3f, 0.5f, 0.8f, 1));
-                ImGui::ProgressBar(float(s.pad_probabilities(c)), ImVec2(ui::Px(220), 0), label);
-                ImGui::PopStyleColor();
-            }
-        }
-        ImGui::EndGroup();
-    }
-}
-
-void toy_views(BackpropLab& lab, PanelState& s) {
-    const Dataset& train = lab.data().train;
-    if (train.x.rows() == 1) {  // cubic regression: data points, fit and truth
-        lab.fit_curve(s.x, s.fit, s.truth);
-        s.data_x.assign(train.x.data(), train.x.data() + train.size());
-        s.data_y.assign(train.y.data(), train.y.data() + train.size());
-        ui::PlotOptions options;
-        options.x_label = "x";
-        options.y_label = "y";
-        ui::PlotSeries points{"training data", &s.data_x, &s.data_y};
-        points.points = true;
-        ui::PlotSeries true_curve{"truth x^3", &s.x, &s.truth};
-        true_curve.dashed = true;
-        ui::LinePlot("fit", "Fit of y = x^3 + noise", {points, {"network", &s.x, &s.fit}, true_curve},
-                     ImVec2(0, ui::Px(320)), options);
-    } else if (train.x.rows() == 2) {
-        double lo = 0, hi = 0;
-        const int res = 64;
-        Mat map = lab.decision_map(res, lo, hi);
-        ImGui::Text("P(class 1) over the input plane, both axes from %.1f to %.1f", lo, hi);
-        ui::ImageGrid("decision", map, res, res, 1, ui::Px(320), ui::ImageColors::Grey);
-    }
-}
-
-void gradient_check(BackpropLab& lab, PanelState& s) {
+void gradient_check(BackpropLab& lab, std::vector<GradientCheckRow>& check) {
     if (!ImGui::CollapsingHeader("Gradient check")) return;
     ImGui::TextWrapped(
         "Analytic gradients (backprop) against central finite differences on 8 training samples, "
         "20 random entries per parameter. Relative error |a - n| / (|a| + |n|).");
-    if (ImGui::Button("Check gradients now")) s.check = lab.gradient_check();
-    if (s.check.empty()) return;
+    if (ImGui::Button("Check gradients now")) check = lab.gradient_check();
+    if (check.empty()) return;
     if (ImGui::BeginTable("check", 5,
                           ImGuiTableFlags_Borders | ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingFixedFit)) {
         for (const char* h : {"parameter", "entries", "max rel. error", "|analytic|", "|numeric|"})
             ImGui::TableSetupColumn(h);
         ImGui::TableHeadersRow();
-        for (const GradientCheckRow& row : s.check) {
+        for (const GradientCheckRow& row : check) {
             ImGui::TableNextRow();
             ImGui::TableNextColumn();
             ImGui::Text("%s", row.param.c_str());
@@ -204,13 +53,13 @@ void draw_backprop_panel(BackpropLab& lab) {
         ImGui::TextWrapped("The lab could not start: %s", lab.error.c_str());
         return;
     }
-    learning_curves(lab);
-    norm_histories(lab);
-    if (lab.is_image_task())
-        digits_views(lab, state);
+    LearningCurves(lab.run);
+    NormHistories(lab.run);
+    if (lab.run.is_image_task())
+        DigitViews(lab.run, state.views);
     else
-        toy_views(lab, state);
-    gradient_check(lab, state);
+        ToyViews(lab.run, state.views);
+    gradient_check(lab, state.check);
 }
 
 }  // namespace pl

@@ -1,0 +1,25 @@
+// Panel pieces shared by the labs that train an Mlp with a SupervisedRun: learning curves, weight and
+// gradient norms, receptive fields, confusion matrix and mistakes, drawing pad, toy-set fits.
+#pragma once
+#include <imgui.h>
+#include <vector>
+#include "labs/supervised_run.h"
+#include "ui/widgets/drawing_pad.h"
+
+namespace pl {
+
+struct SupervisedViews {  // what these views keep between frames
+    ui::DrawingPad pad;
+    Vec pad_probabilities;
+    int fields = 32;
+    std::vector<double> x, fit, truth, data_x, data_y;  // cubic fit curves
+    std::vector<double> weights;                        // first layer, for the histogram
+};
+
+ImVec2 HalfWidth(float height);  // two plots side by side: call before the first (SameLine shrinks the width)
+void LearningCurves(SupervisedRun& run);                  // loss and accuracy (or per-batch loss) per epoch
+void NormHistories(SupervisedRun& run);                   // weight and gradient norm per layer
+void DigitViews(SupervisedRun& run, SupervisedViews& s);  // fields, histogram, confusion, mistakes, pad
+void ToyViews(SupervisedRun& run, SupervisedViews& s);    // cubic fit or 2-D decision map
+
+}  // namespace pl

@@ -1,0 +1,73 @@
+// Lab 2 acceptance: FA's updates come to align with backprop's (Lillicrap et al. 2016), and the rules
+// learn the MNIST subset with the lab's defaults.
+#include <catch2/catch.hpp>
+#include "engine/update_angles.h"
+#include "labs/feedback-alignment/feedback_alignment_lab.h"
+
+using namespace pl;
+
+namespace {
+
+void run_to_end(Lab& lab) {
+    while (!lab.done()) lab.step();
+}
+
+double mean_of_last(const std::vector<double>& v, size_t n) {
+    double sum = 0;
+    for (size_t i = v.size() - n; i < v.size(); ++i) sum += v[i];
+    return sum / double(n);
+}
+
+}  // namespace
+
+TEST_CASE("FA on the linear student-teacher task: the update aligns with BP's gradient", "[lab]") {
+    FeedbackAlignmentLab lab;
+    REQUIRE(
+        lab.params
+            .set_all("rule=fa&task=student-teacher&linear=true&hidden=50&optimizer=sgd&lr=0.02&lr_decay=1&"
+                     "init_scale=0.01&epochs=30")
+            .empty());
+    lab.reset();
+    REQUIRE(lab.error.empty());
+    // Before any training B is unrelated to W2: the FA update of W1 is nearly orthogonal to BP's gradient.
+    const Dataset& train = lab.run.data->train;
+    double at_start = update_angles_to_bp(lab.run.net, *lab.run.loss, *lab.run.rule, train.x.leftCols(256),
+                                          train.y.leftCols(256))[0];
+    run_to_end(lab);
+    REQUIRE(lab.error.empty());
+    const MetricLog& epochs = *lab.logs()[0];
+    double at_end = mean_of_last(epochs.column("angle_to_bp_deg_l1"), 5);
+    WARN("FA update vs BP gradient, hidden layer 1: " << at_start << " deg untrained, " << at_end
+                                                      << " deg (mean of the last 5 epochs)");
+    CHECK(at_start > 75);
+    CHECK(at_start < 105);
+    CHECK(at_end < 60);
+    CHECK(epochs.last("angle_B_pinvW_deg_l1") <
+          epochs.column("angle_B_pinvW_deg_l1").front());  // W2 -> pinv(B)
+    CHECK(epochs.last("test_loss") < 0.1 * epochs.column("test_loss").front());
+}
+
+TEST_CASE("BP on the same task follows its own gradient: angle 0", "[lab]") {
+    FeedbackAlignmentLab lab;
+    REQUIRE(lab.params.set_all("rule=bp&task=student-teacher&linear=true&hidden=50&epochs=2").empty());
+    lab.reset();
+    run_to_end(lab);
+    CHECK(lab.logs()[0]->last("angle_to_bp_deg_l1") < 1e-3);
+    CHECK(lab.logs()[0]->last("angle_B_WT_deg_l1") < 1e-3);
+}
+
+TEST_CASE("Lab 2 defaults on the MNIST subset: BP >= 93%, FA and DFA >= 90% within 10 epochs",
+          "[lab][slow]") {
+    for (const char* rule : {"bp", "fa", "dfa"}) {
+        FeedbackAlignmentLab lab;
+        REQUIRE(lab.params.set("rule", rule).empty());
+        REQUIRE(lab.params.integer("epochs") == 10);
+        lab.reset();
+        run_to_end(lab);
+        REQUIRE(lab.error.empty());
+        double acc = lab.logs()[0]->last("test_acc");
+        WARN(rule << ": test accuracy " << acc << ", update angle to BP "
+                  << lab.logs()[0]->last("angle_to_bp_deg_l1") << " deg");
+        CHECK(acc >= (std::string(rule) == "bp" ? 0.93 : 0.90));
+    }
+}
