@@ -1,30 +1,20 @@
 // Lab 2 "Feedback alignment": the same MLP trained by backprop or by rules that send the error down through
 // fixed random matrices (FA, DFA) or sign(W) (sign symmetry); measures how the updates align with BP's.
 #pragma once
-#include <memory>
-#include "labs/lab.h"
-#include "labs/supervised_run.h"
+#include "labs/rule_lab.h"
 
 namespace pl {
 
-class FeedbackAlignmentLab : public Lab {
+class FeedbackAlignmentLab : public RuleLab {
 public:
     static const LabInfo kInfo;
     FeedbackAlignmentLab();
     const LabInfo& info() const override { return kInfo; }
-    void reset() override;
-    void step() override;
-    bool done() const override { return run.done() || !error.empty(); }
-    double progress() const override { return run.progress(); }
-    std::vector<const MetricLog*> logs() const override { return {&run.epochs, &run.batches}; }
 
-    int hidden_layers() { return int(run.net.linears().size()) - 1; }
-    SupervisedRun run;
-
-private:
-    std::vector<double> epoch_angles();  // per hidden layer: to BP, B vs W^T, B vs pinv(W)
-    std::shared_ptr<const Split> data_;
-    Mat probe_x_, probe_y_;  // fixed training samples the angles are measured on
+protected:
+    std::unique_ptr<LearningRule> make_rule(const std::string& name, const Mlp& net, Rng& rng) override;
+    std::vector<std::string> rule_columns(int hidden_layers) const override;  // B vs W^T, B vs pinv(W)
+    std::vector<double> rule_values() override;
 };
 
 }  // namespace pl

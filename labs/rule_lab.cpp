@@ -1,0 +1,106 @@
+#include "labs/rule_lab.h"
+#include <algorithm>
+#include <numeric>
+#include "engine/update_angles.h"
+#include "labs/task_data.h"
+
+namespace pl {
+
+namespace {
+std::vector<ParamSpec> rule_lab_params(const RuleLabDefaults& d, std::vector<ParamSpec> rule_params) {
+    std::vector<std::string> activations = {"relu", "tanh", "sigmoid"};
+    int activation =
+        int(std::find(activations.begin(), activations.end(), d.activation) - activations.begin());
+    std::vector<ParamSpec> specs = {
+        choice_param("rule", d.rules, d.rule, "the learning rule that computes the weight updates"),
+        choice_param("task", {"mnist", "cubic", "student-teacher"}, 0,
+                     "MNIST subset, y = x^3 + noise (20 points), or a random teacher MLP 5-25-50-25-5"),
+        bool_param("linear", false, "student-teacher: linear teacher and linear student"),
+        int_list_param("hidden", d.hidden, 1, 1024,
+                       "hidden layer sizes, e.g. 25,50,25 for the teacher's shape"),
+        choice_param("activation", activations, activation, "hidden-unit nonlinearity"),
+    };
+    specs.insert(specs.end(), rule_params.begin(), rule_params.end());
+    std::vector<ParamSpec> training = {
+        choice_param("optimizer", {"adam", "sgd", "momentum"}, 0,
+                     "Adam, plain SGD, or SGD with momentum 0.9"),
+        float_param("lr", d.lr, 1e-5, 10, "", "learning rate", true),
+        float_param("lr_decay", d.lr_decay, 0.1, 1, "", "learning rate multiplied by this after every epoch"),
+        int_param("batch", 32, 1, 1024, "mini-batch size"),
+        float_param("init_scale", 1.0, 0.01, 10, "", "W ~ N(0, init_scale^2 / fan_in)", true),
+        int_param("epochs", 10, 1, 2000, "passes over the training set"),
+        int_param("seed", 1, 0, 1000000000,
+                  "seeds the initial weights, the rule's randomness and the data order"),
+        int_param("log_every", 25, 1, 10000, "batches between two points of the per-batch curves"),
+    };
+    specs.insert(specs.end(), training.begin(), training.end());
+    return specs;
+}
+}  // namespace
+
+RuleLab::RuleLab(const RuleLabDefaults& defaults, std::vector<ParamSpec> rule_params)
+    : Lab(rule_lab_params(defaults, std::move(rule_params))) {}
+
+void RuleLab::reset() {
+    error.clear();
+    const std::string task = params.choice("task");
+    const uint64_t seed = uint64_t(params.integer("seed"));
+    const bool linear = params.flag("linear") && task == "student-teacher";
+    try {
+        data_ = task_data(task, seed, linear);
+    } catch (const std::exception& e) {
+        error = e.what();
+        return;
+    }
+
+    std::vector<int> sizes = {int(data_->train.x.rows())};
+    for (int h : params.list("hidden")) sizes.push_back(h);
+    sizes.push_back(int(data_->train.y.rows()));
+    const std::string act = params.choice("activation");
+    ActivationKind kind = linear             ? ActivationKind::Identity
+                          : act == "relu"    ? ActivationKind::ReLU
+                          : act == "sigmoid" ? ActivationKind::Sigmoid
+                                             : ActivationKind::Tanh;
+    Rng init_rng(seed);  // the same initial weights for every rule
+    Mlp net(sizes, kind, init_rng, params.number("init_scale"));
+    Rng rule_rng(seed + 1000003);  // the rule's own stream, so W's init does not depend on the rule
+    std::unique_ptr<LearningRule> rule = make_rule(params.choice("rule"), net, rule_rng);
+
+    std::unique_ptr<Loss> loss;
+    if (data_->train.is_classification())
+        loss = std::make_unique<SoftmaxCrossEntropy>();
+    else
+        loss = std::make_unique<MeanSquaredError>();
+
+    std::vector<int> probe(size_t(data_->train.size()));
+    std::iota(probe.begin(), probe.end(), 0);
+    Rng probe_rng(seed + 77);
+    probe_rng.shuffle(probe);
+    probe.resize(std::min<size_t>(probe.size(), 256));
+    probe_x_ = data_->train.x(Eigen::all, probe);
+    probe_y_ = data_->train.y(Eigen::all, probe);
+
+    const int hidden = int(sizes.size()) - 2;
+    run.extra_columns.clear();
+    for (int l = 1; l <= hidden; ++l) run.extra_columns.push_back("angle_to_bp_deg_l" + std::to_string(l));
+    for (const std::string& c : rule_columns(hidden)) run.extra_columns.push_back(c);
+    run.extra_values = [this] {
+        std::vector<double> values = update_angles_to_bp(run.net, *run.loss, *run.rule, probe_x_, probe_y_);
+        for (double v : rule_values()) values.push_back(v);
+        return values;
+    };
+    run.start(std::move(net), std::move(loss), std::move(rule),
+              make_optimizer(params.choice("optimizer"), params.number("lr")), data_.get(),
+              params.integer("batch"), params.integer("epochs"), params.integer("log_every"),
+              params.number("lr_decay"), seed + 1);
+    samples_seen_ = 0;
+}
+
+void RuleLab::step() {
+    if (done() || !data_) return;
+    run.step();
+    samples_seen_ = run.samples_seen;
+    error = run.error;
+}
+
+}  // namespace pl

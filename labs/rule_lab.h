@@ -1,0 +1,47 @@
+// A lab that trains one MLP with a choice of learning rules and measures, every epoch and per hidden layer,
+// the angle between the rule's update and backprop's gradient. Lab 2 and Lab 7 are RuleLabs.
+#pragma once
+#include <memory>
+#include "labs/lab.h"
+#include "labs/supervised_run.h"
+
+namespace pl {
+
+struct RuleLabDefaults {
+    std::vector<std::string> rules;  // choices of the `rule` parameter, e.g. {"bp", "fa", "dfa", "sign"}
+    int rule = 0;
+    std::vector<int> hidden = {256};
+    std::string activation = "relu";  // relu, tanh or sigmoid
+    double lr = 0.002, lr_decay = 0.8;
+};
+
+class RuleLab : public Lab {
+public:
+    // Declares rule, task, linear, hidden, activation, `rule_params`, then the training parameters.
+    RuleLab(const RuleLabDefaults& defaults, std::vector<ParamSpec> rule_params);
+    void reset() override;
+    void step() override;
+    bool done() const override { return run.done() || !error.empty(); }
+    double progress() const override { return run.progress(); }
+    std::vector<const MetricLog*> logs() const override { return {&run.epochs, &run.batches}; }
+    int hidden_layers() { return int(run.net.linears().size()) - 1; }
+
+    SupervisedRun run;
+
+protected:
+    // The rule named by the `rule` parameter; draw any randomness from `rng` (not the weights' stream).
+    virtual std::unique_ptr<LearningRule> make_rule(const std::string& name, const Mlp& net, Rng& rng) = 0;
+    // Per-epoch columns after angle_to_bp_deg_l1..: their names and, at each epoch's end, their values.
+    virtual std::vector<std::string> rule_columns(int hidden_layers) const {
+        (void)hidden_layers;
+        return {};
+    }
+    virtual std::vector<double> rule_values() { return {}; }
+
+    Mat probe_x_, probe_y_;  // 256 fixed training samples the angles are measured on
+
+private:
+    std::shared_ptr<const Split> data_;
+};
+
+}  // namespace pl
