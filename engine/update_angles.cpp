@@ -1,10 +1,11 @@
 #include "engine/update_angles.h"
+#include <algorithm>
+#include <cmath>
 #include "engine/angles.h"
 
 namespace pl {
 
-std::vector<double> update_angles_to_bp(Mlp& net, const Loss& loss, LearningRule& rule, const Mat& x,
-                                        const Mat& y) {
+UpdateAngles update_angles_to_bp(Mlp& net, const Loss& loss, LearningRule& rule, const Mat& x, const Mat& y) {
     const Mat grad_out = loss.grad(net.forward(x, true), y);
     std::vector<Linear*> layers = net.linears();
 
@@ -14,9 +15,15 @@ std::vector<double> update_angles_to_bp(Mlp& net, const Loss& loss, LearningRule
 
     Backprop bp;
     bp.backward(net, grad_out);
-    std::vector<double> angles;
-    for (size_t l = 0; l + 1 < layers.size(); ++l)
-        angles.push_back(angle_deg(rule_grads[l], layers[l]->W.grad));
+    UpdateAngles angles;
+    double dot = 0, rule_sq = 0, bp_sq = 0;  // over all layers: cos = <r, g> / (|r| |g|)
+    for (size_t l = 0; l < layers.size(); ++l) {
+        const Mat& g = layers[l]->W.grad;
+        if (l + 1 < layers.size()) angles.hidden.push_back(angle_deg(rule_grads[l], g));
+        dot += (rule_grads[l].array() * g.array()).sum();
+        rule_sq += rule_grads[l].squaredNorm(), bp_sq += g.squaredNorm();
+    }
+    angles.all = std::acos(std::clamp(dot / std::sqrt(rule_sq * bp_sq), -1.0, 1.0)) * 180 / M_PI;
     return angles;
 }
 

@@ -1,5 +1,5 @@
-// How far a learning rule's weight update is from backprop's: on one batch, the angle between the rule's
-// grad and the exact gradient of every hidden layer's weights W_l (l = 1 .. L-1), in degrees.
+// How far a learning rule's weight update is from backprop's on one batch: per hidden layer the angle between
+// the rule's grad of W_l and the exact gradient (l = 1 .. L-1), and the angle over all weights together.
 #pragma once
 #include <vector>
 #include "engine/learning_rule.h"
@@ -7,9 +7,13 @@
 
 namespace pl {
 
+struct UpdateAngles {
+    std::vector<double> hidden;  // degrees, W_1 .. W_{L-1}; NaN where the rule leaves a layer unchanged
+    double all = 0;              // degrees, every W_l (the output layer too) as one vector
+};
+
 // Runs net.forward(x, true), then rule.backward and Backprop.backward on the same output error; the grads
 // are left as BP set them (call it between training steps, not between backward and the optimizer step).
-std::vector<double> update_angles_to_bp(Mlp& net, const Loss& loss, LearningRule& rule, const Mat& x,
-                                        const Mat& y);
+UpdateAngles update_angles_to_bp(Mlp& net, const Loss& loss, LearningRule& rule, const Mat& x, const Mat& y);
 
 }  // namespace pl

@@ -1,6 +1,7 @@
 #include "labs/catalog.h"
 #include "labs/backprop/backprop_lab.h"
 #include "labs/feedback-alignment/feedback_alignment_lab.h"
+#include "labs/target-prop/target_prop_lab.h"
 
 namespace pl {
 
@@ -20,7 +21,7 @@ const std::vector<CatalogEntry>& lab_catalog() {
         {{"surrogate-spikes", "Surrogate-gradient spiking nets",
           "Training LIF networks with surrogate gradients"}},
         {{"continual", "Continual learning", "Catastrophic forgetting; EWC, SI and replay"}},
-        {{"target-prop", "Target propagation", "Difference target propagation and predictive coding"}},
+        {TargetPropLab::kInfo, make<TargetPropLab>},
         {{"neurons", "Neuron models", "LIF, AdEx, Izhikevich and Hodgkin-Huxley"}},
         {{"plasticity", "Synaptic plasticity", "Hebb, Oja, BCM, STDP and an STDP network learning digits"}},
     };

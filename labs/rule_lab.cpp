@@ -83,9 +83,12 @@ void RuleLab::reset() {
     const int hidden = int(sizes.size()) - 2;
     run.extra_columns.clear();
     for (int l = 1; l <= hidden; ++l) run.extra_columns.push_back("angle_to_bp_deg_l" + std::to_string(l));
+    run.extra_columns.push_back("angle_to_bp_deg_all");
     for (const std::string& c : rule_columns(hidden)) run.extra_columns.push_back(c);
     run.extra_values = [this] {
-        std::vector<double> values = update_angles_to_bp(run.net, *run.loss, *run.rule, probe_x_, probe_y_);
+        UpdateAngles angles = update_angles_to_bp(run.net, *run.loss, *run.rule, probe_x_, probe_y_);
+        std::vector<double> values = angles.hidden;
+        values.push_back(angles.all);
         for (double v : rule_values()) values.push_back(v);
         return values;
     };

@@ -32,7 +32,8 @@ TEST_CASE("FA on the linear student-teacher task: the update aligns with BP's gr
     // Before any training B is unrelated to W2: the FA update of W1 is nearly orthogonal to BP's gradient.
     const Dataset& train = lab.run.data->train;
     double at_start = update_angles_to_bp(lab.run.net, *lab.run.loss, *lab.run.rule, train.x.leftCols(256),
-                                          train.y.leftCols(256))[0];
+                                          train.y.leftCols(256))
+                          .hidden[0];
     run_to_end(lab);
     REQUIRE(lab.error.empty());
     const MetricLog& epochs = *lab.logs()[0];

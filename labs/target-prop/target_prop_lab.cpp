@@ -1,0 +1,58 @@
+#include "labs/target-prop/target_prop_lab.h"
+#include <limits>
+#include "engine/predictive_coding.h"
+#include "engine/target_prop.h"
+#include "engine/update_angles.h"
+
+namespace pl {
+
+const LabInfo TargetPropLab::kInfo = {"target-prop", "Target propagation",
+                                      "Difference target propagation and predictive coding next to BP"};
+
+TargetPropLab::TargetPropLab()
+    : RuleLab(
+          {{"bp", "dtp", "pc"}, 1, {256, 256}, "tanh", 0.001, 0.8},
+          {
+              float_param("dtp_noise", 0.1, 0, 2, "", "DTP: sd of the noise the inverses are trained with"),
+              float_param("dtp_inverse_lr", 0.1, 1e-4, 1, "", "DTP: SGD rate of the inverses g_l", true),
+              float_param("dtp_top_lr", 0.1, 1e-3, 10, "", "DTP: step towards the top hidden target", true),
+              int_param("pc_steps", 20, 0, 500, "PC: inference steps before each weight update"),
+              float_param("pc_rate", 0.1, 0.001, 1, "", "PC: inference rate of the value nodes", true),
+          }) {}
+
+std::unique_ptr<LearningRule> TargetPropLab::make_rule(const std::string& name, const Mlp& net, Rng& rng) {
+    if (name == "dtp") {
+        DtpOptions options;
+        options.noise_sd = params.number("dtp_noise");
+        options.inverse_lr = params.number("dtp_inverse_lr");
+        options.top_lr = params.number("dtp_top_lr");
+        return std::make_unique<DifferenceTargetProp>(net, rng, options);
+    }
+    if (name == "pc")
+        return std::make_unique<PredictiveCoding>(params.integer("pc_steps"), params.number("pc_rate"));
+    return std::make_unique<Backprop>();
+}
+
+std::vector<std::string> TargetPropLab::rule_columns(int hidden_layers) const {
+    std::vector<std::string>
+        columns;  // g_l maps h_l back to h_{l-1}: one inverse per hidden layer above the first
+    for (int l = 2; l <= hidden_layers; ++l) columns.push_back("reconstruction_error_l" + std::to_string(l));
+    return columns;
+}
+
+std::vector<double> TargetPropLab::rule_values() {
+    const int inverses = hidden_layers() - 1;
+    std::vector<double> values(size_t(std::max(0, inverses)), std::numeric_limits<double>::quiet_NaN());
+    if (run.rule->name() == "dtp") {
+        std::vector<double> errors = static_cast<DifferenceTargetProp&>(*run.rule).reconstruction_errors();
+        for (size_t i = 0; i < errors.size() && i < values.size(); ++i) values[i] = errors[i];
+    }
+    return values;
+}
+
+UpdateAngles TargetPropLab::pc_angles(int steps) {
+    PredictiveCoding pc(steps, params.number("pc_rate"));
+    return update_angles_to_bp(run.net, *run.loss, pc, probe_x_, probe_y_);
+}
+
+}  // namespace pl

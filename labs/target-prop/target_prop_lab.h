@@ -1,0 +1,25 @@
+// Lab 7 "Target propagation": beyond feedback alignment. Difference target propagation (learned inverses
+// carry targets down) and predictive coding (inference settles value nodes) next to backprop.
+#pragma once
+#include "engine/update_angles.h"
+#include "labs/rule_lab.h"
+
+namespace pl {
+
+class TargetPropLab : public RuleLab {
+public:
+    static const LabInfo kInfo;
+    TargetPropLab();
+    const LabInfo& info() const override { return kInfo; }
+    // Angles of predictive coding's updates to BP's, on the probe batch of the current net, for `steps`
+    // inference steps (the lab's inference rate): how PC approaches BP as inference runs longer.
+    UpdateAngles pc_angles(int steps);
+
+protected:
+    std::unique_ptr<LearningRule> make_rule(const std::string& name, const Mlp& net, Rng& rng) override;
+    std::vector<std::string> rule_columns(
+        int hidden_layers) const override;  // inverses' reconstruction errors
+    std::vector<double> rule_values() override;
+};
+
+}  // namespace pl

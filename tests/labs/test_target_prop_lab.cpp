@@ -1,0 +1,53 @@
+// Lab 7 acceptance: DTP and predictive coding learn the MNIST subset with the lab's defaults, and predictive
+// coding's update approaches backprop's as inference runs longer.
+#include <catch2/catch.hpp>
+#include "labs/target-prop/target_prop_lab.h"
+
+using namespace pl;
+
+namespace {
+void run_to_end(Lab& lab) {
+    while (!lab.done()) lab.step();
+}
+}  // namespace
+
+TEST_CASE("predictive coding: the update angle to BP falls as the inference steps increase", "[lab]") {
+    TargetPropLab lab;
+    REQUIRE(lab.params.set_all("rule=pc&hidden=64,64&epochs=1").empty());
+    lab.reset();
+    run_to_end(lab);
+    REQUIRE(lab.error.empty());
+    UpdateAngles few = lab.pc_angles(2), many = lab.pc_angles(100);
+    WARN("PC update vs BP over all layers: " << few.all << " deg after 2 inference steps, " << many.all
+                                             << " deg after 100");
+    CHECK(many.all < few.all - 10);
+    CHECK(many.all < 30);
+}
+
+TEST_CASE("DTP trains its inverses and its top hidden layer follows BP", "[lab]") {
+    TargetPropLab lab;
+    REQUIRE(lab.params.set_all("rule=dtp&hidden=64,64&epochs=2").empty());
+    lab.reset();
+    run_to_end(lab);
+    REQUIRE(lab.error.empty());
+    const MetricLog& epochs = *lab.logs()[0];
+    CHECK(epochs.last("reconstruction_error_l2") < epochs.column("reconstruction_error_l2").front() * 1.5);
+    CHECK(epochs.last("angle_to_bp_deg_l2") < 1);   // the top target is a gradient step: parallel to BP
+    CHECK(epochs.last("angle_to_bp_deg_l1") < 90);  // the lower layer's target still descends the loss
+}
+
+TEST_CASE("Lab 7 defaults on the MNIST subset: DTP >= 88%, PC >= 90% within 10 epochs", "[lab][slow]") {
+    for (const char* rule : {"dtp", "pc"}) {
+        TargetPropLab lab;
+        REQUIRE(lab.params.set("rule", rule).empty());
+        REQUIRE(lab.params.integer("epochs") == 10);
+        lab.reset();
+        run_to_end(lab);
+        REQUIRE(lab.error.empty());
+        double acc = lab.logs()[0]->last("test_acc");
+        WARN(rule << ": test accuracy " << acc << ", update angles to BP "
+                  << lab.logs()[0]->last("angle_to_bp_deg_l1") << " / "
+                  << lab.logs()[0]->last("angle_to_bp_deg_l2") << " deg");
+        CHECK(acc >= (std::string(rule) == "dtp" ? 0.88 : 0.90));
+    }
+}
