@@ -8,12 +8,12 @@
 #if defined(__GNUC__) && !defined(__clang__)
 #pragma GCC diagnostic pop
 #endif
-#include "engine/angles.h"
 #include <algorithm>
 #include <cmath>
 #include <limits>
 #include <numbers>
 #include <stdexcept>
+#include "engine/angles.h"
 
 namespace pl {
 

@@ -9,11 +9,12 @@ namespace pl {
 
 static void check_feedback(const std::vector<Mat>& feedback, size_t expected, const char* rule) {
     if (feedback.size() != expected)
-        throw std::invalid_argument(std::string(rule) + ": the net differs from the one the rule was built for");
+        throw std::invalid_argument(std::string(rule) +
+                                    ": the net differs from the one the rule was built for");
 }
 
-// B_l ~ N(0, scale^2 / in_l), the distribution of W_l^T at init (scale = init_scale): then |B_l g| ~ scale |g|
-// just as |W_l^T g| ~ |g|, so FA's errors start the size of BP's at every depth (with Adam any scale works).
+// B_l ~ N(0, scale^2 / in_l), distributed as W_l^T at init (scale = init_scale): |B_l g| ~ scale |g| just as
+// |W_l^T g| ~ |g|, so FA's errors start the size of BP's at every depth (Adam makes any scale work).
 FeedbackAlignment::FeedbackAlignment(const Mlp& net, Rng& rng, double scale) {
     const std::vector<int> sizes = layer_sizes(net);
     for (size_t l = 1; l + 1 < sizes.size(); ++l)  // linears()[l] maps sizes[l] -> sizes[l + 1]

@@ -1,5 +1,5 @@
-// Rules that send the error down through other matrices than W^T: feedback alignment (Lillicrap et al. 2016),
-// direct feedback alignment (Nokland 2016) and sign symmetry (Liao et al. 2016). The top layer learns as in BP.
+// Rules that send the error down through other matrices than W^T: feedback alignment (Lillicrap et al.
+// 2016), direct feedback alignment (Nokland 2016), sign symmetry (Liao et al. 2016). The top layer is BP's.
 #pragma once
 #include <vector>
 #include "engine/learning_rule.h"

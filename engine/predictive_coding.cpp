@@ -15,8 +15,8 @@ void PredictiveCoding::backward(Mlp& net, const Mat& grad_out) {
     std::vector<Activation*> act = activations(net);
     const size_t L = linear.size();
     const double B = double(grad_out.cols());
-    // x[l], f(x[l]), f'(x[l]) and eps[l] for layers l = 1..L-1; x_0 is clamped to the input
-    std::vector<Mat> x(L), fx(L), dfx(L), eps(L + 1);
+    // x[l], f(x[l]), f'(x[l]), mu[l] and eps[l] for layers l = 1..L-1; x_0 is clamped to the input
+    std::vector<Mat> x(L), fx(L), dfx(L), mu(L), eps(L + 1);
     auto apply_f = [&](size_t l) {
         Activation f(act[l - 1]->kind());
         fx[l] = f.forward(x[l], true);
@@ -24,7 +24,8 @@ void PredictiveCoding::backward(Mlp& net, const Mat& grad_out) {
     };
     fx[0] = linear[0]->input();
     for (size_t l = 1; l < L; ++l) {
-        x[l] = prediction(*linear[l - 1], fx[l - 1]);  // the forward pass: every eps_l = 0
+        mu[l] = prediction(*linear[l - 1], fx[l - 1]);
+        x[l] = mu[l];  // the forward pass: every eps_l = 0
         apply_f(l);
         eps[l] = Mat::Zero(x[l].rows(), x[l].cols());
     }
@@ -35,13 +36,15 @@ void PredictiveCoding::backward(Mlp& net, const Mat& grad_out) {
         double squared = 0;
         for (size_t l = 1; l < L; ++l) {
             // x_l += rate * (-eps_l + f'(x_l) .* (W_{l+1}^T eps_{l+1}))
-            const Mat dx = inference_rate *
-                           (-eps[l] + dfx[l].cwiseProduct(linear[l]->W.value.transpose() * eps[l + 1]));
+            const Mat dx =
+                inference_rate * (-eps[l] + dfx[l].cwiseProduct(linear[l]->W.value.transpose() * eps[l + 1]));
             x[l] += dx;
             squared += dx.squaredNorm();
         }
         for (size_t l = 1; l < L; ++l) apply_f(l);
-        for (size_t l = 1; l < L; ++l) eps[l] = x[l] - prediction(*linear[l - 1], fx[l - 1]);  // eps_l = x_l - mu_l
+        // mu_l = W_l f(x_{l-1}) + b_l (mu_1 stays: x_0 is clamped), eps_l = x_l - mu_l
+        for (size_t l = 2; l < L; ++l) mu[l] = prediction(*linear[l - 1], fx[l - 1]);
+        for (size_t l = 1; l < L; ++l) eps[l] = x[l] - mu[l];
         step_sizes_.push_back(std::sqrt(squared / B));
     }
 

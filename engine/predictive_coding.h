@@ -1,21 +1,24 @@
-// Predictive coding (Whittington & Bogacz 2017) on pre-activations: value nodes x_l relax to explain the fixed
-// output error, then every layer learns from its own prediction error eps_l = x_l - (W_l f(x_{l-1}) + b_l).
+// Predictive coding (Whittington & Bogacz 2017) on pre-activations: value nodes x_l relax to explain the
+// fixed output error, then each layer learns from its prediction error eps_l = x_l - (W_l f(x_{l-1}) + b_l).
 #pragma once
 #include <vector>
 #include "engine/learning_rule.h"
 
 namespace pl {
 
-// x_0 = input (f(x_0) = x_0), x_l = hidden pre-activations starting at the forward pass, eps_L = -B grad_out fixed
-// (one sample's output error). Step: x_l += rate (-eps_l + f'(x_l) .* W_{l+1}^T eps_{l+1}), then W_l.grad =
-// -eps_l f(x_{l-1})^T / B, b_l.grad = -sum eps_l / B: BP's batch mean when the errors settle (0 steps: top only).
+// x_0 = input (f(x_0) = x_0); hidden x_l start at the forward pass's pre-activations; eps_L = -B grad_out
+// (one sample's output error) stays fixed. Step: x_l += rate (-eps_l + f'(x_l) .* W_{l+1}^T eps_{l+1}).
+// Then W_l.grad = -eps_l f(x_{l-1})^T / B, b_l.grad = -sum eps_l / B: BP's batch mean once settled.
+// With 0 steps every hidden eps_l = 0 and only the output layer learns. Inference diverges about
+// when rate (1 + ||W_{l+1}||_2^2) > 2: Adam on MNIST grows ||W_2||_2 to ~5, hence the default rate 0.05.
 class PredictiveCoding : public LearningRule {
 public:
-    explicit PredictiveCoding(int inference_steps = 20, double inference_rate = 0.1)
+    explicit PredictiveCoding(int inference_steps = 20, double inference_rate = 0.05)
         : inference_steps(inference_steps), inference_rate(inference_rate) {}
     std::string name() const override { return "pc"; }
     void backward(Mlp& net, const Mat& grad_out) override;
-    // sqrt(sum_l ||x_l step||^2 / B) at each inference step of the last backward(): falls as the nodes settle
+    // sqrt(sum_l ||x_l step||^2 / B) per inference step of the last backward(): falls as the nodes settle,
+    // grows if inference diverges
     const std::vector<double>& step_sizes() const { return step_sizes_; }
 
     int inference_steps;

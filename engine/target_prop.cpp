@@ -42,14 +42,14 @@ void DifferenceTargetProp::backward(Mlp& net, const Mat& grad_out) {
     for (size_t l = L - 1; l >= 2; --l) target[l - 1] = h[l - 1] + inverse(l, target[l]) - inverse(l, h[l]);
 
     linear[L - 1]->backward(grad_out);  // output layer: its ordinary gradient
-    // hidden l: local loss 1/(2B) sum_b ||h_l - hhat_l||^2, W_l.grad = ((h_l - hhat_l) .* f'(a_l)) h_{l-1}^T / B
+    // hidden l, loss 1/(2B) sum_b ||h_l - hhat_l||^2: W_l.grad = ((h_l - hhat_l) .* f'(a_l) / B) h_{l-1}^T
     for (size_t l = 1; l < L; ++l) linear[l - 1]->backward(act[l - 1]->backward((h[l] - target[l]) / B));
 
-    // inverses: L_rec = 1/(2B) sum_b ||g_l(f_l(h_{l-1} + eps)) - (h_{l-1} + eps)||^2, one SGD step on V_l, c_l
+    // inverses: SGD step on L_rec = 1/(2B) sum_b ||g_l(f_l(n)) - n||^2, n = h_{l-1} + eps, eps ~ N(0, sd^2)
     reconstruction_errors_.clear();
     for (size_t l = 2; l < L; ++l) {
-        const Mat noisy = h[l - 1] + normal_matrix(rng_, int(h[l - 1].rows()), int(h[l - 1].cols()),
-                                                   options_.noise_sd);
+        const Mat noisy =
+            h[l - 1] + normal_matrix(rng_, int(h[l - 1].rows()), int(h[l - 1].cols()), options_.noise_sd);
         const Mat up = affine_then(kind(l), linear[l - 1]->W.value, linear[l - 1]->b.value, noisy);
         Activation g(kind(l - 1));
         const Mat residual = g.forward((V_[l] * up).colwise() + c_[l].col(0), true) - noisy;

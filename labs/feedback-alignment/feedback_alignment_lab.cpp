@@ -10,7 +10,7 @@ const LabInfo FeedbackAlignmentLab::kInfo = {"feedback-alignment", "Feedback ali
 FeedbackAlignmentLab::FeedbackAlignmentLab()
     : RuleLab({{"bp", "fa", "dfa", "sign"}, 1, {256}, "relu", 0.002, 0.8},
               {float_param("feedback_scale", 1.0, 0.01, 10, "",
-                           "B ~ N(0, scale^2 / fan): scale of the random feedback", true)}) {}
+                           "FA: B ~ N(0, scale^2 / in_l); DFA: N(0, scale^2 / hidden_l)", true)}) {}
 
 std::unique_ptr<LearningRule> FeedbackAlignmentLab::make_rule(const std::string& name, const Mlp& net,
                                                               Rng& rng) {

@@ -11,13 +11,14 @@ const LabInfo TargetPropLab::kInfo = {"target-prop", "Target propagation",
 
 TargetPropLab::TargetPropLab()
     : RuleLab(
-          {{"bp", "dtp", "pc"}, 1, {256, 256}, "tanh", 0.001, 0.8},
+          {{"bp", "dtp", "pc"}, 1, {256, 256}, "tanh", 0.002, 0.8},
           {
               float_param("dtp_noise", 0.1, 0, 2, "", "DTP: sd of the noise the inverses are trained with"),
               float_param("dtp_inverse_lr", 0.1, 1e-4, 1, "", "DTP: SGD rate of the inverses g_l", true),
               float_param("dtp_top_lr", 0.1, 1e-3, 10, "", "DTP: step towards the top hidden target", true),
-              int_param("pc_steps", 20, 0, 500, "PC: inference steps before each weight update"),
-              float_param("pc_rate", 0.1, 0.001, 1, "", "PC: inference rate of the value nodes", true),
+              int_param("pc_steps", 10, 0, 500, "PC: inference steps before each weight update"),
+              float_param("pc_rate", 0.05, 0.001, 1, "",
+                          "PC: inference rate; unstable above ~2 / (1 + |W|^2)", true),
           }) {}
 
 std::unique_ptr<LearningRule> TargetPropLab::make_rule(const std::string& name, const Mlp& net, Rng& rng) {

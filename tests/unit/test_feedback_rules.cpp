@@ -110,7 +110,7 @@ TEST_CASE("feedback rules: one FA step on a 2-3-2 ReLU net, by hand", "[feedback
     REQUIRE(net.linears()[0]->b.grad.isApprox((Mat(3, 1) << 0.5, -1, 0).finished()));
 }
 
-TEST_CASE("feedback rules: DFA hidden grads equal (B_k e) .* f'(a_k) h_{k-1}^T", "[feedback]") {
+TEST_CASE("feedback rules: DFA hidden grads equal (B_k e) times f'(a_k) h_{k-1}^T", "[feedback]") {
     Rng rng(11), feedback_rng(12);
     Mlp net({3, 4, 4, 2}, ActivationKind::Tanh, rng);
     DirectFeedbackAlignment dfa(net, feedback_rng);
@@ -189,7 +189,9 @@ TEST_CASE("feedback rules: FA aligns with BP on a linear 10-20-5 student-teacher
           "[feedback]") {
     Rng rng(7), feedback_rng(8);
     const Mat teacher = normal_matrix(rng, 5, 10, 1.0 / std::sqrt(10.0));
-    Mlp net({10, 20, 5}, ActivationKind::Identity, rng);
+    // Small initial weights, as in Lillicrap et al.: W2 grows along B^T before the task is solved. (From
+    // init_scale 1 the student solves it within 600 steps while still at 75-90 degrees.)
+    Mlp net({10, 20, 5}, ActivationKind::Identity, rng, 0.1);
     FeedbackAlignment fa(net, feedback_rng);
     Sgd sgd(0.05);
     const Mat x_eval = normal_matrix(rng, 10, 200, 1.0), y_eval = teacher * x_eval;
@@ -202,7 +204,7 @@ TEST_CASE("feedback rules: FA aligns with BP on a linear 10-20-5 student-teacher
     }
     const double end_angle = fa_bp_angle_w1(net, fa, x_eval, y_eval);
     const double end_loss = (net.forward(x_eval) - y_eval).squaredNorm() / 200.0;
-    WARN("FA vs BP angle of the W1 update: " << start_angle << " deg at start, " << end_angle
+    INFO("FA vs BP angle of the W1 update: " << start_angle << " deg at start, " << end_angle
                                              << " deg after 3000 SGD steps, eval MSE " << end_loss);
     REQUIRE(start_angle > 70);
     REQUIRE(end_angle < 60);
