@@ -6,14 +6,11 @@
 #include <regex>
 #include "labs/backprop/backprop_lab.h"
 #include "labs/catalog.h"
+#include "tests/labs/lab_test_helpers.h"
 
 using namespace pl;
 
 namespace {
-
-void run_to_end(Lab& lab) {
-    while (!lab.done()) lab.step();
-}
 
 struct Command {
     std::string out;

@@ -3,14 +3,11 @@
 #include <catch2/catch.hpp>
 #include "engine/update_angles.h"
 #include "labs/feedback-alignment/feedback_alignment_lab.h"
+#include "tests/labs/lab_test_helpers.h"
 
 using namespace pl;
 
 namespace {
-
-void run_to_end(Lab& lab) {
-    while (!lab.done()) lab.step();
-}
 
 double mean_of_last(const std::vector<double>& v, size_t n) {
     double sum = 0;
@@ -61,14 +58,10 @@ TEST_CASE("Lab 2 defaults on the MNIST subset: BP >= 93%, FA and DFA >= 90% with
           "[lab][slow]") {
     for (const char* rule : {"bp", "fa", "dfa"}) {
         FeedbackAlignmentLab lab;
-        REQUIRE(lab.params.set("rule", rule).empty());
-        REQUIRE(lab.params.integer("epochs") == 10);
-        lab.reset();
-        run_to_end(lab);
-        REQUIRE(lab.error.empty());
-        double acc = lab.logs()[0]->last("test_acc");
-        WARN(rule << ": test accuracy " << acc << ", update angle to BP "
-                  << lab.logs()[0]->last("angle_to_bp_deg_l1") << " deg");
+        const MetricLog& epochs = run_defaults_with_rule(lab, rule);
+        double acc = epochs.last("test_acc");
+        WARN(rule << ": test accuracy " << acc << ", update angle to BP " << epochs.last("angle_to_bp_deg_l1")
+                  << " deg");
         CHECK(acc >= (std::string(rule) == "bp" ? 0.93 : 0.90));
     }
 }

@@ -2,14 +2,9 @@
 // coding's update approaches backprop's as inference runs longer.
 #include <catch2/catch.hpp>
 #include "labs/target-prop/target_prop_lab.h"
+#include "tests/labs/lab_test_helpers.h"
 
 using namespace pl;
-
-namespace {
-void run_to_end(Lab& lab) {
-    while (!lab.done()) lab.step();
-}
-}  // namespace
 
 TEST_CASE("predictive coding: the update angle to BP falls as the inference steps increase", "[lab]") {
     TargetPropLab lab;
@@ -39,15 +34,11 @@ TEST_CASE("DTP trains its inverses and its top hidden layer follows BP", "[lab]"
 TEST_CASE("Lab 7 defaults on the MNIST subset: DTP >= 88%, PC >= 90% within 10 epochs", "[lab][slow]") {
     for (const char* rule : {"dtp", "pc"}) {
         TargetPropLab lab;
-        REQUIRE(lab.params.set("rule", rule).empty());
-        REQUIRE(lab.params.integer("epochs") == 10);
-        lab.reset();
-        run_to_end(lab);
-        REQUIRE(lab.error.empty());
-        double acc = lab.logs()[0]->last("test_acc");
+        const MetricLog& epochs = run_defaults_with_rule(lab, rule);
+        double acc = epochs.last("test_acc");
         WARN(rule << ": test accuracy " << acc << ", update angles to BP "
-                  << lab.logs()[0]->last("angle_to_bp_deg_l1") << " / "
-                  << lab.logs()[0]->last("angle_to_bp_deg_l2") << " deg");
+                  << epochs.last("angle_to_bp_deg_l1") << " / " << epochs.last("angle_to_bp_deg_l2")
+                  << " deg");
         CHECK(acc >= (std::string(rule) == "dtp" ? 0.88 : 0.90));
     }
 }
