@@ -9,17 +9,9 @@
 #include "engine/mlp.h"
 #include "engine/optimizer.h"
 #include "engine/random_matrix.h"
+#include "tests/unit/rule_test_helpers.h"
 
 using namespace pl;
-
-// Every parameter's grad after `rule` ran on (x, grad_out)
-static std::vector<Mat> grads_of(LearningRule& rule, Mlp& net, const Mat& x, const Mat& grad_out) {
-    net.forward(x, true);
-    rule.backward(net, grad_out);
-    std::vector<Mat> grads;
-    for (Param* p : net.params()) grads.push_back(p->grad);
-    return grads;
-}
 
 // A 2-3-2 ReLU net with hand-picked weights, b = 0
 static Mlp tiny_relu_net(const Mat& W1, const Mat& W2) {

@@ -11,17 +11,9 @@
 #include "engine/optimizer.h"
 #include "engine/predictive_coding.h"
 #include "engine/random_matrix.h"
+#include "tests/unit/rule_test_helpers.h"
 
 using namespace pl;
-
-// Every parameter's grad after `rule` ran on (x, grad_out)
-static std::vector<Mat> grads_of(LearningRule& rule, Mlp& net, const Mat& x, const Mat& grad_out) {
-    net.forward(x, true);
-    rule.backward(net, grad_out);
-    std::vector<Mat> grads;
-    for (Param* p : net.params()) grads.push_back(p->grad);
-    return grads;
-}
 
 // The hidden layers' weight grads W_1 .. W_{L-1}, stacked into one column
 static Mat hidden_update(const std::vector<Mat>& grads) {
