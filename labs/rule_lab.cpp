@@ -39,7 +39,7 @@ std::vector<ParamSpec> rule_lab_params(const RuleLabDefaults& d, std::vector<Par
 }  // namespace
 
 RuleLab::RuleLab(const RuleLabDefaults& defaults, std::vector<ParamSpec> rule_params)
-    : Lab(rule_lab_params(defaults, std::move(rule_params))) {}
+    : SupervisedLab(rule_lab_params(defaults, std::move(rule_params))) {}
 
 void RuleLab::reset() {
     error.clear();
@@ -53,24 +53,10 @@ void RuleLab::reset() {
         return;
     }
 
-    std::vector<int> sizes = {int(data_->train.x.rows())};
-    for (int h : params.list("hidden")) sizes.push_back(h);
-    sizes.push_back(int(data_->train.y.rows()));
-    const std::string act = params.choice("activation");
-    ActivationKind kind = linear             ? ActivationKind::Identity
-                          : act == "relu"    ? ActivationKind::ReLU
-                          : act == "sigmoid" ? ActivationKind::Sigmoid
-                                             : ActivationKind::Tanh;
-    Rng init_rng(seed);  // the same initial weights for every rule
-    Mlp net(sizes, kind, init_rng, params.number("init_scale"));
-    Rng rule_rng(seed + 1000003);  // the rule's own stream, so W's init does not depend on the rule
+    Mlp net = make_net(seed, linear);  // the same initial weights for every rule
+    Rng rule_rng(seed + 1000003);      // the rule's own stream, so W's init does not depend on the rule
     std::unique_ptr<LearningRule> rule = make_rule(params.choice("rule"), net, rule_rng);
-
-    std::unique_ptr<Loss> loss;
-    if (data_->train.is_classification())
-        loss = std::make_unique<SoftmaxCrossEntropy>();
-    else
-        loss = std::make_unique<MeanSquaredError>();
+    const int hidden = int(net.linears().size()) - 1;
 
     std::vector<int> probe(size_t(data_->train.size()));
     std::iota(probe.begin(), probe.end(), 0);
@@ -80,7 +66,6 @@ void RuleLab::reset() {
     probe_x_ = data_->train.x(Eigen::all, probe);
     probe_y_ = data_->train.y(Eigen::all, probe);
 
-    const int hidden = int(sizes.size()) - 2;
     run.extra_columns.clear();
     for (int l = 1; l <= hidden; ++l) run.extra_columns.push_back("angle_to_bp_deg_l" + std::to_string(l));
     run.extra_columns.push_back("angle_to_bp_deg_all");
@@ -92,18 +77,7 @@ void RuleLab::reset() {
         for (double v : rule_values()) values.push_back(v);
         return values;
     };
-    run.start(std::move(net), std::move(loss), std::move(rule),
-              make_optimizer(params.choice("optimizer"), params.number("lr")), data_.get(),
-              params.integer("batch"), params.integer("epochs"), params.integer("log_every"),
-              params.number("lr_decay"), seed + 1);
-    samples_seen_ = 0;
-}
-
-void RuleLab::step() {
-    if (done() || !data_) return;
-    run.step();
-    samples_seen_ = run.samples_seen;
-    error = run.error;
+    start_run(std::move(net), std::move(rule), seed);
 }
 
 }  // namespace pl

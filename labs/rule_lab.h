@@ -2,8 +2,7 @@
 // the angle between the rule's update and backprop's gradient. Lab 2 and Lab 7 are RuleLabs.
 #pragma once
 #include <memory>
-#include "labs/lab.h"
-#include "labs/supervised_run.h"
+#include "labs/supervised_lab.h"
 
 namespace pl {
 
@@ -15,18 +14,12 @@ struct RuleLabDefaults {
     double lr = 0.002, lr_decay = 0.8;
 };
 
-class RuleLab : public Lab {
+class RuleLab : public SupervisedLab {
 public:
     // Declares rule, task, linear, hidden, activation, `rule_params`, then the training parameters.
     RuleLab(const RuleLabDefaults& defaults, std::vector<ParamSpec> rule_params);
     void reset() override;
-    void step() override;
-    bool done() const override { return run.done() || !error.empty(); }
-    double progress() const override { return run.progress(); }
-    std::vector<const MetricLog*> logs() const override { return {&run.epochs, &run.batches}; }
     int hidden_layers() { return int(run.net.linears().size()) - 1; }
-
-    SupervisedRun run;
 
 protected:
     // The rule named by the `rule` parameter; draw any randomness from `rng` (not the weights' stream).
@@ -39,9 +32,6 @@ protected:
     virtual std::vector<double> rule_values() { return {}; }
 
     Mat probe_x_, probe_y_;  // 256 fixed training samples the angles are measured on
-
-private:
-    std::shared_ptr<const Split> data_;
 };
 
 }  // namespace pl

@@ -9,6 +9,12 @@
 
 namespace pl {
 
+bool ShowIfNotStarted(const SupervisedLab& lab) {
+    if (lab.started()) return false;
+    ImGui::TextWrapped("The lab could not start: %s", lab.error.c_str());
+    return true;
+}
+
 // Two plots side by side: call before the first one (after SameLine the available width has shrunk).
 ImVec2 HalfWidth(float height) {
     return ImVec2((ImGui::GetContentRegionAvail().x - ImGui::GetStyle().ItemSpacing.x) / 2, height);

@@ -3,7 +3,7 @@
 #pragma once
 #include <imgui.h>
 #include <vector>
-#include "labs/supervised_run.h"
+#include "labs/supervised_lab.h"
 #include "ui/widgets/drawing_pad.h"
 
 namespace pl {
@@ -16,6 +16,8 @@ struct SupervisedViews {  // what these views keep between frames
     std::vector<double> weights;                        // first layer, for the histogram
 };
 
+// False, with the reason shown, when the lab's reset() failed (e.g. a missing data file): draw nothing else.
+bool ShowIfNotStarted(const SupervisedLab& lab);
 ImVec2 HalfWidth(float height);  // two plots side by side: call before the first (SameLine shrinks the width)
 void LearningCurves(SupervisedRun& run);                  // loss and accuracy (or per-batch loss) per epoch
 void NormHistories(SupervisedRun& run);                   // weight and gradient norm per layer

@@ -8,7 +8,7 @@ const LabInfo BackpropLab::kInfo = {"backprop", "Backpropagation",
                                     "An MLP from scratch: forward, backward, gradient check, digits"};
 
 BackpropLab::BackpropLab()
-    : Lab({
+    : SupervisedLab({
           choice_param("dataset", {"mnist", "cubic", "student-teacher", "spirals", "moons", "xor"}, 0,
                        "MNIST subset (8,000 train / 2,000 test digits) or a toy set"),
           int_list_param("hidden", {256}, 1, 1024, "hidden layer sizes, comma separated, e.g. 128,64"),
@@ -41,34 +41,7 @@ void BackpropLab::reset() {
         data_key_ = key;
     }
 
-    std::vector<int> sizes = {int(data_->train.x.rows())};
-    for (int h : params.list("hidden")) sizes.push_back(h);
-    sizes.push_back(int(data_->train.y.rows()));
-    const std::string act = params.choice("activation");
-    ActivationKind kind = act == "relu"      ? ActivationKind::ReLU
-                          : act == "sigmoid" ? ActivationKind::Sigmoid
-                                             : ActivationKind::Tanh;
-    Rng init_rng(seed);
-    Mlp net(sizes, kind, init_rng, params.number("init_scale"));
-
-    std::unique_ptr<Loss> loss;
-    if (data_->train.is_classification())
-        loss = std::make_unique<SoftmaxCrossEntropy>();
-    else
-        loss = std::make_unique<MeanSquaredError>();
-
-    run.start(std::move(net), std::move(loss), std::make_unique<Backprop>(),
-              make_optimizer(params.choice("optimizer"), params.number("lr")), data_.get(),
-              params.integer("batch"), params.integer("epochs"), params.integer("log_every"),
-              params.number("lr_decay"), seed + 1);
-    samples_seen_ = 0;
-}
-
-void BackpropLab::step() {
-    if (done() || !data_) return;
-    run.step();
-    samples_seen_ = run.samples_seen;
-    error = run.error;
+    start_run(make_net(seed), std::make_unique<Backprop>(), seed);
 }
 
 std::vector<GradientCheckRow> BackpropLab::gradient_check(int samples, int per_param) {

@@ -49,10 +49,7 @@ void gradient_check(BackpropLab& lab, std::vector<GradientCheckRow>& check) {
 
 void draw_backprop_panel(BackpropLab& lab) {
     static PanelState state;
-    if (lab.run.loss == nullptr) {
-        ImGui::TextWrapped("The lab could not start: %s", lab.error.c_str());
-        return;
-    }
+    if (ShowIfNotStarted(lab)) return;
     LearningCurves(lab.run);
     NormHistories(lab.run);
     if (lab.run.is_image_task())

@@ -33,10 +33,7 @@ void angle_plots(FeedbackAlignmentLab& lab) {
 
 void draw_feedback_alignment_panel(FeedbackAlignmentLab& lab) {
     static SupervisedViews views;
-    if (lab.run.loss == nullptr) {
-        ImGui::TextWrapped("The lab could not start: %s", lab.error.c_str());
-        return;
-    }
+    if (ShowIfNotStarted(lab)) return;
     ImGui::TextWrapped(
         "Rule: %s. The angles are measured at the end of every epoch on 256 fixed training "
         "samples; 90 degrees means unrelated, 0 means the rule follows backprop exactly.",

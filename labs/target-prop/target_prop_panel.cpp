@@ -67,10 +67,7 @@ void pc_inference_steps(TargetPropLab& lab, PanelState& s) {
 
 void draw_target_prop_panel(TargetPropLab& lab) {
     static PanelState state;
-    if (lab.run.loss == nullptr) {
-        ImGui::TextWrapped("The lab could not start: %s", lab.error.c_str());
-        return;
-    }
+    if (ShowIfNotStarted(lab)) return;
     ImGui::TextWrapped("Rule: %s. Compare it with BP through \"Compare runs\" (vary rule over bp,dtp,pc).",
                        lab.params.choice("rule").c_str());
     LearningCurves(lab.run);

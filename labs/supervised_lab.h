@@ -1,0 +1,33 @@
+// The base of labs that train one Mlp with a SupervisedRun (Labs 1, 2, 7): it steps the run, exposes its
+// logs, and builds the network and the run from the shared parameters (hidden, activation, init_scale,
+// optimizer, lr, lr_decay, batch, epochs, log_every).
+#pragma once
+#include <memory>
+#include "labs/lab.h"
+#include "labs/supervised_run.h"
+
+namespace pl {
+
+class SupervisedLab : public Lab {
+public:
+    using Lab::Lab;
+    void step() override;
+    bool done() const override { return run.done() || !error.empty(); }
+    double progress() const override { return run.progress(); }
+    std::vector<const MetricLog*> logs() const override { return {&run.epochs, &run.batches}; }
+    bool started() const { return run.loss != nullptr; }  // false when reset() failed (see error)
+
+    SupervisedRun run;
+
+protected:
+    // An Mlp for data_ with the `hidden` sizes, the `activation` choice (Identity if linear) and
+    // `init_scale`, its weights drawn from Rng(seed): the same initial weights whatever else differs.
+    Mlp make_net(uint64_t seed, bool linear = false) const;
+    // Starts `run` on data_ with `net` and `rule`: cross-entropy or MSE as the data requires, and the
+    // optimizer and schedule from the parameters; the data order is drawn from seed + 1.
+    void start_run(Mlp net, std::unique_ptr<LearningRule> rule, uint64_t seed);
+
+    std::shared_ptr<const Split> data_;
+};
+
+}  // namespace pl
