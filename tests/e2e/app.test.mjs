@@ -1,71 +1,9 @@
 // Browser tests of the web build through window.plasticity (web/api.js), in headless Chromium.
 // Run: PL_BASE_URL=http://127.0.0.1:PORT node --test tests/e2e/   (scripts/test serves build/web and sets it)
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { decodePng, distinctColours } from './png.mjs';
-import { launchChromium } from './browser.mjs';
-
-const here = fileURLToPath(new URL('.', import.meta.url));
-
-const base = (process.env.PL_BASE_URL || '').replace(/\/+$/, '');
-const outDir = here + 'out/';
-
-let browser;
-before(async () => {
-  assert.ok(base, 'expected env PL_BASE_URL (the served build/web, e.g. http://127.0.0.1:8123); scripts/test sets it');
-  mkdirSync(outDir, { recursive: true });
-  browser = await launchChromium();
-});
-after(async () => { await browser?.close(); });
-
-const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
-
-// A fresh page on `${base}/#hash`, with every console message and page error recorded, once plasticity.ready.
-async function openApp(context, hash) {
-  const page = await context.newPage();
-  const app = { page, logs: [], consoleErrors: [], pageErrors: [] };
-  page.on('console', (m) => {
-    app.logs.push(m.text());
-    if (m.type() === 'error') app.consoleErrors.push(m.text());
-  });
-  page.on('pageerror', (e) => app.pageErrors.push(String(e)));
-  await page.goto(`${base}/#${hash}`);
-  await waitReady(app);
-  return app;
-}
-
-async function waitReady(app) {
-  const started = await app.page.evaluate(() => Promise.race([
-    window.plasticity.ready.then(() => 'ok', (e) => 'plasticity.ready rejected: ' + e.message),
-    new Promise((r) => setTimeout(() => r('plasticity.ready not resolved after 60 s'), 60000)),
-  ]));
-  assert.equal(started, 'ok', `expected the app to start; ${started}; page errors: ${app.pageErrors.join(' | ')}`);
-}
-
-// Runs `body(app)` on a new page in its own browser context; saves a screenshot if it fails.
-async function withApp(name, hash, body, contextOptions = {}) {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, ...contextOptions });
-  let app;
-  try {
-    app = await openApp(context, hash);
-    await body(app, context);
-  } catch (e) {
-    if (app) await app.page.screenshot({ path: `${outDir}${name}-failure.png` }).catch(() => {});
-    throw e;
-  } finally {
-    await context.close();
-  }
-}
-
-const evaluate = (app, fn, arg) => app.page.evaluate(fn, arg);
-const nextFrames = (app) => evaluate(app, () => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
-
-function assertNoErrors(app, { console = true } = {}) {
-  assert.deepEqual(app.pageErrors, [], `expected no uncaught page errors, got: ${app.pageErrors.join(' | ')}`);
-  if (console) assert.deepEqual(app.consoleErrors, [], `expected no console errors, got: ${app.consoleErrors.join(' | ')}`);
-}
+import { base, outDir, sleep, openApp, withApp, evaluate, nextFrames, assertNoErrors } from './harness.mjs';
 
 test('a) backprop from the URL hash trains to > 0.8 test accuracy and draws', { timeout: 180000 }, () =>
   withApp('backprop', 'lab=backprop&epochs=2&hidden=32&batch=64&seed=3', async (app) => {
@@ -211,39 +149,5 @@ test('e) a comparison runs one lab per value and exports every run', { timeout: 
     await nextFrames(app);
     const png = await app.page.screenshot({ path: `${outDir}compare.png` });
     assert.ok(distinctColours(decodePng(png)) > 50, 'expected the comparison plots to be drawn');
-    assertNoErrors(app);
-  }));
-
-test('f) feedback alignment opens from the URL hash, trains and reports its angles', { timeout: 180000 }, () =>
-  withApp('feedback-alignment', 'lab=feedback-alignment&rule=fa&task=cubic&hidden=32&activation=tanh&lr=0.01&lr_decay=1&epochs=60', async (app) => {
-    const status = await evaluate(app, () => plasticity.status());
-    assert.equal(status.lab, 'feedback-alignment', `expected the hash's lab to be open, status: ${JSON.stringify(status)}`);
-    assert.equal(await evaluate(app, () => plasticity.get('rule')), 'fa', 'expected rule=fa from the URL hash');
-    await evaluate(app, () => { for (let i = 0; i < 200 && !plasticity.status().done; i++) plasticity.step(200); });
-    const m = await evaluate(app, () => plasticity.metrics());
-    const loss = m.epochs.train_loss, angle = m.epochs.angle_to_bp_deg_l1;
-    assert.equal(loss.length, 60, 'expected 60 epochs of metrics');
-    assert.ok(loss[59] < loss[0] / 2, `expected FA to lower the cubic loss, got ${loss[0]} -> ${loss[59]}`);
-    assert.ok(angle.every((a) => a >= 0 && a <= 180), `expected angles in degrees, got ${angle.slice(-3)}`);
-    await nextFrames(app);
-    const png = await app.page.screenshot({ path: `${outDir}feedback-alignment.png` });
-    assert.ok(distinctColours(decodePng(png)) > 50, 'expected the lab to be drawn');
-    assertNoErrors(app);
-  }));
-
-test('g) target propagation opens from the URL hash and compares rules', { timeout: 240000 }, () =>
-  withApp('target-prop', 'lab=target-prop&rule=dtp&hidden=32,32&epochs=1&batch=64', async (app) => {
-    assert.equal(await evaluate(app, () => plasticity.get('rule')), 'dtp', 'expected rule=dtp from the URL hash');
-    assert.equal(await evaluate(app, () => plasticity.compare('rule', 'bp,dtp,pc')), '', 'expected a comparison');
-    await evaluate(app, () => { for (let i = 0; i < 1000 && !plasticity.status().done; i++) plasticity.step(100); });
-    const cmp = await evaluate(app, () => plasticity.comparison());
-    assert.deepEqual(cmp.runs.map((r) => r.rule), ['bp', 'dtp', 'pc'], 'expected one run per rule');
-    for (const run of cmp.runs) {
-      assert.ok(run.final.test_acc > 0.7, `expected ${run.rule} to learn, got ${run.final.test_acc}`);
-      assert.ok(run.final.angle_to_bp_deg_l1 >= 0, `expected ${run.rule}'s angle to BP, got ${run.final.angle_to_bp_deg_l1}`);
-    }
-    await nextFrames(app);
-    const png = await app.page.screenshot({ path: `${outDir}target-prop.png` });
-    assert.ok(distinctColours(decodePng(png)) > 50, 'expected the lab to be drawn');
     assertNoErrors(app);
   }));

@@ -1,0 +1,68 @@
+// Shared set-up of the browser tests (*.test.mjs): one headless Chromium per test file, pages on PL_BASE_URL
+// with their console recorded, and small helpers. scripts/test serves build/web and sets PL_BASE_URL.
+import { before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { launchChromium } from './browser.mjs';
+
+const here = fileURLToPath(new URL('.', import.meta.url));
+
+export const base = (process.env.PL_BASE_URL || '').replace(/\/+$/, '');
+export const outDir = here + 'out/';
+
+let browser;
+before(async () => {
+  assert.ok(base, 'expected env PL_BASE_URL (the served build/web, e.g. http://127.0.0.1:8123); scripts/test sets it');
+  mkdirSync(outDir, { recursive: true });
+  browser = await launchChromium();
+});
+after(async () => { await browser?.close(); });
+
+export const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+// A fresh page on `${base}/#hash`, with every console message and page error recorded, once plasticity.ready.
+export async function openApp(context, hash) {
+  const page = await context.newPage();
+  const app = { page, logs: [], consoleErrors: [], pageErrors: [] };
+  page.on('console', (m) => {
+    app.logs.push(m.text());
+    if (m.type() === 'error') app.consoleErrors.push(m.text());
+  });
+  page.on('pageerror', (e) => app.pageErrors.push(String(e)));
+  await page.goto(`${base}/#${hash}`);
+  await waitReady(app);
+  return app;
+}
+
+async function waitReady(app) {
+  const started = await app.page.evaluate(() => Promise.race([
+    window.plasticity.ready.then(() => 'ok', (e) => 'plasticity.ready rejected: ' + e.message),
+    new Promise((r) => setTimeout(() => r('plasticity.ready not resolved after 60 s'), 60000)),
+  ]));
+  assert.equal(started, 'ok', `expected the app to start; ${started}; page errors: ${app.pageErrors.join(' | ')}`);
+}
+
+// Runs `body(app)` on a new page in its own browser context; saves a screenshot if it fails.
+export async function withApp(name, hash, body, contextOptions = {}) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, ...contextOptions });
+  let app;
+  try {
+    app = await openApp(context, hash);
+    await body(app, context);
+  } catch (e) {
+    if (app) await app.page.screenshot({ path: `${outDir}${name}-failure.png` }).catch(() => {});
+    throw e;
+  } finally {
+    await context.close();
+  }
+}
+
+export const evaluate = (app, fn, arg) => app.page.evaluate(fn, arg);
+export const nextFrames = (app) => evaluate(app, () => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+
+export function assertNoErrors(app, { console = true } = {}) {
+  assert.deepEqual(app.pageErrors, [], `expected no uncaught page errors, got: ${app.pageErrors.join(' | ')}`);
+  if (console) assert.deepEqual(app.consoleErrors, [], `expected no console errors, got: ${app.consoleErrors.join(' | ')}`);
+}
+
