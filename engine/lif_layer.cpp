@@ -4,7 +4,8 @@
 
 namespace pl {
 
-LifLayer::LifLayer(int in, int out, const LifParams& params) : p(params), W(Mat::Zero(out, in)) {}
+LifLayer::LifLayer(int in, int out, const LifParams& params)
+    : p(params), W{"W", Mat::Zero(out, in), Mat::Zero(out, in)} {}
 
 Eigen::Matrix3d LifLayer::propagator() const {
     // A for d/dt (H, I, u), u = U - U_rest; without a rise stage H stays 0 and input goes into I
@@ -18,6 +19,7 @@ Eigen::Matrix3d LifLayer::propagator() const {
 }
 
 Mat LifLayer::spike_of(const Mat& U_t) const {
+    if (!spiking) return Mat::Zero(U_t.rows(), U_t.cols());
     const double gap = p.theta - p.u_rest;  // v = (U - theta) / gap
     const double k = steepness;
     const Mat v = (U_t.array() - p.theta) / gap;
@@ -26,6 +28,7 @@ Mat LifLayer::spike_of(const Mat& U_t) const {
 }
 
 Mat LifLayer::spike_grad_of(const Mat& U_t) const {
+    if (!spiking) return Mat::Zero(U_t.rows(), U_t.cols());
     const double gap = p.theta - p.u_rest;  // dS/dU = (dS/dv) / gap
     const double k = steepness;
     const Surrogate kind = surrogate;
@@ -69,7 +72,7 @@ void LifLayer::forward(const std::vector<Mat>& s_in) {
     dense_in_ = s_in;
     events_in_.clear();
     const int batch = s_in.empty() ? 0 : int(s_in[0].cols());
-    simulate(int(s_in.size()), batch, [&](int t, Mat& target) { target += W * s_in[t]; });
+    simulate(int(s_in.size()), batch, [&](int t, Mat& target) { target += W.value * s_in[t]; });
 }
 
 void LifLayer::forward(const SpikeTrain& events, int batch) {
@@ -77,7 +80,7 @@ void LifLayer::forward(const SpikeTrain& events, int batch) {
     events_in_ = events;
     dense_in_.clear();
     simulate(int(events.size()), batch, [&](int t, Mat& target) {
-        for (const SpikeEvent& e : events[t]) target.col(e.sample) += W.col(e.input);
+        for (const SpikeEvent& e : events[t]) target.col(e.sample) += W.value.col(e.input);
     });
 }
 
@@ -90,6 +93,7 @@ std::vector<Mat> LifLayer::backward(const std::vector<Mat>& dL_dS, const std::ve
     const bool rise = p.tau_rise_ms > 0;
     // gh, gi, gu: dL/d(H, I, u) just after the reset of step t, i.e. Phi^T times the adjoint of step t+1
     Mat gh = Mat::Zero(out(), batch), gi = Mat::Zero(out(), batch), gu = Mat::Zero(out(), batch);
+    Mat& dW = W.grad;
     dW = Mat::Zero(out(), in());
     std::vector<Mat> dL_din(input_grad ? steps : 0);
     for (int t = steps - 1; t >= 0; --t) {
@@ -110,7 +114,7 @@ std::vector<Mat> LifLayer::backward(const std::vector<Mat>& dL_dS, const std::ve
             for (const SpikeEvent& e : events_in_[t]) dW.col(e.input) += g_in.col(e.sample);
         else
             dW += g_in * dense_in_[t].transpose();  // dW += g s_in^T
-        if (input_grad) dL_din[t] = W.transpose() * g_in;
+        if (input_grad) dL_din[t] = W.value.transpose() * g_in;
         // adjoint of step t-1 after reset: Phi^T (gh, gi, gu)
         const Mat gh1 = P(0, 0) * gh + P(1, 0) * gi + P(2, 0) * gu;
         const Mat gi1 = P(1, 1) * gi + P(2, 1) * gu;

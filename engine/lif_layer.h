@@ -1,7 +1,8 @@
 // A layer of LIF neurons with alpha-shaped synaptic current, simulated for T steps on a batch and
-// trained by BPTT with a surrogate spike derivative: forward records U, S; backward sets dW.
+// trained by BPTT with a surrogate spike derivative: forward records U, S; backward sets W.grad.
 #pragma once
 #include <vector>
+#include "engine/layer.h"
 #include "engine/spike_encoding.h"
 #include "engine/spike_function.h"
 #include "engine/tensor.h"
@@ -33,7 +34,7 @@ public:
     void forward(const std::vector<Mat>& s_in);         // s_in[t]: in x B, dense 0/1 (or smooth) spikes
     void forward(const SpikeTrain& events, int batch);  // event-driven: sums the W columns of active inputs
 
-    // BPTT. dL_dS[t], dL_dU[t]: out x B, or an empty vector for all zero. Sets dW; returns dL/ds_in[t]
+    // BPTT. dL_dS[t], dL_dU[t]: out x B, or an empty vector for all zero. Sets W.grad; returns dL/ds_in[t]
     // (in x B per step, W^T times the adjoint of the input impulse), or nothing when input_grad is false.
     // Spike derivative: dS/dU = surrogate_grad(v) / (theta - U_rest), v = (U - theta) / (theta - U_rest).
     // With detach_reset, dU+/dU = 1 - S (reset to rest) or 1 (subtractive), as SpyTorch's (1 - S.detach()).
@@ -41,15 +42,15 @@ public:
                               bool input_grad = true);
 
     Eigen::Matrix3d propagator() const;  // Phi = exp(A dt) acting on (H, I, U - U_rest)
-    int in() const { return int(W.cols()); }
-    int out() const { return int(W.rows()); }
+    int in() const { return int(W.value.cols()); }
+    int out() const { return int(W.value.rows()); }
     int steps() const { return int(U.size()); }
 
     LifParams p;
-    Mat W;   // out x in
-    Mat dW;  // out x in, set by backward
+    Param W;  // value: out x in (weights); grad: set by backward
     Surrogate surrogate = Surrogate::FastSigmoid;
-    double steepness = 10;       // beta of FastSigmoid, k of Logistic
+    double steepness = 10;  // beta of FastSigmoid, k of Logistic
+    bool spiking = true;  // false: a leaky integrator read-out (S = 0, no reset), as SpyTorch's output layer
     bool smooth_spikes = false;  // test only: S = s(k v) forward and its exact derivative in backward
 
     std::vector<Mat> U;      // membrane potential per step (mV), before reset, out x B

@@ -1,5 +1,6 @@
-// Reads data/mnist-subset.bin (scripts/convert_digits.py): "PLDIGIT1", u32 LE count, then per digit
-// 1 byte label + 784 bytes of pixels. The last 200 digits of each class are the test set.
+// Reads data/mnist-subset.bin (scripts/convert_digits.py) or data/fashion-subset.bin (convert_fashion.py):
+// "PLDIGIT1", u32 LE count, then per image 1 byte label + 784 bytes of pixels. The last 200 of each class
+// are the test set.
 #include <array>
 #include <cstdlib>
 #include <fstream>
@@ -7,8 +8,8 @@
 #include <stdexcept>
 #include "engine/dataset.h"
 
-#ifndef PL_DEFAULT_DATA
-#define PL_DEFAULT_DATA "data/mnist-subset.bin"
+#ifndef PL_DATA_DIR
+#define PL_DATA_DIR "data"
 #endif
 
 namespace pl {
@@ -20,11 +21,16 @@ static const int kTestPerClass = 200;
 
 std::string default_mnist_path() {
     const char* env = std::getenv("PLASTICITY_DATA");
-    return (env && *env) ? std::string(env) : std::string(PL_DEFAULT_DATA);
+    return (env && *env) ? std::string(env) : std::string(PL_DATA_DIR) + "/mnist-subset.bin";
+}
+
+std::string default_fashion_path() {
+    const char* env = std::getenv("PLASTICITY_FASHION");
+    return (env && *env) ? std::string(env) : std::string(PL_DATA_DIR) + "/fashion-subset.bin";
 }
 
 [[noreturn]] static void fail(const std::string& path, const std::string& problem) {
-    throw std::runtime_error("MNIST subset " + path + ": " + problem + " (re-create it with scripts/setup)");
+    throw std::runtime_error("data file " + path + ": " + problem + " (re-create it with scripts/setup)");
 }
 
 // Digits listed by idx as a classification set: x = pixels / 255, y = one-hot(label)
@@ -47,7 +53,7 @@ static Dataset digits(const std::vector<unsigned char>& bytes, const std::vector
 
 Split load_mnist_subset(const std::string& path) {
     std::ifstream in(path, std::ios::binary);
-    if (!in) throw std::runtime_error("MNIST subset not found at " + path + ": run scripts/setup");
+    if (!in) throw std::runtime_error("data file not found at " + path + ": run scripts/setup");
     const std::vector<unsigned char> bytes{std::istreambuf_iterator<char>(in),
                                            std::istreambuf_iterator<char>()};
 

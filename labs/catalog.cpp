@@ -1,6 +1,7 @@
 #include "labs/catalog.h"
 #include "labs/backprop/backprop_lab.h"
 #include "labs/feedback-alignment/feedback_alignment_lab.h"
+#include "labs/surrogate-spikes/surrogate_spikes_lab.h"
 #include "labs/target-prop/target_prop_lab.h"
 
 namespace pl {
@@ -18,8 +19,7 @@ const std::vector<CatalogEntry>& lab_catalog() {
         {FeedbackAlignmentLab::kInfo, make<FeedbackAlignmentLab>},
         {{"bayes-by-backprop", "Bayes by Backprop", "Weight uncertainty and predictive bands"}},
         {{"regularization", "Regularization", "Overfitting and its cures: L2, dropout, early stopping, ..."}},
-        {{"surrogate-spikes", "Surrogate-gradient spiking nets",
-          "Training LIF networks with surrogate gradients"}},
+        {SurrogateSpikesLab::kInfo, make<SurrogateSpikesLab>},
         {{"continual", "Continual learning", "Catastrophic forgetting; EWC, SI and replay"}},
         {TargetPropLab::kInfo, make<TargetPropLab>},
         {{"neurons", "Neuron models", "LIF, AdEx, Izhikevich and Hodgkin-Huxley"}},

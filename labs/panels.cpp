@@ -2,6 +2,7 @@
 #include <imgui.h>
 #include "labs/backprop/backprop_panel.h"
 #include "labs/feedback-alignment/feedback_alignment_panel.h"
+#include "labs/surrogate-spikes/surrogate_spikes_panel.h"
 #include "labs/target-prop/target_prop_panel.h"
 
 namespace pl {
@@ -12,6 +13,8 @@ void draw_lab_panel(Lab& lab) {
         draw_backprop_panel(static_cast<BackpropLab&>(lab));
     else if (id == "feedback-alignment")
         draw_feedback_alignment_panel(static_cast<FeedbackAlignmentLab&>(lab));
+    else if (id == "surrogate-spikes")
+        draw_surrogate_spikes_panel(static_cast<SurrogateSpikesLab&>(lab));
     else if (id == "target-prop")
         draw_target_prop_panel(static_cast<TargetPropLab&>(lab));
     else

@@ -9,11 +9,13 @@
 
 namespace pl {
 
-bool ShowIfNotStarted(const SupervisedLab& lab) {
-    if (lab.started()) return false;
-    ImGui::TextWrapped("The lab could not start: %s", lab.error.c_str());
+bool ShowIfNotStarted(bool started, const std::string& error) {
+    if (started) return false;
+    ImGui::TextWrapped("The lab could not start: %s", error.c_str());
     return true;
 }
+
+bool ShowIfNotStarted(const SupervisedLab& lab) { return ShowIfNotStarted(lab.started(), lab.error); }
 
 // Two plots side by side: call before the first one (after SameLine the available width has shrunk).
 ImVec2 HalfWidth(float height) {
@@ -21,18 +23,21 @@ ImVec2 HalfWidth(float height) {
 }
 
 void LearningCurves(SupervisedRun& run) {
-    const MetricLog& epochs = run.epochs;
+    LearningCurves(run.epochs, run.batches, (*run.data).train.is_classification());
+}
+
+void LearningCurves(const MetricLog& epochs, const MetricLog& batches, bool classification) {
     const std::vector<double>* x = &epochs.column("epoch");
     ui::PlotOptions loss_options;
     loss_options.x_label = "epoch";
-    loss_options.y_label = (*run.data).train.is_classification() ? "cross-entropy" : "MSE";
+    loss_options.y_label = classification ? "cross-entropy" : "MSE";
     loss_options.log_y = true;
     const ImVec2 size = HalfWidth(ui::Px(220));
     ui::LinePlot("loss", "Loss per epoch",
                  {{"train", x, &epochs.column("train_loss")}, {"test", x, &epochs.column("test_loss")}}, size,
                  loss_options);
     ImGui::SameLine();
-    if ((*run.data).train.is_classification()) {
+    if (classification) {
         ui::PlotOptions acc_options;
         acc_options.x_label = "epoch";
         acc_options.y_label = "accuracy";
@@ -43,7 +48,6 @@ void LearningCurves(SupervisedRun& run) {
         ui::PlotOptions batch_options;
         batch_options.x_label = "batch";
         batch_options.log_y = true;
-        const MetricLog& batches = run.batches;
         ui::LinePlot("batch_loss", "Training loss per batch",
                      {{"batch loss", &batches.column("batch"), &batches.column("batch_loss")}}, size,
                      batch_options);
@@ -118,18 +122,22 @@ void DigitViews(SupervisedRun& run, SupervisedViews& s) {
             ImGui::TextDisabled("Draw with the left mouse button; right-click clears.");
         } else {
             s.pad_probabilities = run.predict(s.pad.image());  // the net keeps learning while you look
-            Eigen::Index best = 0;
-            s.pad_probabilities.maxCoeff(&best);
-            for (int c = 0; c < 10; ++c) {
-                char label[32];
-                std::snprintf(label, sizeof label, "%d  %5.1f%%", c, 100 * s.pad_probabilities(c));
-                ImGui::PushStyleColor(ImGuiCol_PlotHistogram,
-                                      c == best ? ImVec4(0.3f, 0.8f, 0.4f, 1) : ImVec4(0.3f, 0.5f, 0.8f, 1));
-                ImGui::ProgressBar(float(s.pad_probabilities(c)), ImVec2(ui::Px(220), 0), label);
-                ImGui::PopStyleColor();
-            }
+            ClassProbabilities(s.pad_probabilities);
         }
         ImGui::EndGroup();
+    }
+}
+
+void ClassProbabilities(const Vec& probabilities) {
+    Eigen::Index best = 0;
+    probabilities.maxCoeff(&best);
+    for (int c = 0; c < int(probabilities.size()); ++c) {
+        char label[32];
+        std::snprintf(label, sizeof label, "%d  %5.1f%%", c, 100 * probabilities(c));
+        ImGui::PushStyleColor(ImGuiCol_PlotHistogram,
+                              c == best ? ImVec4(0.3f, 0.8f, 0.4f, 1) : ImVec4(0.3f, 0.5f, 0.8f, 1));
+        ImGui::ProgressBar(float(probabilities(c)), ImVec2(ui::Px(220), 0), label);
+        ImGui::PopStyleColor();
     }
 }
 

@@ -18,10 +18,15 @@ struct SupervisedViews {  // what these views keep between frames
 
 // False, with the reason shown, when the lab's reset() failed (e.g. a missing data file): draw nothing else.
 bool ShowIfNotStarted(const SupervisedLab& lab);
+bool ShowIfNotStarted(bool started, const std::string& error);  // for labs that are not SupervisedLabs
 ImVec2 HalfWidth(float height);  // two plots side by side: call before the first (SameLine shrinks the width)
-void LearningCurves(SupervisedRun& run);                  // loss and accuracy (or per-batch loss) per epoch
+void LearningCurves(SupervisedRun& run);  // loss and accuracy (or per-batch loss) per epoch
+// The same from the logs: epochs (epoch, train/test_loss, train/test_acc), batches (batch, batch_loss).
+void LearningCurves(const MetricLog& epochs, const MetricLog& batches, bool classification);
 void NormHistories(SupervisedRun& run);                   // weight and gradient norm per layer
 void DigitViews(SupervisedRun& run, SupervisedViews& s);  // fields, histogram, confusion, mistakes, pad
-void ToyViews(SupervisedRun& run, SupervisedViews& s);    // cubic fit or 2-D decision map
+void ToyViews(SupervisedRun& run, SupervisedViews& s);
+void ClassProbabilities(const Vec& probabilities);  // one labelled bar per class, the most likely in green //
+                                                    // cubic fit or 2-D decision map
 
 }  // namespace pl

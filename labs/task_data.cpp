@@ -4,11 +4,11 @@
 namespace pl {
 
 namespace {
-std::shared_ptr<const Split> shared_mnist_subset() {
-    static std::weak_ptr<const Split> cache;  // freed when no lab holds it any more
+// Loads a digit file once; every caller shares it until no lab holds it any more.
+std::shared_ptr<const Split> shared_subset(std::weak_ptr<const Split>& cache, const std::string& path) {
     std::shared_ptr<const Split> data = cache.lock();
     if (!data) {
-        data = std::make_shared<const Split>(load_mnist_subset(default_mnist_path()));
+        data = std::make_shared<const Split>(load_mnist_subset(path));
         cache = data;
     }
     return data;
@@ -16,7 +16,9 @@ std::shared_ptr<const Split> shared_mnist_subset() {
 }  // namespace
 
 std::shared_ptr<const Split> task_data(const std::string& name, uint64_t seed, bool linear) {
-    if (name == "mnist") return shared_mnist_subset();
+    static std::weak_ptr<const Split> mnist, fashion;
+    if (name == "mnist") return shared_subset(mnist, default_mnist_path());
+    if (name == "fashion") return shared_subset(fashion, default_fashion_path());
     Rng rng(seed * 7919 + 17);  // toy data has its own stream: the same for every rule and init
     if (name == "cubic") return std::make_shared<const Split>(make_cubic(rng));
     if (name == "student-teacher")

@@ -1,5 +1,6 @@
-// The data sets labs train on, by name: "mnist" (loaded once per process and shared read-only, so a
-// comparison of five runs holds one copy), "cubic", "student-teacher", "spirals", "moons", "xor".
+// The data sets labs train on, by name: "mnist" and "fashion" (each loaded once per process and shared
+// read-only, so a comparison of five runs holds one copy), "cubic", "student-teacher", "spirals", "moons",
+// "xor".
 #pragma once
 #include <memory>
 #include <string>

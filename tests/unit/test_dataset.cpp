@@ -93,7 +93,7 @@ TEST_CASE("dataset: missing and corrupt MNIST files throw with a clear message",
     std::remove(missing.c_str());
     REQUIRE_THROWS_AS(load_mnist_subset(missing), std::runtime_error);
     REQUIRE_THROWS_WITH(load_mnist_subset(missing),
-                        "MNIST subset not found at " + missing + ": run scripts/setup");
+                        "data file not found at " + missing + ": run scripts/setup");
 
     // header for 3 digits, all of class 0
     std::vector<unsigned char> good{'P', 'L', 'D', 'I', 'G', 'I', 'T', '1', 3, 0, 0, 0};

@@ -6,50 +6,10 @@
 #include "engine/rng.h"
 #include "engine/spike_encoding.h"
 #include "engine/spike_function.h"
+#include "engine/spiking_readout.h"
+#include "tests/unit/spiking_test_helpers.h"
 
 using namespace pl;
-
-static std::vector<Mat> silence(int inputs, int batch, int steps) {
-    return std::vector<Mat>(steps, Mat::Zero(inputs, batch));
-}
-
-static std::vector<Mat> random_spikes(Rng& rng, int inputs, int batch, int steps, double p) {
-    std::vector<Mat> s(steps, Mat::Zero(inputs, batch));
-    for (Mat& m : s)
-        for (double& v : m.reshaped()) v = rng.uniform() < p ? 1.0 : 0.0;
-    return s;
-}
-
-static Mat random_mat(Rng& rng, int rows, int cols, double sd) {
-    Mat m(rows, cols);
-    for (double& v : m.reshaped()) v = rng.normal(0, sd);
-    return m;
-}
-
-// Max over time of U, per neuron and sample
-static Mat max_over_time(const std::vector<Mat>& U) {
-    Mat m = U[0];
-    for (const Mat& u : U) m = m.cwiseMax(u);
-    return m;
-}
-
-// dL/dU_t for L = sum(w .* max_t U_t): w at the time of the maximum, 0 elsewhere
-static std::vector<Mat> max_readout_grad(const std::vector<Mat>& U, const Mat& w) {
-    const Mat m = max_over_time(U);
-    std::vector<Mat> g(U.size(), Mat::Zero(w.rows(), w.cols()));
-    for (int k = 0; k < m.size(); ++k)
-        for (size_t t = 0; t < U.size(); ++t)
-            if (U[t](k) == m(k)) {
-                g[t](k) = w(k);
-                break;
-            }
-    return g;
-}
-
-// Max |a - b| relative to max |b|
-static double rel_max_error(const Mat& a, const Mat& b) {
-    return (a - b).cwiseAbs().maxCoeff() / std::max(b.cwiseAbs().maxCoeff(), 1e-300);
-}
 
 TEST_CASE("LIF membrane under constant current follows U_rest + R I (1 - exp(-t/tau_mem)) exactly",
           "[spiking]") {
@@ -103,7 +63,7 @@ TEST_CASE("Synaptic current after one input spike matches the alpha kernel at th
     const int steps = 60;
     auto response = [&](const LifParams& params) {
         LifLayer lif(1, 1, params);
-        lif.W(0, 0) = w;
+        lif.W.value(0, 0) = w;
         std::vector<Mat> s = silence(1, 1, steps);
         s[0](0, 0) = 1;
         lif.forward(s);
@@ -151,8 +111,8 @@ struct SmoothStack {
             l->smooth_spikes = true;
             l->steepness = 4;
         }
-        l1.W = random_mat(rng, 5, 4, 1.0);
-        l2.W = random_mat(rng, 3, 5, 1.0);
+        l1.W.value = random_mat(rng, 5, 4, 1.0);
+        l2.W.value = random_mat(rng, 3, 5, 1.0);
         wU = random_mat(rng, 3, 2, 1.0);
         wS = random_mat(rng, 3, 2, 1.0);
         input = random_spikes(rng, 4, 2, 40, 0.3);
@@ -160,30 +120,31 @@ struct SmoothStack {
     double loss() {
         l1.forward(input);
         l2.forward(l1.S);
-        Mat count = Mat::Zero(3, 2);
-        for (const Mat& s : l2.S) count += s;
-        return wU.cwiseProduct(max_over_time(l2.U)).sum() + wS.cwiseProduct(count).sum();
+        return wU.cwiseProduct(readout_logits(l2, Readout::MaxVoltage)).sum() +
+               wS.cwiseProduct(readout_logits(l2, Readout::SpikeCount)).sum();
     }
     void backward() {
         loss();
-        const std::vector<Mat> dS2(l2.steps(), wS);
-        const std::vector<Mat> dS1 = l2.backward(dS2, max_readout_grad(l2.U, wU));
+        std::vector<Mat> dS2, dU2, unused;
+        readout_backward(l2, Readout::SpikeCount, wS, dS2, unused);
+        readout_backward(l2, Readout::MaxVoltage, wU, unused, dU2);
+        const std::vector<Mat> dS1 = l2.backward(dS2, dU2);
         l1.backward(dS1, {});
     }
 };
 
 static double fd_error(LifLayer& layer, SmoothStack& net) {
     net.backward();
-    const Mat analytic = layer.dW;
+    const Mat analytic = layer.W.grad;
     Mat numeric(analytic.rows(), analytic.cols());
     const double eps = 1e-6;
-    for (int k = 0; k < layer.W.size(); ++k) {
-        const double w0 = layer.W(k);
-        layer.W(k) = w0 + eps;
+    for (int k = 0; k < layer.W.value.size(); ++k) {
+        const double w0 = layer.W.value(k);
+        layer.W.value(k) = w0 + eps;
         const double lp = net.loss();
-        layer.W(k) = w0 - eps;
+        layer.W.value(k) = w0 - eps;
         const double lm = net.loss();
-        layer.W(k) = w0;
+        layer.W.value(k) = w0;
         numeric(k) = (lp - lm) / (2 * eps);
     }
     return rel_max_error(analytic, numeric);
@@ -209,8 +170,8 @@ TEST_CASE("LIF BPTT with smooth spikes matches finite differences through two la
     SmoothStack net(p, rng);
     const double e2 = fd_error(net.l2, net);
     const double e1 = fd_error(net.l1, net);
-    CAPTURE(e1, e2, net.l1.dW.norm(), net.l2.dW.norm());
-    REQUIRE(net.l1.dW.norm() > 1e-3);
+    CAPTURE(e1, e2, net.l1.W.grad.norm(), net.l2.W.grad.norm());
+    REQUIRE(net.l1.W.grad.norm() > 1e-3);
     REQUIRE(e2 < 1e-5);
     REQUIRE(e1 < 1e-5);
 }
@@ -221,7 +182,7 @@ TEST_CASE("Event-driven input gives the same voltages and dW as dense input", "[
     for (double& v : x.reshaped()) v = rng.uniform();
     const SpikeTrain train = poisson_encode(x, 200, 1, 50, rng);
     LifLayer a(30, 6), b(30, 6);
-    a.W = b.W = random_mat(rng, 6, 30, 0.5);
+    a.W.value = b.W.value = random_mat(rng, 6, 30, 0.5);
     a.forward(train, 4);
     b.forward(to_dense(train, 30, 4));
     const std::vector<Mat> dS(50, Mat::Ones(6, 4));
@@ -231,7 +192,7 @@ TEST_CASE("Event-driven input gives the same voltages and dW as dense input", "[
     for (int t = 0; t < 50; ++t) worst = std::max(worst, (a.U[t] - b.U[t]).cwiseAbs().maxCoeff());
     CAPTURE(worst);
     REQUIRE(worst < 1e-12);
-    REQUIRE((a.dW - b.dW).cwiseAbs().maxCoeff() < 1e-12);
+    REQUIRE((a.W.grad - b.W.grad).cwiseAbs().maxCoeff() < 1e-12);
 }
 
 TEST_CASE("Latency code spikes at round of tau_eff ln(x over x - theta)", "[spiking]") {
@@ -271,15 +232,17 @@ TEST_CASE("Surrogate None gives exactly zero dW of layer 1 when the loss reads o
     Rng rng(5);
     LifParams p;
     LifLayer l1(20, 10, p), l2(10, 3, p);
-    l1.W = random_mat(rng, 10, 20, 1.0).cwiseAbs();  // excitatory: layer 1 fires
-    l2.W = random_mat(rng, 3, 10, 1.0);
+    l1.W.value = random_mat(rng, 10, 20, 1.0).cwiseAbs();  // excitatory: layer 1 fires
+    l2.W.value = random_mat(rng, 3, 10, 1.0);
     const std::vector<Mat> input = random_spikes(rng, 20, 4, 100, 0.2);
     const Mat w = random_mat(rng, 3, 4, 1.0);
     auto grads = [&](Surrogate kind) {
         l1.surrogate = l2.surrogate = kind;
         l1.forward(input);
         l2.forward(l1.S);
-        const std::vector<Mat> dS1 = l2.backward({}, max_readout_grad(l2.U, w));
+        std::vector<Mat> unused, dU2;
+        readout_backward(l2, Readout::MaxVoltage, w, unused, dU2);
+        const std::vector<Mat> dS1 = l2.backward({}, dU2);
         l1.backward(dS1, {});
     };
     double spikes = 0;
@@ -287,10 +250,10 @@ TEST_CASE("Surrogate None gives exactly zero dW of layer 1 when the loss reads o
     for (const Mat& s : l1.S) spikes += s.sum();
     CAPTURE(spikes);
     REQUIRE(spikes > 0);
-    REQUIRE(l1.dW.cwiseAbs().maxCoeff() == 0.0);
-    REQUIRE(l2.dW.cwiseAbs().maxCoeff() > 0.0);
+    REQUIRE(l1.W.grad.cwiseAbs().maxCoeff() == 0.0);
+    REQUIRE(l2.W.grad.cwiseAbs().maxCoeff() > 0.0);
     grads(Surrogate::FastSigmoid);
-    REQUIRE(l1.dW.cwiseAbs().maxCoeff() > 0.0);
+    REQUIRE(l1.W.grad.cwiseAbs().maxCoeff() > 0.0);
 }
 
 TEST_CASE("Surrogate derivatives have their documented shapes", "[spiking]") {

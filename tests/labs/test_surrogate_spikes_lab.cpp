@@ -1,0 +1,75 @@
+// Lab 5 acceptance: the surrogate gradient trains the spiking net on the MNIST subset; the true gradient of
+// the spike (zero almost everywhere) leaves the first layer untouched; every option of the lab learns.
+#include <catch2/catch.hpp>
+#include "labs/surrogate-spikes/surrogate_spikes_lab.h"
+#include "tests/labs/lab_test_helpers.h"
+
+using namespace pl;
+
+namespace {
+
+const MetricLog& run_with(SurrogateSpikesLab& lab, const std::string& settings) {
+    REQUIRE(lab.params.set_all(settings).empty());
+    lab.reset();
+    REQUIRE(lab.error.empty());
+    run_to_end(lab);
+    REQUIRE(lab.error.empty());
+    return lab.epochs;
+}
+
+}  // namespace
+
+TEST_CASE("Lab 5 defaults with the fast-sigmoid surrogate reach >= 90% on the MNIST subset within 5 epochs",
+          "[lab][slow]") {
+    SurrogateSpikesLab lab;
+    REQUIRE(lab.params.integer("epochs") == 5);
+    REQUIRE(lab.params.integer("hidden") == 100);
+    const MetricLog& epochs = run_with(lab, "surrogate=fast-sigmoid");
+    WARN("surrogate-spikes defaults: test accuracy "
+         << epochs.last("test_acc") << ", train " << epochs.last("train_acc") << ", w1_change "
+         << epochs.last("w1_change") << ", hidden rate " << epochs.last("hidden_rate_hz") << " Hz");
+    CHECK(epochs.rows() == 5);
+    CHECK(epochs.last("test_acc") >= 0.90);
+    CHECK(epochs.last("train_acc") > epochs.column("train_acc").front());
+    CHECK(epochs.last("w1_change") > 0.1);
+    CHECK(epochs.last("epoch_s") > 0);
+}
+
+TEST_CASE("Lab 5 with the true spike gradient: W1 does not change and accuracy stays far below",
+          "[lab][slow]") {
+    SurrogateSpikesLab lab;
+    const MetricLog& epochs = run_with(lab, "surrogate=none");
+    WARN("surrogate=none: test accuracy " << epochs.last("test_acc") << ", w1_change "
+                                          << epochs.last("w1_change"));
+    CHECK(epochs.last("w1_change") == 0.0);  // not a single first-layer weight moved
+    CHECK((lab.net->hidden.W.value - lab.w1_initial).cwiseAbs().maxCoeff() == 0.0);
+    CHECK(epochs.last("test_acc") < 0.6);  // the surrogate run reaches >= 0.9 (test above)
+}
+
+TEST_CASE(
+    "Lab 5 options learn in one epoch: logistic surrogate, spike-count read-out, Fashion-MNIST, Poisson",
+    "[lab]") {
+    const char* settings =
+        GENERATE("surrogate=logistic&steepness=20", "readout=spike-count", "dataset=fashion",
+                 "encoding=poisson&reset=subtractive&reg_l1=0.001&reg_l2=0.001");
+    SurrogateSpikesLab lab;
+    const MetricLog& epochs = run_with(lab, std::string(settings) + "&epochs=1");
+    WARN(settings << ": test accuracy " << epochs.last("test_acc"));
+    CHECK(epochs.last("test_acc") > (std::string(settings) == "dataset=fashion" ? 0.7 : 0.8));
+}
+
+TEST_CASE("Lab 5 reports a diverging run and survives a drawn digit", "[lab]") {
+    SurrogateSpikesLab lab;
+    REQUIRE(lab.params.set_all("hidden=20&epochs=1").empty());
+    lab.reset();
+    for (int i = 0; i < 4; ++i) lab.step();
+    const SpikingSample blank = lab.run_sample(Vec::Zero(784));  // nothing drawn: no input spikes at all
+    CHECK(blank.hidden_S.sum() == 0);
+    CHECK(blank.probabilities.sum() == Approx(1.0));
+    const SpikingSample digit = lab.run_sample(lab.test_set().x.col(0));
+    CHECK(digit.hidden_S.cols() == 100);
+    CHECK(digit.input.size() == 100);
+    lab.net->output.W.value(0, 0) = std::nan("");  // a NaN weight: the lab stops with a message
+    for (int i = 0; i < 4 && lab.error.empty(); ++i) lab.step();
+    CHECK_THAT(lab.error, Catch::Contains("not finite"));
+}

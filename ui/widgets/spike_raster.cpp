@@ -1,0 +1,84 @@
+#include "ui/widgets/spike_raster.h"
+#include <algorithm>
+#include <cstdio>
+#include <string>
+#include "ui/export.h"
+#include "ui/widgets/line_plot.h"
+
+namespace pl::ui {
+
+namespace {
+std::string SpikesCsv(const Eigen::MatrixXd& spikes, double dt_ms) {
+    std::string csv = "neuron,time_ms\n";
+    char row[64];
+    for (int t = 0; t < spikes.cols(); ++t)
+        for (int i = 0; i < spikes.rows(); ++i)
+            if (spikes(i, t) != 0) {
+                std::snprintf(row, sizeof row, "%d,%g\n", i, t * dt_ms);
+                csv += row;
+            }
+    return csv;
+}
+}  // namespace
+
+int SpikeRaster(const char* id, const char* title, const Eigen::MatrixXd& spikes, double dt_ms, ImVec2 size,
+                ImU32 color) {
+    ImGui::PushID(id);
+    const ImRect rect = PlacePlot(size, 200, "##raster");
+    const bool hovered = ImGui::IsItemHovered() && !PngCapturePending();
+    const std::string csv = ExportMenuOpen("##export") ? SpikesCsv(spikes, dt_ms) : "";
+    ExportContextMenu("##export", title && *title ? title : id, csv, rect.Min, rect.Max);
+    if (color == 0) color = ImGui::GetColorU32(ImGuiCol_Text);
+
+    // Title, with the spike count on the right.
+    ImDrawList* draw = ImGui::GetWindowDrawList();
+    ImVec2 frame_min = rect.Min;
+    const int neurons = int(spikes.rows()), steps = int(spikes.cols());
+    const int total = int((spikes.array() != 0).count());
+    char count[64];
+    std::snprintf(count, sizeof count, "%d spikes, %d neurons", total, neurons);
+    draw->AddText(frame_min, ImGui::GetColorU32(ImGuiCol_Text), title ? title : "");
+    draw->AddText(ImVec2(rect.Max.x - ImGui::CalcTextSize(count).x, frame_min.y),
+                  ImGui::GetColorU32(ImGuiCol_TextDisabled), count);
+    frame_min.y += ImGui::GetTextLineHeight() + 3;
+
+    const PlotAxes axes = DrawPlotAxes(draw, frame_min, rect.Max, 0, std::max(1, steps) * dt_ms, -0.5,
+                                       std::max(1, neurons) - 0.5, false, "time (ms)", "neuron");
+    // A dash per spike: one time step wide (at least 2 px), one neuron high (at least 1 px).
+    const float row_h = std::max(1.0f, (axes.max.y - axes.min.y) / std::max(1, neurons));
+    const float col_w = std::max(2.0f, (axes.max.x - axes.min.x) / std::max(1, steps));
+    for (int t = 0; t < steps; ++t)
+        for (int i = 0; i < neurons; ++i)
+            if (spikes(i, t) != 0) {
+                const ImVec2 c = axes.ToScreen((t + 0.5) * dt_ms, i);
+                draw->AddRectFilled(ImVec2(c.x - col_w / 2, c.y - row_h / 2),
+                                    ImVec2(c.x + col_w / 2, c.y + row_h / 2), color);
+            }
+    if (total == 0) {
+        const char* text = neurons == 0 ? "no data yet" : "no spikes";
+        const ImVec2 text_size = ImGui::CalcTextSize(text);
+        draw->AddText(
+            ImVec2((axes.min.x + axes.max.x - text_size.x) / 2, (axes.min.y + axes.max.y - text_size.y) / 2),
+            ImGui::GetColorU32(ImGuiCol_TextDisabled), text);
+    }
+
+    // Which neuron is under the mouse.
+    int hovered_neuron = -1;
+    const ImVec2 mouse = ImGui::GetIO().MousePos;
+    if (hovered && neurons > 0 && mouse.x >= axes.min.x && mouse.x < axes.max.x && mouse.y >= axes.min.y &&
+        mouse.y < axes.max.y) {
+        const double y = axes.y0 + (axes.max.y - mouse.y) / (axes.max.y - axes.min.y) * (axes.y1 - axes.y0);
+        hovered_neuron = std::clamp(int(std::lround(y)), 0, neurons - 1);
+        const ImVec2 left = axes.ToScreen(axes.x0, hovered_neuron),
+                     right = axes.ToScreen(axes.x1, hovered_neuron);
+        draw->AddLine(left, right, ImGui::GetColorU32(ImGuiCol_PlotLinesHovered));
+        ImGui::BeginTooltip();
+        ImGui::Text("neuron %d: %d spikes, t = %.0f ms", hovered_neuron,
+                    int((spikes.row(hovered_neuron).array() != 0).count()), axes.XAt(mouse.x));
+        ImGui::EndTooltip();
+    }
+    ImGui::PopID();
+    return hovered_neuron;
+}
+
+}  // namespace pl::ui
