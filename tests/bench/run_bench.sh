@@ -1,32 +1,40 @@
 #!/usr/bin/env bash
-# Training throughput, native vs wasm: runs both builds of pl_bench_mlp and prints the two figures and the ratio.
-# Usage: tests/bench/run_bench.sh [native binary] [wasm .js]   (defaults: the standard build folders)
+# Native vs wasm (under node): MLP training throughput (pl_bench_mlp) and one spiking-net training epoch
+# (pl_bench_snn, Lab 5). Prints each figure and the wasm/native ratio.
+# Usage: tests/bench/run_bench.sh [native build dir] [wasm build dir]   (defaults: the standard build folders)
 # A benchmark, not a test: a missing build is reported and skipped, and the exit status is 0.
 set -uo pipefail
 top=$(cd "$(dirname "$0")/../.." && pwd)
-native=${1:-$top/build/native/tests/bench/pl_bench_mlp}
-wasm=${2:-$top/build/web-cmake/tests/bench/pl_bench_mlp.js}
+native_dir=${1:-$top/build/native/tests/bench}
+wasm_dir=${2:-$top/build/web-cmake/tests/bench}
+data=$top/data/mnist-subset.bin
 
-# Prints the N of the bench's `{"bench":"mlp","samples_per_s":N}` line read on stdin ("" if absent).
-samples_per_s() { sed -n 's/.*"bench":"mlp","samples_per_s":\([0-9.eE+-]*\).*/\1/p' | tail -n 1; }
-
-run() {  # run NAME FILE COMMAND...: prints the figure, or explains why there is none
-  local name=$1 file=$2 out n; shift 2
+# figure BENCH KEY NAME FILE COMMAND...: runs the command and prints N of its `{"bench":"BENCH","KEY":N}`
+# line, or explains on stderr why there is none.
+figure() {
+  local bench=$1 key=$2 name=$3 file=$4 out n; shift 4
   if [ ! -f "$file" ]; then echo "run_bench: no $name build at $file (build it first); skipped" >&2; return; fi
-  if ! out=$("$@" 2>&1); then echo "run_bench: $name bench failed:" >&2; echo "$out" | tail -n 5 >&2; return; fi
-  n=$(samples_per_s <<<"$out")
-  if [ -z "$n" ]; then echo "run_bench: $name bench printed no samples_per_s line" >&2; return; fi
+  if ! out=$("$@" 2>&1); then echo "run_bench: $name $bench bench failed:" >&2; echo "$out" | tail -n 5 >&2; return; fi
+  n=$(sed -n "s/.*\"bench\":\"$bench\",\"$key\":\([0-9.eE+-]*\).*/\1/p" <<<"$out" | tail -n 1)
+  if [ -z "$n" ]; then echo "run_bench: $name $bench bench printed no $key line" >&2; return; fi
   echo "$n"
 }
 
-native_n=$(run native "$native" "$native")
-wasm_n=$(run wasm "$wasm" node --no-experimental-fetch "$wasm")   # see TOOLCHAIN.md fix 2
+# compare TITLE UNIT NATIVE WASM: one line with both figures and wasm/native
+compare() {
+  local line=""
+  [ -n "$3" ] && line="native $3 $2"
+  [ -n "$4" ] && line="${line:+$line, }wasm $4 $2"
+  [ -n "$3" ] && [ -n "$4" ] && line="$line, wasm/native $(awk -v w="$4" -v n="$3" 'BEGIN { printf "%.2f", (n > 0 ? w / n : 0) }')"
+  echo "$1: ${line:-nothing to compare (no build found)}"
+}
 
-line=""
-[ -n "$native_n" ] && line="native $native_n samples/s"
-[ -n "$wasm_n" ] && line="${line:+$line, }wasm $wasm_n samples/s"
-if [ -n "$native_n" ] && [ -n "$wasm_n" ]; then
-  line="$line, wasm/native $(awk -v w="$wasm_n" -v n="$native_n" 'BEGIN { printf "%.2f", (n > 0 ? w / n : 0) }')"
-fi
-echo "${line:-run_bench: nothing to compare (no build found)}"
+node_run() { node --no-experimental-fetch "$@"; }  # see TOOLCHAIN.md fix 2
+
+compare "mlp 784-128-10 training" "samples/s" \
+  "$(figure mlp samples_per_s native "$native_dir/pl_bench_mlp" "$native_dir/pl_bench_mlp")" \
+  "$(figure mlp samples_per_s wasm "$wasm_dir/pl_bench_mlp.js" node_run "$wasm_dir/pl_bench_mlp.js")"
+compare "snn 784-100-10 epoch (8,000 digits, 100 steps, batch 256)" "s" \
+  "$(figure snn_epoch seconds native "$native_dir/pl_bench_snn" "$native_dir/pl_bench_snn" "$data")" \
+  "$(figure snn_epoch seconds wasm "$wasm_dir/pl_bench_snn.js" node_run "$wasm_dir/pl_bench_snn.js" "$data")"
 exit 0
