@@ -1,5 +1,6 @@
 #include "labs/catalog.h"
 #include "labs/backprop/backprop_lab.h"
+#include "labs/bayes-by-backprop/bayes_by_backprop_lab.h"
 #include "labs/feedback-alignment/feedback_alignment_lab.h"
 #include "labs/surrogate-spikes/surrogate_spikes_lab.h"
 #include "labs/target-prop/target_prop_lab.h"
@@ -17,7 +18,7 @@ const std::vector<CatalogEntry>& lab_catalog() {
     static const std::vector<CatalogEntry> labs = {
         {BackpropLab::kInfo, make<BackpropLab>},
         {FeedbackAlignmentLab::kInfo, make<FeedbackAlignmentLab>},
-        {{"bayes-by-backprop", "Bayes by Backprop", "Weight uncertainty and predictive bands"}},
+        {BayesByBackpropLab::kInfo, make<BayesByBackpropLab>},
         {{"regularization", "Regularization", "Overfitting and its cures: L2, dropout, early stopping, ..."}},
         {SurrogateSpikesLab::kInfo, make<SurrogateSpikesLab>},
         {{"continual", "Continual learning", "Catastrophic forgetting; EWC, SI and replay"}},

@@ -491,11 +491,13 @@ bool LinePlot(const char* id, const char* title, const std::vector<PlotSeries>& 
         DrawPlotAxes(draw, frame_min, p1, x0, x1, y0, y1, log_y, options.x_label, options.y_label);
 
     draw->PushClipRect(axes.min, axes.max, true);
-    int a = options.shade_between[0], b = options.shade_between[1];
-    if (a >= 0 && b >= 0 && a < int(views.size()) && b < int(views.size())) {
+    std::vector<PlotBand> bands = {{options.shade_between[0], options.shade_between[1], options.shade_color}};
+    bands.insert(bands.end(), options.bands.begin(), options.bands.end());
+    for (const PlotBand& band : bands) {
+        int a = band.lower, b = band.upper;
+        if (a < 0 || b < 0 || a >= int(views.size()) || b >= int(views.size())) continue;
         ImU32 faded = (views[a].color & ~IM_COL32_A_MASK) | (64u << IM_COL32_A_SHIFT);
-        ImU32 color = options.shade_color ? options.shade_color : faded;
-        DrawBand(draw, axes, views[a], views[b], color);
+        DrawBand(draw, axes, views[a], views[b], band.color ? band.color : faded);
     }
     for (const SeriesView& v : views) DrawSeries(draw, axes, v);
     draw->PopClipRect();

@@ -17,6 +17,11 @@ struct PlotSeries {
     bool dashed = false;
 };
 
+struct PlotBand {
+    int lower = -1, upper = -1;  // series indices (same x)
+    ImU32 color = 0;             // 0: the lower series' colour, faded
+};
+
 struct PlotOptions {
     const char* x_label = "";
     const char* y_label = "";
@@ -26,6 +31,8 @@ struct PlotOptions {
     int shade_between[2] = {-1,
                             -1};  // fill the band between these two series (same x), e.g. a gap or +-sigma
     ImU32 shade_color = 0;
+    // Further bands, drawn in this order under the lines, e.g. +-2 sigma then +-1 sigma.
+    std::vector<PlotBand> bands;
 };
 
 // Draws the plot in a child region of `size` (x <= 0: full width). Returns true if hovered.

