@@ -20,6 +20,7 @@ public:
     virtual Mat forward(const Mat& x, bool training) = 0;
     virtual Mat backward(const Mat& grad_out) = 0;
     virtual std::vector<Param*> params() { return {}; }
+    virtual std::vector<Mat*> buffers() { return {}; }  // state that is not trained (batch-norm statistics)
 };
 
 }  // namespace pl

@@ -27,6 +27,7 @@ void SupervisedRun::start(Mlp net_, std::unique_ptr<Loss> loss_, std::unique_ptr
     confusion = Eigen::MatrixXi::Zero(data->train.classes, data->train.classes);
 
     std::vector<std::string> epoch_columns = {"epoch", "train_loss", "test_loss", "train_acc", "test_acc"};
+    if (validation) epoch_columns.insert(epoch_columns.end(), {"valid_loss", "valid_acc"});
     epoch_columns.insert(epoch_columns.end(), extra_columns.begin(), extra_columns.end());
     epochs = MetricLog("epochs", epoch_columns);
     std::vector<std::string> columns = {"batch", "batch_loss"};
@@ -47,9 +48,11 @@ void SupervisedRun::step() {
     if (phase_ == Phase::Train)
         train_batch();
     else if (phase_ == Phase::EvalTrain)
-        eval_chunk(data->train, false);
+        eval_chunk(data->train, phase_);
+    else if (phase_ == Phase::EvalTest)
+        eval_chunk(data->test, phase_);
     else
-        eval_chunk(data->test, true);
+        eval_chunk(*validation, phase_);
 }
 
 void SupervisedRun::train_batch() {
@@ -57,6 +60,7 @@ void SupervisedRun::train_batch() {
     int end = std::min(position_ + batch_, train.size());
     std::vector<int> idx(order_.begin() + position_, order_.begin() + end);
     Mat x = train.x(Eigen::all, idx);
+    if (transform_batch) x = transform_batch(x);
     Mat y = train.y(Eigen::all, idx);
 
     Mat out = net.forward(x, true);
@@ -69,7 +73,9 @@ void SupervisedRun::train_batch() {
         return;
     }
     rule->backward(net, loss->grad(out, y));  // fills every param's grad
+    if (before_update) before_update();
     optimizer->step(net.params());
+    if (after_update) after_update();
 
     samples_seen += end - position_;
     position_ = end;
@@ -92,7 +98,8 @@ void SupervisedRun::train_batch() {
     }
 }
 
-void SupervisedRun::eval_chunk(const Dataset& set, bool is_test) {
+void SupervisedRun::eval_chunk(const Dataset& set, Phase phase) {
+    const bool is_test = phase == Phase::EvalTest;
     int end = std::min(position_ + kEvalChunk, set.size());
     Mat out = net.forward(set.x.middleCols(position_, end - position_), false);
     Mat y = set.y.middleCols(position_, end - position_);
@@ -112,25 +119,37 @@ void SupervisedRun::eval_chunk(const Dataset& set, bool is_test) {
     double mean_loss = eval_loss_ / set.size();
     double acc = set.is_classification() ? double(eval_correct_) / set.size() : kNaN;
     position_ = 0, eval_loss_ = 0, eval_correct_ = 0;
-    if (!is_test) {
+    if (phase == Phase::EvalTrain) {
         train_loss_ = mean_loss, train_acc_ = acc;
         phase_ = Phase::EvalTest;
-        return;
+    } else if (phase == Phase::EvalTest) {
+        if (set.is_classification()) confusion = confusion_matrix(test_predictions, set.labels, set.classes);
+        test_loss_ = mean_loss, test_acc_ = acc;
+        if (validation)
+            phase_ = Phase::EvalValid;
+        else
+            end_epoch(kNaN, kNaN);
+    } else {
+        end_epoch(mean_loss, acc);
     }
-    if (set.is_classification()) confusion = confusion_matrix(test_predictions, set.labels, set.classes);
+}
+
+void SupervisedRun::end_epoch(double valid_loss, double valid_acc) {
     ++epoch_;
-    std::vector<double> row = {double(epoch_), train_loss_, mean_loss, train_acc_, acc};
+    std::vector<double> row = {double(epoch_), train_loss_, test_loss_, train_acc_, test_acc_};
+    if (validation) row.insert(row.end(), {valid_loss, valid_acc});
     if (extra_values) {
         std::vector<double> extra = extra_values();
         row.insert(row.end(), extra.begin(), extra.end());
     }
     epochs.add(row);
-    if (!std::isfinite(mean_loss)) {
+    if (!std::isfinite(test_loss_)) {
         error = "training diverged in epoch " + std::to_string(epoch_) +
                 ": the test loss is not finite; lower the learning rate and reset";
         return;
     }
-    if (epoch_ >= epochs_total_) {
+    const bool stop = stop_after_epoch && stop_after_epoch();
+    if (stop || epoch_ >= epochs_total_) {
         phase_ = Phase::Done;
         return;
     }
@@ -143,10 +162,12 @@ double SupervisedRun::progress() const {
     if (!data || phase_ == Phase::Done) return 1;
     // Work units per epoch: one per training sample, a third of one per evaluated sample (forward only).
     double n_train = data->train.size(), n_test = data->test.size();
-    double per_epoch = n_train + (n_train + n_test) / 3;
+    double n_valid = validation ? validation->size() : 0;
+    double per_epoch = n_train + (n_train + n_test + n_valid) / 3;
     double in_epoch = phase_ == Phase::Train       ? position_
                       : phase_ == Phase::EvalTrain ? n_train + position_ / 3.0
-                                                   : n_train + (n_train + position_) / 3.0;
+                      : phase_ == Phase::EvalTest  ? n_train + (n_train + position_) / 3.0
+                                                   : n_train + (n_train + n_test + position_) / 3.0;
     return (epoch_ * per_epoch + in_epoch) / (epochs_total_ * per_epoch);
 }
 

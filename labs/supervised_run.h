@@ -45,7 +45,16 @@ public:
     std::vector<std::string> extra_columns;
     std::function<std::vector<double>()> extra_values;
 
-    MetricLog epochs;   // epoch, train_loss, test_loss, train_acc, test_acc, extra_columns...
+    // Optional, set before start() (Lab 4): a validation set evaluated after the test set each epoch
+    // (columns valid_loss, valid_acc before the extra ones); hooks that change training: the inputs of each
+    // training batch, the grads before the optimizer step, the weights after it, and a check after each
+    // epoch's row that ends the run when it returns true.
+    const Dataset* validation = nullptr;
+    std::function<Mat(const Mat&)> transform_batch;
+    std::function<void()> before_update, after_update;
+    std::function<bool()> stop_after_epoch;
+
+    MetricLog epochs;   // epoch, train_loss, test_loss, train_acc, test_acc, [valid_*,] extra_columns...
     MetricLog batches;  // batch, batch_loss, then w_norm_l / grad_norm_l per weight layer
     std::string error;  // set when the loss stops being finite
     long long samples_seen = 0;
@@ -53,9 +62,10 @@ public:
     Eigen::MatrixXi confusion;          // idem
 
 private:
-    enum class Phase { Train, EvalTrain, EvalTest, Done };
+    enum class Phase { Train, EvalTrain, EvalTest, EvalValid, Done };
     void train_batch();
-    void eval_chunk(const Dataset& set, bool is_test);
+    void eval_chunk(const Dataset& set, Phase phase);
+    void end_epoch(double valid_loss, double valid_acc);
 
     Phase phase_ = Phase::Done;
     Rng rng_{1};
@@ -67,7 +77,7 @@ private:
     int loss_count_ = 0;
     double eval_loss_ = 0;  // running sums of the evaluation in progress
     int eval_correct_ = 0;
-    double train_loss_ = 0, train_acc_ = 0;
+    double train_loss_ = 0, train_acc_ = 0, test_loss_ = 0, test_acc_ = 0;
 };
 
 }  // namespace pl
