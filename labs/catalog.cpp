@@ -2,6 +2,7 @@
 #include "labs/backprop/backprop_lab.h"
 #include "labs/bayes-by-backprop/bayes_by_backprop_lab.h"
 #include "labs/feedback-alignment/feedback_alignment_lab.h"
+#include "labs/regularization/regularization_lab.h"
 #include "labs/surrogate-spikes/surrogate_spikes_lab.h"
 #include "labs/target-prop/target_prop_lab.h"
 
@@ -19,7 +20,7 @@ const std::vector<CatalogEntry>& lab_catalog() {
         {BackpropLab::kInfo, make<BackpropLab>},
         {FeedbackAlignmentLab::kInfo, make<FeedbackAlignmentLab>},
         {BayesByBackpropLab::kInfo, make<BayesByBackpropLab>},
-        {{"regularization", "Regularization", "Overfitting and its cures: L2, dropout, early stopping, ..."}},
+        {RegularizationLab::kInfo, make<RegularizationLab>},
         {SurrogateSpikesLab::kInfo, make<SurrogateSpikesLab>},
         {{"continual", "Continual learning", "Catastrophic forgetting; EWC, SI and replay"}},
         {TargetPropLab::kInfo, make<TargetPropLab>},

@@ -4,10 +4,39 @@
 
 namespace pl::ui {
 
+namespace {
+
+// One row per run: the varied value, then the run's final metrics (so far, while it runs).
+void ResultsTable(const Comparison& comparison) {
+    const std::vector<std::pair<std::string, double>> first = comparison.runs[0]->final_metrics();
+    const ImGuiTableFlags flags =
+        ImGuiTableFlags_Borders | ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingFixedFit;
+    if (!ImGui::BeginTable("results", int(first.size()) + 1, flags)) return;
+    ImGui::TableSetupColumn(comparison.key.c_str());
+    for (const auto& metric : first) ImGui::TableSetupColumn(metric.first.c_str());
+    ImGui::TableHeadersRow();
+    for (size_t r = 0; r < comparison.runs.size(); ++r) {
+        ImGui::TableNextRow();
+        ImGui::TableNextColumn();
+        ImGui::Text("%s", comparison.values[r].c_str());
+        const std::vector<std::pair<std::string, double>> metrics = comparison.runs[r]->final_metrics();
+        for (size_t m = 0; m < first.size() && m < metrics.size(); ++m) {
+            ImGui::TableNextColumn();
+            ImGui::Text("%.4g", metrics[m].second);
+        }
+    }
+    ImGui::EndTable();
+}
+
+}  // namespace
+
 void ComparisonView(const Comparison& comparison) {
     if (comparison.runs.empty()) return;
     ImGui::TextWrapped("Same seed for every run: identical initial weights and data order; only %s differs.",
                        comparison.key.c_str());
+    ImGui::TextDisabled("final metrics per run");
+    ImGui::Separator();
+    ResultsTable(comparison);
     const std::vector<const MetricLog*> first = comparison.runs[0]->logs();
     for (size_t l = 0; l < first.size(); ++l) {
         const MetricLog& log = *first[l];

@@ -1,0 +1,255 @@
+#include "labs/regularization/regularization_lab.h"
+#include <cmath>
+#include <numeric>
+#include "engine/batch_norm.h"
+#include "engine/dropout.h"
+#include "engine/regularizers.h"
+#include "labs/task_data.h"
+
+namespace pl {
+
+namespace {
+
+constexpr int kValidationSize = 1000;  // the last digits of the shuffled training set, never trained on
+constexpr uint64_t kShuffleSeed = 4;   // one fixed order of the (class-sorted) training digits for every run
+
+std::vector<int> shuffled_indices(int n) {
+    std::vector<int> idx(static_cast<size_t>(n));
+    std::iota(idx.begin(), idx.end(), 0);
+    Rng rng(kShuffleSeed);
+    rng.shuffle(idx);
+    return idx;
+}
+
+// Every trained and running value of the network (params, then batch-norm statistics), layer by layer.
+std::vector<Mat*> network_state(Mlp& net) {
+    std::vector<Mat*> state;
+    for (auto& layer : net.layers) {
+        for (Param* p : layer->params()) state.push_back(&p->value);
+        for (Mat* m : layer->buffers()) state.push_back(m);
+    }
+    return state;
+}
+
+std::string number_text(double v) {
+    char text[32];
+    std::snprintf(text, sizeof text, "%g", v);
+    return text;
+}
+
+}  // namespace
+
+const LabInfo RegularizationLab::kInfo = {"regularization", "Regularization",
+                                          "Overfitting and its cures: L2, dropout, early stopping, ..."};
+
+const Regularizers RegularizationLab::kRecommended = [] {
+    Regularizers r;
+    r.dropout = 0.2;
+    r.augment = true;
+    r.augmentation.shift = 2;
+    r.augmentation.rotation = 10;
+    r.augmentation.elastic = 30;
+    r.augmentation.noise = 0;
+    return r;
+}();
+
+std::string Regularizers::summary() const {
+    std::string out;
+    auto add = [&](const std::string& item) { out += (out.empty() ? "" : ", ") + item; };
+    if (l2 > 0) add("L2 " + number_text(l2));
+    if (l1 > 0) add("L1 " + number_text(l1));
+    if (dropout > 0) add("dropout " + number_text(dropout));
+    if (input_dropout > 0) add("input dropout " + number_text(input_dropout));
+    if (max_norm > 0) add("max-norm " + number_text(max_norm));
+    if (early_stopping) add("early stopping (patience " + std::to_string(patience) + ")");
+    if (augment) {
+        std::string parts;
+        auto part = [&](double v, const std::string& what, const std::string& unit) {
+            if (v > 0) parts += (parts.empty() ? "" : ", ") + what + " " + number_text(v) + unit;
+        };
+        part(augmentation.shift, "shift", " px");
+        part(augmentation.rotation, "rotation", " deg");
+        part(augmentation.elastic, "elastic", " px");
+        part(augmentation.noise, "noise", "");
+        add("augmentation (" + (parts.empty() ? std::string("all strengths 0") : parts) + ")");
+    }
+    if (batch_norm) add("batch norm");
+    return out.empty() ? "none" : out;
+}
+
+RegularizationLab::RegularizationLab()
+    : SupervisedLab({
+          choice_param("preset", {"custom", "none", "recommended"}, 0,
+                       "custom: the switches below; none: every regularizer off; recommended: dropout 0.2 + "
+                       "augmentation (none and recommended override the switches)"),
+          int_param("train_size", 1000, 100, 7000,
+                    "training digits: the first n of the subset's 8,000 in a fixed shuffled order (its last "
+                    "1,000 validate)"),
+          float_param("l2", 0, 0, 0.1, "", "L2 weight decay lambda: L += lambda/2 ||W||^2 (0 = off)", true),
+          float_param("l1", 0, 0, 0.01, "", "L1 penalty lambda: L += lambda |W|_1 (0 = off)", true),
+          float_param("dropout", 0, 0, 0.9, "",
+                      "drop rate after every hidden layer, inverted scaling (0 = off)"),
+          float_param("input_dropout", 0, 0, 0.9, "", "drop rate of the input pixels (0 = off)"),
+          float_param("max_norm", 0, 0, 10, "", "bound c on each unit's incoming weight norm (0 = off)"),
+          bool_param("early_stopping", false,
+                     "stop once the validation loss has not improved for `patience` epochs; restore the best "
+                     "weights"),
+          int_param("patience", 5, 1, 100, "epochs without a new best validation loss before stopping"),
+          bool_param("augment", false, "train on randomly shifted, rotated, distorted and noisy digits"),
+          float_param("shift", 2, 0, 6, "px", "augmentation: largest shift along each axis"),
+          float_param("rotation", 10, 0, 45, "deg", "augmentation: largest rotation"),
+          float_param("elastic", 30, 0, 60, "px",
+                      "augmentation: elastic distortion alpha (sigma 4 px; 0 = off)"),
+          float_param("pixel_noise", 0, 0, 0.5, "", "augmentation: sd of the Gaussian pixel noise"),
+          bool_param("batch_norm", false, "batch normalization before every hidden nonlinearity"),
+          int_list_param("hidden", {256}, 1, 2048, "hidden layer sizes, comma separated, e.g. 512,512"),
+          choice_param("activation", {"relu", "sigmoid", "tanh"}, 0, "hidden-unit nonlinearity"),
+          choice_param("optimizer", {"adam", "sgd", "momentum"}, 0,
+                       "Adam, plain SGD, or SGD with momentum 0.9"),
+          float_param("lr", 0.001, 1e-5, 10, "", "learning rate", true),
+          float_param("lr_decay", 1, 0.1, 1, "", "learning rate multiplied by this after every epoch"),
+          int_param("batch", 32, 1, 1024, "mini-batch size"),
+          float_param("init_scale", 1.0, 0.01, 10, "", "W ~ N(0, init_scale^2 / fan_in)", true),
+          int_param("epochs", 30, 1, 500, "passes over the training set"),
+          int_param("seed", 1, 0, 1000000000, "seeds the data order, the initial weights, masks and warps"),
+          int_param("log_every", 10, 1, 10000, "batches between two points of the per-batch curves"),
+      }) {}
+
+Regularizers RegularizationLab::from_params() const {
+    const std::string preset = params.choice("preset");
+    if (preset == "none") return {};
+    if (preset == "recommended") return kRecommended;
+    Regularizers r;
+    r.l2 = params.number("l2");
+    r.l1 = params.number("l1");
+    r.dropout = params.number("dropout");
+    r.input_dropout = params.number("input_dropout");
+    r.max_norm = params.number("max_norm");
+    r.early_stopping = params.flag("early_stopping");
+    r.patience = params.integer("patience");
+    r.augment = params.flag("augment");
+    r.augmentation.shift = params.number("shift");
+    r.augmentation.rotation = params.number("rotation");
+    r.augmentation.elastic = params.number("elastic");
+    r.augmentation.noise = params.number("pixel_noise");
+    r.batch_norm = params.flag("batch_norm");
+    return r;
+}
+
+void RegularizationLab::reset() {
+    error.clear();
+    best_state_.clear();
+    best_epoch_ = 0;
+    if (!mnist_) {
+        try {
+            mnist_ = task_data("mnist", 0);
+        } catch (const std::exception& e) {
+            error = e.what();
+            return;
+        }
+        order_ = shuffled_indices(mnist_->train.size());
+        validation_ = mnist_->train.subset(std::vector<int>(order_.end() - kValidationSize, order_.end()));
+    }
+    const Dataset& all = mnist_->train;
+    const int train_size = params.integer("train_size");
+    if (train_size > all.size() - kValidationSize) {
+        error = "train_size=" + std::to_string(train_size) + " leaves no validation digits: the subset has " +
+                std::to_string(all.size()) + " training digits, use at most " +
+                std::to_string(all.size() - kValidationSize);
+        return;
+    }
+    if (!data_ || data_->train.size() != train_size) {
+        auto split = std::make_shared<Split>();
+        split->train = all.subset(std::vector<int>(order_.begin(), order_.begin() + train_size));
+        split->test = mnist_->test;
+        data_ = split;
+    }
+
+    active_ = from_params();
+    const uint64_t seed = uint64_t(params.integer("seed"));
+    augment_rng_ = Rng(seed + 2);
+    run.validation = &validation_;
+    run.transform_batch = nullptr;
+    if (active_.augment)
+        run.transform_batch = [this](const Mat& x) {
+            return augment(x, data_->train.width, data_->train.height, active_.augmentation, augment_rng_);
+        };
+    run.before_update = [this] {
+        if (active_.l2 > 0) add_l2_grad(run.net.linears(), active_.l2);
+        if (active_.l1 > 0) add_l1_grad(run.net.linears(), active_.l1);
+    };
+    run.after_update = [this] {
+        if (active_.max_norm > 0) project_max_norm(run.net.linears(), active_.max_norm);
+    };
+    run.stop_after_epoch = [this] { return early_stop_check(); };
+    start_run(make_regularized_net(seed), std::make_unique<Backprop>(), seed);
+}
+
+// make_net's layers (the same initial weights whatever the regularizers), with input dropout first,
+// batch norm before and dropout after every hidden nonlinearity.
+Mlp RegularizationLab::make_regularized_net(uint64_t seed) const {
+    Mlp plain = make_net(seed);
+    Mlp net;
+    uint64_t mask_seed = seed * 1000 + 3;  // each dropout layer draws its own masks
+    if (active_.input_dropout > 0) net.add(std::make_unique<Dropout>(active_.input_dropout, mask_seed++));
+    int width = 0, hidden_index = 0;
+    for (auto& layer : plain.layers) {
+        const bool is_activation = dynamic_cast<Activation*>(layer.get()) != nullptr;
+        if (auto* linear = dynamic_cast<Linear*>(layer.get())) width = linear->out();
+        if (is_activation && active_.batch_norm) net.add(std::make_unique<BatchNorm>(width, ++hidden_index));
+        net.add(std::move(layer));
+        if (is_activation && active_.dropout > 0)
+            net.add(std::make_unique<Dropout>(active_.dropout, mask_seed++));
+    }
+    return net;
+}
+
+bool RegularizationLab::early_stop_check() {
+    const double valid_loss = run.epochs.last("valid_loss");
+    if (best_epoch_ == 0 || valid_loss < best_valid_loss_) {
+        best_epoch_ = run.epoch();
+        best_valid_loss_ = valid_loss;
+        if (active_.early_stopping) {
+            best_state_.clear();
+            for (Mat* m : network_state(run.net)) best_state_.push_back(*m);
+        }
+    }
+    if (!active_.early_stopping) return false;
+    const bool out_of_patience = run.epoch() - best_epoch_ >= active_.patience;
+    if (out_of_patience || run.epoch() >= params.integer("epochs")) {  // the run ends with the best weights
+        std::vector<Mat*> state = network_state(run.net);
+        for (size_t i = 0; i < state.size(); ++i) *state[i] = best_state_[i];
+    }
+    return out_of_patience;
+}
+
+std::vector<std::pair<std::string, double>> RegularizationLab::final_metrics() const {
+    const MetricLog& epochs = run.epochs;
+    const int row =
+        active_.early_stopping ? best_epoch_ - 1 : epochs.rows() - 1;  // -1 before the first epoch
+    auto at = [&](const char* column) { return row < 0 ? std::nan("") : epochs.column(column)[size_t(row)]; };
+    return {{"train_acc", at("train_acc")},
+            {"test_acc", at("test_acc")},
+            {"gap", at("train_acc") - at("test_acc")},
+            {"epoch_stopped", double(epochs.rows())},
+            {"best_epoch", double(best_epoch_)},
+            {"train_loss", at("train_loss")},
+            {"test_loss", at("test_loss")},
+            {"valid_acc", at("valid_acc")}};
+}
+
+Mat RegularizationLab::augmented_samples(int digits, int variants, uint64_t draw) const {
+    const Dataset& train = data_->train;
+    const int n = std::min(digits, train.size());
+    Rng rng(draw);
+    Mat tiles(train.x.rows(), n * (variants + 1));
+    for (int d = 0; d < n; ++d) {
+        const Mat copies = train.x.col(d).replicate(1, variants);
+        tiles.col(d * (variants + 1)) = train.x.col(d);
+        tiles.middleCols(d * (variants + 1) + 1, variants) =
+            augment(copies, train.width, train.height, active_.augmentation, rng);
+    }
+    return tiles;
+}
+
+}  // namespace pl

@@ -1,0 +1,57 @@
+// Lab 4 "Regularization": a wide MLP on a small slice of the MNIST subset overfits; L2, L1, dropout,
+// max-norm, early stopping, data augmentation and batch norm, each switched on with its strength, close the
+// gap.
+#pragma once
+#include <string>
+#include <vector>
+#include "engine/augment.h"
+#include "labs/supervised_lab.h"
+
+namespace pl {
+
+// The regularizers one run trains with: from the individual switches (preset=custom) or from a preset.
+struct Regularizers {
+    double l2 = 0, l1 = 0;                  // penalty strengths lambda (0 = off)
+    double dropout = 0, input_dropout = 0;  // drop rates after every hidden layer / on the input pixels
+    double max_norm = 0;                    // c of ||w_i|| <= c per unit (0 = off)
+    bool early_stopping = false;            // on the validation loss, restoring the best weights
+    int patience = 5;                       // epochs without a new best before stopping
+    bool augment = false;
+    AugmentOptions augmentation;
+    bool batch_norm = false;
+    std::string summary() const;  // "dropout 0.5, augment (shift 2 px, ...)" or "none"
+};
+
+class RegularizationLab : public SupervisedLab {
+public:
+    static const LabInfo kInfo;
+    static const Regularizers kRecommended;  // what preset=recommended trains with
+    RegularizationLab();
+    const LabInfo& info() const override { return kInfo; }
+    void reset() override;
+    // train_acc, test_acc, gap, epoch_stopped, best_epoch, ...: of the best epoch when early stopping
+    // (the weights the run ends with), else of the last.
+    std::vector<std::pair<std::string, double>> final_metrics() const override;
+
+    const Regularizers& regularizers() const { return active_; }  // of the current run
+    // The first `digits` training digits, each followed by `variants` augmented copies drawn from Rng(draw).
+    Mat augmented_samples(int digits, int variants, uint64_t draw) const;
+    int best_epoch() const { return best_epoch_; }  // lowest validation loss so far; 0 before the first epoch
+
+private:
+    Regularizers from_params() const;
+    Mlp make_regularized_net(uint64_t seed) const;
+    bool early_stop_check();  // after each epoch: keep the best weights; stop (and restore them) when
+                              // patience runs out
+
+    Regularizers active_;
+    std::shared_ptr<const Split> mnist_;  // the whole subset; data_ holds train_size of its training digits
+    std::vector<int> order_;  // the training digits in a fixed shuffled order (the file is by class)
+    Dataset validation_;      // the last 1,000 of that order, never trained on
+    Rng augment_rng_{1};
+    std::vector<Mat> best_state_;  // params and buffers at the best epoch
+    int best_epoch_ = 0;
+    double best_valid_loss_ = 0;
+};
+
+}  // namespace pl

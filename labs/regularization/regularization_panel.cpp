@@ -1,0 +1,129 @@
+#include "labs/regularization/regularization_panel.h"
+#include <imgui.h>
+#include <algorithm>
+#include "labs/supervised_panel.h"
+#include "ui/widgets/histogram.h"
+#include "ui/widgets/image_grid.h"
+#include "ui/widgets/line_plot.h"
+#include "ui/widgets/units.h"
+
+namespace pl {
+
+namespace {
+
+constexpr int kDigitsShown = 6, kVariants = 7;  // augmentation grid: each digit and 7 augmented copies
+
+struct PanelState {
+    Mat augmented;
+    uint64_t draw = 1;
+    int generation = -1;  // of the params the grid was drawn with
+    std::vector<std::vector<double>> weights;
+};
+
+void RunSummary(const RegularizationLab& lab) {
+    ImGui::TextWrapped("%d training digits, 2,000 test digits, 1,000 validation digits. Regularizers: %s.",
+                       lab.run.data->train.size(), lab.regularizers().summary().c_str());
+    if (lab.params.choice("preset") != "custom")
+        ImGui::TextDisabled("preset=%s overrides the individual switches.",
+                            lab.params.choice("preset").c_str());
+    if (lab.epochs_logged() == 0) return;
+    if (!ImGui::BeginTable("summary", 5, ImGuiTableFlags_Borders | ImGuiTableFlags_SizingFixedFit)) return;
+    for (const char* h : {"train acc", "test acc", "gap", "best epoch (valid loss)", "epochs run"})
+        ImGui::TableSetupColumn(h);
+    ImGui::TableHeadersRow();
+    ImGui::TableNextRow();
+    for (const auto& [name, value] : lab.final_metrics()) {
+        if (name == "train_loss") break;  // the first five metrics are the table's columns
+        ImGui::TableNextColumn();
+        if (name == "best_epoch" || name == "epoch_stopped")
+            ImGui::Text("%d", int(value));
+        else
+            ImGui::Text("%.2f%%", 100 * value);
+    }
+    ImGui::EndTable();
+}
+
+void GapCurves(const SupervisedRun& run) {
+    const MetricLog& epochs = run.epochs;
+    const std::vector<double>* x = &epochs.column("epoch");
+    const ImVec2 size = HalfWidth(ui::Px(240));
+    ui::PlotOptions loss_options;
+    loss_options.x_label = "epoch";
+    loss_options.y_label = "cross-entropy";
+    loss_options.log_y = true;
+    ui::LinePlot("loss", "Loss per epoch",
+                 {{"train", x, &epochs.column("train_loss")},
+                  {"test", x, &epochs.column("test_loss")},
+                  {"validation", x, &epochs.column("valid_loss")}},
+                 size, loss_options);
+    ImGui::SameLine();
+    ui::PlotOptions acc_options;
+    acc_options.x_label = "epoch";
+    acc_options.y_label = "accuracy";
+    acc_options.shade_between[0] = 0;  // the generalization gap: between train and test accuracy
+    acc_options.shade_between[1] = 1;
+    ui::LinePlot("accuracy", "Accuracy per epoch, generalization gap shaded",
+                 {{"train", x, &epochs.column("train_acc")},
+                  {"test", x, &epochs.column("test_acc")},
+                  {"validation", x, &epochs.column("valid_acc")}},
+                 size, acc_options);
+}
+
+void WeightHistograms(RegularizationLab& lab, PanelState& s) {
+    if (!ImGui::CollapsingHeader("Weight histograms", ImGuiTreeNodeFlags_DefaultOpen)) return;
+    std::vector<Linear*> layers = lab.run.net.linears();
+    s.weights.resize(layers.size());
+    const float width =
+        (ImGui::GetContentRegionAvail().x - ImGui::GetStyle().ItemSpacing.x * float(layers.size() - 1)) /
+        float(layers.size());
+    for (size_t l = 0; l < layers.size(); ++l) {
+        const Mat& W = layers[l]->W.value;
+        s.weights[l].assign(W.data(), W.data() + W.size());
+        const std::string id = "w_hist_" + std::to_string(l + 1);
+        const std::string title = "W" + std::to_string(l + 1) + " (" + std::to_string(W.rows()) + " x " +
+                                  std::to_string(W.cols()) + ")";
+        if (l > 0) ImGui::SameLine();
+        ui::Histogram(id.c_str(), title.c_str(), s.weights[l], 60, ImVec2(width, ui::Px(200)));
+    }
+}
+
+void FirstLayerFeatures(RegularizationLab& lab) {
+    if (!ImGui::CollapsingHeader("First-layer features", ImGuiTreeNodeFlags_DefaultOpen)) return;
+    ImGui::TextDisabled("The incoming weights of the first 48 hidden units, as 28 x 28 images.");
+    const int columns = std::max(4, int(ImGui::GetContentRegionAvail().x / ui::Px(40)));
+    ui::ImageGrid("features", lab.run.receptive_fields(48), 28, 28, columns, ui::Px(36),
+                  ui::ImageColors::Diverging);
+}
+
+void AugmentedSamples(RegularizationLab& lab, PanelState& s) {
+    if (!ImGui::CollapsingHeader("Augmented samples", ImGuiTreeNodeFlags_DefaultOpen)) return;
+    if (!lab.regularizers().augment) ImGui::TextDisabled("Augmentation is off; this is what it would do.");
+    if (ImGui::Button("New draw")) ++s.draw, s.generation = -1;
+    ImGui::SameLine();
+    ImGui::TextDisabled("Each row: a training digit, then %d random augmentations of it.", kVariants);
+    if (s.generation != lab.params.generation()) {
+        s.augmented = lab.augmented_samples(kDigitsShown, kVariants, s.draw);
+        s.generation = lab.params.generation();
+    }
+    ui::ImageGrid("augmented", s.augmented, 28, 28, kVariants + 1, ui::Px(56), ui::ImageColors::Grey);
+}
+
+}  // namespace
+
+void draw_regularization_panel(RegularizationLab& lab) {
+    static PanelState state;
+    if (ShowIfNotStarted(lab)) return;
+    RunSummary(lab);
+    GapCurves(lab.run);
+    NormHistories(lab.run);
+    WeightHistograms(lab, state);
+    FirstLayerFeatures(lab);
+    AugmentedSamples(lab, state);
+    ImGui::Separator();
+    ImGui::TextWrapped(
+        "Results table: run a comparison (sidebar, e.g. preset = none,recommended or dropout = 0,0.3,0.5); "
+        "its tab lists one row per configuration with the final train and test accuracy, the gap and the "
+        "epoch the run stopped.");
+}
+
+}  // namespace pl

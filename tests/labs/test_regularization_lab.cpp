@@ -1,0 +1,145 @@
+// Lab 4 acceptance: plain training overfits 1,000 digits, the recommended combination generalizes better,
+// early stopping ends with the best epoch's weights, and every switch changes what it should.
+#include <algorithm>
+#include <catch2/catch.hpp>
+#include "engine/batch_norm.h"
+#include "engine/dropout.h"
+#include "labs/regularization/regularization_lab.h"
+#include "tests/labs/lab_test_helpers.h"
+
+using namespace pl;
+
+namespace {
+
+double metric(const Lab& lab, const std::string& name) {
+    for (const auto& [key, value] : lab.final_metrics())
+        if (key == name) return value;
+    FAIL("no final metric " << name);
+    return 0;
+}
+
+// A fresh lab with `settings` ("a=1&b=2") on top of the defaults, run to its end.
+void run_with(RegularizationLab& lab, const std::string& settings) {
+    REQUIRE(lab.params.set_all(settings).empty());
+    lab.reset();
+    REQUIRE(lab.error.empty());
+    run_to_end(lab);
+    REQUIRE(lab.error.empty());
+}
+
+template <class LayerT>
+int count_layers(Mlp& net) {
+    int n = 0;
+    for (auto& layer : net.layers) n += dynamic_cast<LayerT*>(layer.get()) != nullptr;
+    return n;
+}
+
+}  // namespace
+
+TEST_CASE("without regularizers the net overfits; the recommended combination tests >= 2 points better",
+          "[lab][slow]") {
+    RegularizationLab none, recommended;
+    run_with(none, "preset=none");
+    run_with(recommended, "preset=recommended");
+    REQUIRE(none.params.integer("epochs") == recommended.params.integer("epochs"));
+    REQUIRE(none.epochs_logged() == none.params.integer("epochs"));
+    const double none_train = metric(none, "train_acc"), none_test = metric(none, "test_acc");
+    const double rec_train = metric(recommended, "train_acc"), rec_test = metric(recommended, "test_acc");
+    WARN("train_size 1000, " << none.epochs_logged() << " epochs, seed 1. none: train " << none_train
+                             << ", test " << none_test << "; recommended ("
+                             << recommended.regularizers().summary() << "): train " << rec_train << ", test "
+                             << rec_test);
+    CHECK(none_train >= 0.99);
+    CHECK(none_train - none_test >= 0.05);  // "clearly lower": a gap of at least 5 points
+    CHECK(rec_test - none_test >= 0.02);
+    CHECK(rec_train - rec_test < none_train - none_test);  // and the gap narrows
+}
+
+TEST_CASE("early stopping stops after `patience` epochs without progress and ends with the best weights",
+          "[lab]") {
+    RegularizationLab lab;
+    run_with(lab, "early_stopping=true&patience=3&train_size=500&epochs=40");
+    const MetricLog& epochs = *lab.logs()[0];
+    const std::vector<double>& valid_loss = epochs.column("valid_loss");
+    const int best = lab.best_epoch();
+    WARN("early stopping: best epoch " << best << " (valid loss " << valid_loss[size_t(best - 1)]
+                                       << "), stopped after epoch " << epochs.rows());
+    REQUIRE(epochs.rows() < 40);
+    CHECK(epochs.rows() == best + 3);
+    CHECK(valid_loss[size_t(best - 1)] == *std::min_element(valid_loss.begin(), valid_loss.end()));
+    // The network now is the one evaluated at the best epoch: its test loss and accuracy, recomputed.
+    const Dataset& test = lab.run.data->test;
+    const Mat out = lab.run.net.forward(test.x, false);
+    CHECK(lab.run.loss->value(out, test.y) ==
+          Approx(epochs.column("test_loss")[size_t(best - 1)]).epsilon(1e-9));
+    CHECK(metric(lab, "test_acc") == epochs.column("test_acc")[size_t(best - 1)]);
+    CHECK(epochs.column("test_loss")[size_t(best - 1)] != epochs.last("test_loss"));  // not the last epoch's
+    CHECK(metric(lab, "epoch_stopped") == epochs.rows());
+}
+
+TEST_CASE("presets override the switches; train_size is clamped to leave the validation digits", "[lab]") {
+    RegularizationLab lab;
+    REQUIRE(lab.params.set_all("dropout=0.5&l2=0.001&batch_norm=true&preset=none").empty());
+    lab.reset();
+    CHECK(lab.regularizers().summary() == "none");
+    CHECK(count_layers<Dropout>(lab.run.net) == 0);
+    CHECK(count_layers<BatchNorm>(lab.run.net) == 0);
+
+    REQUIRE(lab.params.set("preset", "recommended").empty());
+    lab.reset();
+    CHECK(lab.regularizers().summary() == RegularizationLab::kRecommended.summary());
+
+    REQUIRE(lab.params.set("preset", "custom").empty());
+    lab.reset();
+    CHECK(lab.regularizers().l2 == 0.001);
+    CHECK(count_layers<Dropout>(lab.run.net) == 1);
+    CHECK(count_layers<BatchNorm>(lab.run.net) == 1);
+    CHECK(lab.run.data->train.size() == 1000);
+
+    // at most 7,000 training digits: the last 1,000 of the 8,000 are the validation set
+    CHECK(lab.params.set("train_size", "7500").find("7000") != std::string::npos);
+    lab.reset();
+    CHECK(lab.error.empty());
+    CHECK(lab.run.data->train.size() == 7000);
+}
+
+TEST_CASE("each switch leaves its mark on the trained weights", "[lab]") {
+    const std::string base = "train_size=500&epochs=4&hidden=128&";
+    RegularizationLab plain, l2, l1, max_norm;
+    run_with(plain, base);
+    run_with(l2, base + "l2=0.01");
+    run_with(l1, base + "l1=0.0005");
+    run_with(max_norm, base + "max_norm=1");
+    auto w1 = [](RegularizationLab& lab) { return lab.run.net.linears().front()->W.value; };
+    auto small = [](const Mat& W) { return double((W.array().abs() < 1e-3).count()) / double(W.size()); };
+    WARN("||W1||: plain " << w1(plain).norm() << ", L2 " << w1(l2).norm() << "; |w| < 1e-3: plain "
+                          << small(w1(plain)) << ", L1 " << small(w1(l1)) << "; largest row norm: plain "
+                          << w1(plain).rowwise().norm().maxCoeff() << ", max-norm 1 "
+                          << w1(max_norm).rowwise().norm().maxCoeff());
+    CHECK(w1(l2).norm() < 0.8 * w1(plain).norm());
+    CHECK(small(w1(l1)) > 2 * small(w1(plain)));
+    CHECK(w1(plain).rowwise().norm().maxCoeff() > 1);
+    CHECK(w1(max_norm).rowwise().norm().maxCoeff() <= 1 + 1e-12);
+}
+
+TEST_CASE("dropout and batch norm train, and inference is deterministic", "[lab]") {
+    RegularizationLab lab;
+    run_with(lab, "train_size=500&epochs=3&dropout=0.5&input_dropout=0.2&batch_norm=true");
+    CHECK(count_layers<Dropout>(lab.run.net) == 2);
+    CHECK(count_layers<BatchNorm>(lab.run.net) == 1);
+    CHECK(metric(lab, "test_acc") > 0.8);
+    const Vec digit = lab.run.data->test.x.col(0);
+    CHECK(lab.run.predict(digit) == lab.run.predict(digit));  // no masks, running statistics: the same output
+}
+
+TEST_CASE("augmented samples start with the original digit and differ from it", "[lab]") {
+    RegularizationLab lab;
+    REQUIRE(lab.params.set("augment", "true").empty());
+    lab.reset();
+    const Mat tiles = lab.augmented_samples(3, 4, 1);
+    REQUIRE(tiles.cols() == 15);
+    const Dataset& train = lab.run.data->train;
+    CHECK(tiles.col(5) == train.x.col(1));
+    CHECK((tiles.col(6) - train.x.col(1)).cwiseAbs().maxCoeff() > 0.1);
+    CHECK(tiles == lab.augmented_samples(3, 4, 1));
+}
