@@ -147,8 +147,6 @@ void RegularizationLab::reset() {
             error = e.what();
             return;
         }
-        order_ = shuffled_indices(mnist_->train.size());
-        validation_ = mnist_->train.subset(std::vector<int>(order_.end() - kValidationSize, order_.end()));
     }
     const Dataset& all = mnist_->train;
     const int train_size = params.integer("train_size");
@@ -157,6 +155,10 @@ void RegularizationLab::reset() {
                 std::to_string(all.size()) + " training digits, use at most " +
                 std::to_string(all.size() - kValidationSize);
         return;
+    }
+    if (order_.empty()) {
+        order_ = shuffled_indices(all.size());
+        validation_ = all.subset(std::vector<int>(order_.end() - kValidationSize, order_.end()));
     }
     if (!data_ || data_->train.size() != train_size) {
         auto split = std::make_shared<Split>();
