@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Native vs wasm (under node): MLP training throughput (pl_bench_mlp) and one spiking-net training epoch
-# (pl_bench_snn, Lab 5). Prints each figure and the wasm/native ratio.
+# Native vs wasm (under node): MLP training throughput (pl_bench_mlp), one spiking-net training epoch
+# (pl_bench_snn, Lab 5) and one Lab 4 training step (pl_bench_regularization). Prints each figure and the
+# wasm/native ratio.
 # Usage: tests/bench/run_bench.sh [native build dir] [wasm build dir]   (defaults: the standard build folders)
 # A benchmark, not a test: a missing build is reported and skipped, and the exit status is 0.
 set -uo pipefail
@@ -37,4 +38,7 @@ compare "mlp 784-128-10 training" "samples/s" \
 compare "snn 784-100-10 epoch (8,000 digits, 100 steps, batch 256)" "s" \
   "$(figure snn_epoch seconds native "$native_dir/pl_bench_snn" "$native_dir/pl_bench_snn" "$data")" \
   "$(figure snn_epoch seconds wasm "$wasm_dir/pl_bench_snn.js" node_run "$wasm_dir/pl_bench_snn.js" "$data")"
+compare "regularization step (Lab 4, batch 32, every regularizer on)" "ms" \
+  "$(figure regularization ms_per_step native "$native_dir/pl_bench_regularization" "$native_dir/pl_bench_regularization")" \
+  "$(figure regularization ms_per_step wasm "$wasm_dir/pl_bench_regularization.js" node_run "$wasm_dir/pl_bench_regularization.js")"
 exit 0
