@@ -6,7 +6,6 @@
 #include "ui/widgets/confusion_matrix.h"
 #include "ui/widgets/drawing_pad.h"
 #include "ui/widgets/histogram.h"
-#include "ui/widgets/image_grid.h"
 #include "ui/widgets/line_plot.h"
 #include "ui/widgets/spike_raster.h"
 #include "ui/widgets/units.h"
@@ -23,6 +22,13 @@ struct PanelState {
     std::vector<std::vector<double>> traces, output_traces;  // hidden and output voltages (mV)
     std::vector<double> w_initial, w_now, counts;
 };
+
+const char* class_name(const SurrogateSpikesLab& lab, int label) {  // "" for digits
+    static const char* fashion[10] = {" (T-shirt/top)", " (trouser)",   " (pullover)", " (dress)",
+                                      " (coat)",        " (sandal)",    " (shirt)",    " (sneaker)",
+                                      " (bag)",         " (ankle boot)"};
+    return lab.params.choice("dataset") == "fashion" && label >= 0 && label < 10 ? fashion[label] : "";
+}
 
 Mat input_raster(const SpikeTrain& train, int inputs) {  // inputs x steps
     Mat dense = Mat::Zero(inputs, int(train.size()));
@@ -44,8 +50,8 @@ void sample_views(SurrogateSpikesLab& lab, const SpikingSample& s, PanelState& s
     st.threshold.assign(size_t(steps), lab.net->hidden.p.theta);
 
     const ImVec2 half = HalfWidth(ui::Px(220));
-    ui::SpikeRaster("input", "Input spikes (latency code)",
-                    input_raster(s.input, lab.net->hidden.in()), 1.0, half, ui::PaletteColor(2));
+    ui::SpikeRaster("input", "Input spikes (latency code)", input_raster(s.input, lab.net->hidden.in()), 1.0,
+                    half, ui::PaletteColor(2));
     ImGui::SameLine();
     const int hovered =
         ui::SpikeRaster("hidden", "Hidden layer spikes", s.hidden_S, 1.0, half, ui::PaletteColor(0));
@@ -85,6 +91,7 @@ void sample_views(SurrogateSpikesLab& lab, const SpikingSample& s, PanelState& s
         out_series.push_back(series);
     }
     const bool max_voltage = lab.net->readout == Readout::MaxVoltage;
+    if (!max_voltage) out_series.push_back(threshold);  // the output neurons spike too
     ui::LinePlot("output_v",
                  max_voltage ? "Output voltages: the class with the highest peak wins"
                              : "Output voltages: the class with the most spikes wins",
@@ -123,8 +130,9 @@ void draw_surrogate_spikes_panel(SurrogateSpikesLab& lab) {
         ImGui::InputInt3("traced hidden neurons (-1: most active)", st.neurons);
         for (int& n : st.neurons) n = std::clamp(n, -1, lab.net->hidden.out() - 1);
         const SpikingSample s = lab.run_sample(test.x.col(st.sample));
-        ImGui::Text("label %d, predicted %d (%.1f%%)", test.labels[size_t(st.sample)], s.predicted,
-                    100 * s.probabilities(s.predicted));
+        const int label = test.labels[size_t(st.sample)];
+        ImGui::Text("label %d%s, predicted %d%s (%.1f%%)", label, class_name(lab, label), s.predicted,
+                    class_name(lab, s.predicted), 100 * s.probabilities(s.predicted));
         sample_views(lab, s, st, "test");
     }
     if (ImGui::CollapsingHeader("Weights and activity", ImGuiTreeNodeFlags_DefaultOpen)) {
@@ -134,14 +142,14 @@ void draw_surrogate_spikes_panel(SurrogateSpikesLab& lab) {
         st.w_now.assign(w.data(), w.data() + w.size());
         st.counts.assign(lab.hidden_counts.data(), lab.hidden_counts.data() + lab.hidden_counts.size());
         char title[96];
-        std::snprintf(title, sizeof title, "First-layer weights now (change %.3f)", lab.w1_change());
+        std::snprintf(title, sizeof title, "W1 now (change %.2f)", lab.w1_change());
         const float third = (ImGui::GetContentRegionAvail().x - 2 * ImGui::GetStyle().ItemSpacing.x) / 3;
-        ui::Histogram("w1_initial", "First-layer weights at initialisation", st.w_initial, 60,
-                      ImVec2(third, ui::Px(200)), ui::PaletteColor(1));
+        ui::Histogram("w1_initial", "W1 at initialisation", st.w_initial, 60, ImVec2(third, ui::Px(200)),
+                      ui::PaletteColor(1));
         ImGui::SameLine();
         ui::Histogram("w1_now", title, st.w_now, 60, ImVec2(third, ui::Px(200)));
         ImGui::SameLine();
-        ui::Histogram("counts", "Spikes per hidden neuron per test sample", st.counts, 30,
+        ui::Histogram("counts", "Hidden spikes per neuron and sample", st.counts, 30,
                       ImVec2(third, ui::Px(200)), ui::PaletteColor(2));
     }
     if (ImGui::CollapsingHeader("Confusion matrix (test set)", ImGuiTreeNodeFlags_DefaultOpen))
@@ -152,17 +160,14 @@ void draw_surrogate_spikes_panel(SurrogateSpikesLab& lab) {
         st.pad.Draw("pad", ui::Px(196));
         ImGui::EndGroup();
         ImGui::SameLine();
+        const SpikingSample s = st.pad.empty() ? SpikingSample{} : lab.run_sample(st.pad.image());
         ImGui::BeginGroup();
-        if (st.pad.empty()) {
+        if (st.pad.empty())
             ImGui::TextDisabled("Draw with the left mouse button; right-click clears.");
-        } else {
-            const SpikingSample s = lab.run_sample(st.pad.image());
+        else
             ClassProbabilities(s.probabilities);
-            ImGui::EndGroup();
-            sample_views(lab, s, st, "pad");
-            return;
-        }
         ImGui::EndGroup();
+        if (!st.pad.empty()) sample_views(lab, s, st, "pad");
     }
 }
 
