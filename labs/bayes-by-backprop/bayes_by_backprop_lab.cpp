@@ -49,7 +49,7 @@ BayesByBackpropLab::BayesByBackpropLab()
           int_param("data_seed", 1, 0, 1000000000, "draws the 20 training points and their noise"),
           int_param("seed", 1, 0, 1000000000,
                     "draws the initial weights, the weight noise eps and the batches"),
-          int_list_param("hidden", {10, 10}, 1, 32, "hidden layer sizes, comma separated"),
+          int_list_param("hidden", {10, 10}, 1, 32, "hidden layer sizes, comma separated", 3),
           choice_param("activation", {"relu", "tanh", "sigmoid"}, 0, "hidden-unit nonlinearity"),
           float_param("prior_sd", 3, 0.01, 100, "", "sigma of the prior N(0, sigma^2) on every weight (bbb)",
                       true),

@@ -71,6 +71,7 @@ void PredictivePlot(BayesByBackpropLab& lab, PanelState& s) {
     options.x_label = "x";
     options.y_label = "y";
     options.fix_y = true;
+    options.legend_left = true;  // x^3 leaves the top-left corner empty
     options.y_min = -kYRange, options.y_max = kYRange;
     if (bayesian) options.bands = {{0, 1, IM_COL32(31, 119, 180, 70)}, {2, 3, IM_COL32(31, 119, 180, 120)}};
     for (int k = 0; k < shown; ++k) {
@@ -113,7 +114,6 @@ void Curves(BayesByBackpropLab& lab) {
     ImGui::SameLine();
     ui::PlotOptions spread;
     spread.x_label = "epoch";
-    spread.log_y = true;
     ui::LinePlot("sigma", "Mean predictive sigma and test RMSE",
                  {{"sigma outside [-3.5, 3.5]", x, &epochs.column("sigma_out")},
                   {"sigma inside", x, &epochs.column("sigma_in")},

@@ -212,7 +212,7 @@ std::string SeriesName(const SeriesView& v, int index) {
     return v.series->name.empty() ? "series " + std::to_string(index) : v.series->name;
 }
 
-void DrawLegend(ImDrawList* draw, const PlotAxes& axes, const std::vector<SeriesView>& views) {
+void DrawLegend(ImDrawList* draw, const PlotAxes& axes, const std::vector<SeriesView>& views, bool left) {
     const float line = ImGui::GetTextLineHeight(), pad = 5, swatch = 18;
     float text_width = 0;
     int rows = 0;
@@ -222,8 +222,9 @@ void DrawLegend(ImDrawList* draw, const PlotAxes& axes, const std::vector<Series
         ++rows;
     }
     if (rows == 0) return;
-    ImVec2 max(axes.max.x - 6, axes.min.y + 6 + rows * line + 2 * pad);
-    ImVec2 min(max.x - text_width - swatch - 3 * pad, axes.min.y + 6);
+    const float width = text_width + swatch + 3 * pad;
+    const float x0 = left ? axes.min.x + 6 : axes.max.x - 6 - width;
+    ImVec2 min(x0, axes.min.y + 6), max(x0 + width, axes.min.y + 6 + rows * line + 2 * pad);
     draw->AddRectFilled(min, max, ImGui::GetColorU32(ImGuiCol_PopupBg, 0.85f));
     draw->AddRect(min, max, ImGui::GetColorU32(ImGuiCol_Border));
     float y = min.y + pad;
@@ -504,7 +505,7 @@ bool LinePlot(const char* id, const char* title, const std::vector<PlotSeries>& 
 
     if (total == 0) CenteredText(draw, axes, "no data yet");
     if (total > 0 && finite == 0) CenteredText(draw, axes, "no finite data");
-    if (finite > 0) DrawLegend(draw, axes, views);
+    if (finite > 0) DrawLegend(draw, axes, views, options.legend_left);
     if (hovered && finite > 0) {
         draw->PushClipRect(axes.min, axes.max, true);
         DrawHover(draw, axes, views);

@@ -33,6 +33,7 @@ struct PlotOptions {
     ImU32 shade_color = 0;
     // Further bands, drawn in this order under the lines, e.g. +-2 sigma then +-1 sigma.
     std::vector<PlotBand> bands;
+    bool legend_left = false;  // legend in the top-left corner instead of the top-right
 };
 
 // Draws the plot in a child region of `size` (x <= 0: full width). Returns true if hovered.

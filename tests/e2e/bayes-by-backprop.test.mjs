@@ -1,0 +1,40 @@
+// Browser test of Lab 3 (bayes-by-backprop): opened from the URL hash, trained through window.plasticity. See harness.mjs.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { decodePng, distinctColours } from './png.mjs';
+import { outDir, withApp, evaluate, nextFrames, assertNoErrors } from './harness.mjs';
+
+const last = (column) => column[column.length - 1];
+
+test('bayes by backprop opens from the URL hash and is more uncertain outside the data', { timeout: 300000 }, () =>
+  withApp('bayes-by-backprop', 'lab=bayes-by-backprop&method=bbb&noise=3&data_seed=1&seed=1', async (app) => {
+    const status = await evaluate(app, () => plasticity.status());
+    assert.equal(status.lab, 'bayes-by-backprop', `expected the hash's lab to be open, status: ${JSON.stringify(status)}`);
+    assert.equal(await evaluate(app, () => plasticity.get('method')), 'bbb', 'expected method=bbb from the URL hash');
+    await evaluate(app, () => { for (let i = 0; i < 2000 && !plasticity.status().done; i++) plasticity.step(10); });
+    const m = await evaluate(app, () => plasticity.metrics());
+    assert.equal(m.predictive.x.length, 201, 'expected the predictive on a 201-point grid over [-5, 5]');
+    const ratio = last(m.epochs.sigma_ratio_out_in), rmse = last(m.epochs.test_rmse);
+    assert.ok(ratio >= 2, `expected sigma outside / inside >= 2, got ${ratio}`);
+    assert.ok(rmse < 20, `expected the predictive mean to follow x^3, got test_rmse ${rmse}`);
+    assert.ok(last(m.epochs.kl) > 0, `expected a positive KL, got ${last(m.epochs.kl)}`);
+    const exported = JSON.parse(await evaluate(app, () => plasticity.exportRun('json')));
+    assert.equal(exported.final.sigma_ratio_out_in, ratio, 'expected the export to hold the final ratio');
+    await nextFrames(app);
+    const png = await app.page.screenshot({ path: `${outDir}bayes-by-backprop.png` });
+    assert.ok(distinctColours(decodePng(png)) > 50, 'expected the lab to be drawn');
+    assertNoErrors(app);
+  }));
+
+test('the maximum-likelihood fits from five seeds spread out beyond the data', { timeout: 300000 }, () =>
+  withApp('bayes-by-backprop-mle', 'lab=bayes-by-backprop&method=mle&fits=5&vary=seed', async (app) => {
+    assert.equal(await evaluate(app, () => plasticity.get('method')), 'mle', 'expected method=mle from the URL hash');
+    await evaluate(app, () => { for (let i = 0; i < 2000 && !plasticity.status().done; i++) plasticity.step(10); });
+    const m = await evaluate(app, () => plasticity.metrics());
+    const ratio = last(m.epochs.sigma_ratio_out_in);
+    assert.ok(ratio > 1.5, `expected the fits to disagree more outside the data, got ratio ${ratio}`);
+    assert.ok(m.epochs.kl.every((v) => v === null), 'expected no KL for maximum likelihood');
+    await nextFrames(app);
+    await app.page.screenshot({ path: `${outDir}bayes-by-backprop-mle.png` });
+    assertNoErrors(app);
+  }));
