@@ -59,7 +59,7 @@ void GaussianWeights::add_kl_grad(double prior_sd) {
 
 BayesLinear::BayesLinear(int in, int out, Rng& init_rng, double init_scale, double sigma_init,
                          uint64_t noise_seed, int index)
-    : noise_(noise_seed) {
+    : noise(noise_seed) {
     const std::string number = std::to_string(index);
     const double sd = init_scale / std::sqrt(double(in));  // mu_W ~ N(0, init_scale^2 / fan_in)
     W = gaussian_weights("W" + number, normal_noise(init_rng, out, in) * sd, sigma_init);
@@ -69,8 +69,8 @@ BayesLinear::BayesLinear(int in, int out, Rng& init_rng, double init_scale, doub
 // eps ~ N(0, 1), W = mu_W + sigma_W eps_W, b likewise; y = W x + b
 Mat BayesLinear::forward(const Mat& x, bool /*training*/) {
     if (!fixed_eps) {
-        W.eps = normal_noise(noise_, W.mu.value.rows(), W.mu.value.cols());
-        b.eps = normal_noise(noise_, b.mu.value.rows(), 1);
+        W.eps = normal_noise(noise, W.mu.value.rows(), W.mu.value.cols());
+        b.eps = normal_noise(noise, b.mu.value.rows(), 1);
     }
     input_ = x;
     W_sample_ = W.sample();

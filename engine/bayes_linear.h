@@ -35,9 +35,9 @@ public:
 
     GaussianWeights W, b;
     bool fixed_eps = false;  // forward reuses the last eps (checks against finite differences)
+    Rng noise;               // draws eps
 
 private:
-    Rng noise_;
     Mat input_, W_sample_;
 };
 

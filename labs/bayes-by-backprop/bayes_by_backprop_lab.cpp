@@ -159,6 +159,11 @@ void BayesByBackpropLab::start_evaluation() {
     if (bayesian()) {
         samples_.resize(params.integer("test_samples"), grid_.cols());
         drawn_ = 0;
+        const uint64_t seed = uint64_t(params.integer("seed"));
+        evaluation_noise_
+            .clear();  // the same eps at every evaluation: the curves over epochs are not jittered
+        for (size_t l = 0; l < bayes_layers(nets_[0]).size(); ++l)
+            evaluation_noise_.push_back(Rng(seed + 200 + l));
         return;
     }
     functions.resize(Eigen::Index(nets_.size()), grid_.cols());
@@ -169,7 +174,12 @@ void BayesByBackpropLab::start_evaluation() {
 void BayesByBackpropLab::draw_samples() {
     const int per_step = std::max(1, int(kMacsPerStep / (double(weights_) * double(grid_.cols()))));
     const int count = std::min(per_step, int(samples_.rows()) - drawn_);
+    // The weight samples of the predictive have their own noise, so test_samples and log_every leave training
+    // alone.
+    const std::vector<BayesLinear*> layers = bayes_layers(nets_[0]);
+    for (size_t l = 0; l < layers.size(); ++l) std::swap(layers[l]->noise, evaluation_noise_[l]);
     samples_.middleRows(drawn_, count) = sample_functions(nets_[0], grid_, count);
+    for (size_t l = 0; l < layers.size(); ++l) std::swap(layers[l]->noise, evaluation_noise_[l]);
     drawn_ += count;
     if (evaluating()) return;
     functions = samples_;

@@ -54,7 +54,8 @@ private:
     int weights_ = 0;  // weights per network: the cost of one sample's forward pass per point
     Mat samples_;      // the functions of the evaluation in progress (bbb), drawn_ rows filled
     int drawn_ = 0;
-    double nll_sum_ = 0, kl_sum_ = 0;  // since the last row
+    std::vector<Rng> evaluation_noise_;  // one per BayesLinear layer, swapped in while drawing samples_
+    double nll_sum_ = 0, kl_sum_ = 0;    // since the last row
     int terms_count_ = 0;
 };
 

@@ -38,3 +38,18 @@ test('the maximum-likelihood fits from five seeds spread out beyond the data', {
     await app.page.screenshot({ path: `${outDir}bayes-by-backprop-mle.png` });
     assertNoErrors(app);
   }));
+
+test('a comparison over data seeds overlays the runs\' predictive means', { timeout: 300000 }, () =>
+  withApp('bayes-by-backprop-compare', 'lab=bayes-by-backprop&method=mle&fits=1&epochs=500', async (app) => {
+    assert.equal(await evaluate(app, () => plasticity.compare('data_seed', '1,2,3')), '', 'expected a comparison');
+    await evaluate(app, () => { for (let i = 0; i < 2000 && !plasticity.status().done; i++) plasticity.step(10); });
+    const cmp = await evaluate(app, () => plasticity.comparison());
+    assert.deepEqual(cmp.runs.map((r) => r.data_seed), [1, 2, 3], 'expected one run per data seed');
+    const means = cmp.runs.map((r) => r.metrics.predictive.mean);
+    assert.ok(means.every((m) => m.length === 201), 'expected every run to hold its predictive mean on the grid');
+    assert.notDeepEqual(means[0], means[1], 'expected other data to give another fit');
+    for (const run of cmp.runs) assert.ok(run.final.rmse_in < 10, `expected each fit to follow the data, got ${run.final.rmse_in}`);
+    await nextFrames(app);
+    await app.page.screenshot({ path: `${outDir}bayes-by-backprop-compare.png` });
+    assertNoErrors(app);
+  }));

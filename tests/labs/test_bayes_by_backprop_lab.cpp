@@ -71,3 +71,15 @@ TEST_CASE("Lab 3: same seeds, same run; every step stays a small unit of work", 
     CHECK(a->epochs_logged() == 21);  // epoch 0 and every 10th epoch
     CHECK(a->samples_seen() == 200 * 20);
 }
+
+TEST_CASE("Lab 3: the number of test samples and log_every leave the training untouched", "[lab]") {
+    BayesByBackpropLab a, b;
+    REQUIRE(a.params.set_all("epochs=300&test_samples=10&log_every=10").empty());
+    REQUIRE(b.params.set_all("epochs=300&test_samples=200&log_every=30").empty());
+    for (BayesByBackpropLab* lab : {&a, &b}) {
+        lab->reset();
+        run_to_end(*lab);
+    }
+    CHECK(a.posterior_sigmas() == b.posterior_sigmas());
+    CHECK(a.epochs.last("sigma_in") != b.epochs.last("sigma_in"));  // other samples, other estimates
+}
