@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Native vs wasm (under node): MLP training throughput (pl_bench_mlp), one spiking-net training epoch
-# (pl_bench_snn, Lab 5) and one Lab 4 training step (pl_bench_regularization). Prints each figure and the
-# wasm/native ratio.
+# (pl_bench_snn, Lab 5), one Lab 4 training step (pl_bench_regularization) and Lab 3's Bayes-by-Backprop update
+# and predictive (pl_bench_bbb). Prints each figure and the wasm/native ratio.
 # Usage: tests/bench/run_bench.sh [native build dir] [wasm build dir]   (defaults: the standard build folders)
 # A benchmark, not a test: a missing build is reported and skipped, and the exit status is 0.
 set -uo pipefail
@@ -41,4 +41,10 @@ compare "snn 784-100-10 epoch (8,000 digits, 100 steps, batch 256)" "s" \
 compare "regularization step (Lab 4, batch 32, every regularizer on)" "ms" \
   "$(figure regularization ms_per_step native "$native_dir/pl_bench_regularization" "$native_dir/pl_bench_regularization")" \
   "$(figure regularization ms_per_step wasm "$wasm_dir/pl_bench_regularization.js" node_run "$wasm_dir/pl_bench_regularization.js")"
+compare "bbb update (Lab 3, 1-10-10-1, 20 points)" "us" \
+  "$(figure bbb_update microseconds native "$native_dir/pl_bench_bbb" "$native_dir/pl_bench_bbb")" \
+  "$(figure bbb_update microseconds wasm "$wasm_dir/pl_bench_bbb.js" node_run "$wasm_dir/pl_bench_bbb.js")"
+compare "bbb predictive (Lab 3, 100 weight samples x 201 points)" "ms" \
+  "$(figure bbb_predictive milliseconds native "$native_dir/pl_bench_bbb" "$native_dir/pl_bench_bbb")" \
+  "$(figure bbb_predictive milliseconds wasm "$wasm_dir/pl_bench_bbb.js" node_run "$wasm_dir/pl_bench_bbb.js")"
 exit 0
