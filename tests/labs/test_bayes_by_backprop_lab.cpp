@@ -19,8 +19,10 @@ double final_metric(const Lab& lab, const std::string& name) {
 
 }  // namespace
 
-TEST_CASE("Lab 3 defaults: the predictive sigma outside [-3.5, 3.5] is at least twice the sigma inside",
-          "[lab]") {
+TEST_CASE(
+    "Lab 3 defaults: the predictive sigma outside the training range -3.5..3.5 is at least twice the sigma "
+    "inside",
+    "[lab]") {
     BayesByBackpropLab lab;
     lab.reset();
     REQUIRE(lab.params.choice("method") == "bbb");
@@ -57,7 +59,7 @@ TEST_CASE("Lab 3 mle: the fits from different seeds agree on the data and spread
     }
 }
 
-TEST_CASE("Lab 3: same seeds, same run; every step stays a small unit of work", "[lab]") {
+TEST_CASE("Lab 3: the same seeds give the same run, logged every log_every epochs", "[lab]") {
     std::string message;
     std::unique_ptr<Lab> a = make_lab("bayes-by-backprop", message),
                          b = make_lab("bayes-by-backprop", message);

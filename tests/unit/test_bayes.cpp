@@ -117,7 +117,8 @@ TEST_CASE("bayes: every forward pass draws new weights unless eps is fixed", "[b
     CHECK(layer.forward(x, false).isApprox(layer.W.mu.value * x));
 }
 
-TEST_CASE("bayes: the Gaussian NLL is -log N(y; o, s^2) per sample and its gradient matches", "[bayes]") {
+TEST_CASE("bayes: the Gaussian NLL is minus the log density of N(o, s^2) at y, and its gradient matches",
+          "[bayes]") {
     const GaussianNll nll(2.0);
     Mat out(1, 2), y(1, 2);
     out << 1.0, -0.5;
