@@ -100,7 +100,8 @@ void BayesByBackpropLab::reset() {
     order_rng_ = Rng(seed + 1);
     order_.resize(kTrainPoints);
     std::iota(order_.begin(), order_.end(), 0);
-    start_evaluation();  // the untrained prediction: row epoch 0
+    start_evaluation();  // the untrained prediction, row epoch 0, at once: the panel starts with it
+    while (evaluating()) draw_samples();
 }
 
 // Either a part of an evaluation in progress, or training epochs up to the next logged one (within the

@@ -24,12 +24,12 @@ struct PanelState {  // the curves of the last frame, kept so the plot can point
 
 void Summary(const BayesByBackpropLab& lab) {
     const MetricLog& epochs = lab.epochs;
+    if (!lab.error.empty()) ImGui::TextColored(ImVec4(1, 0.4f, 0.4f, 1), "%s", lab.error.c_str());
     ImGui::Text(
         "epoch %.0f   test RMSE %.2f   mean predictive sigma: inside the data %.2f, outside %.2f, "
         "ratio %.2f",
         epochs.last("epoch"), epochs.last("test_rmse"), epochs.last("sigma_in"), epochs.last("sigma_out"),
         epochs.last("sigma_ratio_out_in"));
-    if (!lab.error.empty()) ImGui::TextColored(ImVec4(1, 0.4f, 0.4f, 1), "%s", lab.error.c_str());
 }
 
 // bbb: the bands first (their edges are unnamed helper series); then the functions or fits, the mean, the
