@@ -36,7 +36,7 @@ int count_layers(Mlp& net) {
 
 }  // namespace
 
-TEST_CASE("without regularizers the net overfits; the recommended combination tests >= 2 points better",
+TEST_CASE("without regularizers the net overfits, and the recommended combination tests >= 2 points better",
           "[lab][slow]") {
     RegularizationLab none, recommended;
     run_with(none, "preset=none");
@@ -77,7 +77,7 @@ TEST_CASE("early stopping stops after `patience` epochs without progress and end
     CHECK(metric(lab, "epoch_stopped") == epochs.rows());
 }
 
-TEST_CASE("presets override the switches; train_size is clamped to leave the validation digits", "[lab]") {
+TEST_CASE("presets override the switches and train_size is clamped to leave the validation digits", "[lab]") {
     RegularizationLab lab;
     REQUIRE(lab.params.set_all("dropout=0.5&l2=0.001&batch_norm=true&preset=none").empty());
     lab.reset();
