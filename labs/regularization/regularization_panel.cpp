@@ -18,6 +18,7 @@ struct PanelState {
     uint64_t draw = 1;
     int generation = -1;  // of the params the grid was drawn with
     std::vector<std::vector<double>> weights;
+    std::vector<double> best_x, best_y;  // the best epoch's test accuracy, one marker
 };
 
 void RunSummary(const RegularizationLab& lab) {
@@ -28,7 +29,7 @@ void RunSummary(const RegularizationLab& lab) {
                             lab.params.choice("preset").c_str());
     if (lab.epochs_logged() == 0) return;
     if (!ImGui::BeginTable("summary", 5, ImGuiTableFlags_Borders | ImGuiTableFlags_SizingFixedFit)) return;
-    for (const char* h : {"train acc", "test acc", "gap", "best epoch (valid loss)", "epochs run"})
+    for (const char* h : {"train acc", "test acc", "gap", "epochs run", "best epoch (valid loss)"})
         ImGui::TableSetupColumn(h);
     ImGui::TableHeadersRow();
     ImGui::TableNextRow();
@@ -43,8 +44,8 @@ void RunSummary(const RegularizationLab& lab) {
     ImGui::EndTable();
 }
 
-void GapCurves(const SupervisedRun& run) {
-    const MetricLog& epochs = run.epochs;
+void GapCurves(const RegularizationLab& lab, PanelState& s) {
+    const MetricLog& epochs = lab.run.epochs;
     const std::vector<double>* x = &epochs.column("epoch");
     const ImVec2 size = HalfWidth(ui::Px(240));
     ui::PlotOptions loss_options;
@@ -62,11 +63,17 @@ void GapCurves(const SupervisedRun& run) {
     acc_options.y_label = "accuracy";
     acc_options.shade_between[0] = 0;  // the generalization gap: between train and test accuracy
     acc_options.shade_between[1] = 1;
-    ui::LinePlot("accuracy", "Accuracy per epoch, generalization gap shaded",
-                 {{"train", x, &epochs.column("train_acc")},
-                  {"test", x, &epochs.column("test_acc")},
-                  {"validation", x, &epochs.column("valid_acc")}},
-                 size, acc_options);
+    std::vector<ui::PlotSeries> accuracy = {{"train", x, &epochs.column("train_acc")},
+                                            {"test", x, &epochs.column("test_acc")},
+                                            {"validation", x, &epochs.column("valid_acc")}};
+    if (lab.best_epoch() > 0) {
+        s.best_x = {double(lab.best_epoch())};
+        s.best_y = {epochs.column("test_acc")[size_t(lab.best_epoch() - 1)]};
+        ui::PlotSeries best{"best epoch (valid loss)", &s.best_x, &s.best_y};
+        best.points = true;
+        accuracy.push_back(best);
+    }
+    ui::LinePlot("accuracy", "Accuracy per epoch, generalization gap shaded", accuracy, size, acc_options);
 }
 
 void WeightHistograms(RegularizationLab& lab, PanelState& s) {
@@ -114,7 +121,7 @@ void draw_regularization_panel(RegularizationLab& lab) {
     static PanelState state;
     if (ShowIfNotStarted(lab)) return;
     RunSummary(lab);
-    GapCurves(lab.run);
+    GapCurves(lab, state);
     NormHistories(lab.run);
     WeightHistograms(lab, state);
     FirstLayerFeatures(lab);
