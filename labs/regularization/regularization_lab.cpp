@@ -1,5 +1,7 @@
 #include "labs/regularization/regularization_lab.h"
+#include <algorithm>
 #include <cmath>
+#include <cstdio>
 #include <numeric>
 #include "engine/batch_norm.h"
 #include "engine/dropout.h"
@@ -117,9 +119,13 @@ RegularizationLab::RegularizationLab()
 
 Regularizers RegularizationLab::from_params() const {
     const std::string preset = params.choice("preset");
-    if (preset == "none") return {};
     if (preset == "recommended") return kRecommended;
-    Regularizers r;
+    Regularizers r;  // the augmentation strengths also serve the grid of augmented samples when it is off
+    r.augmentation.shift = params.number("shift");
+    r.augmentation.rotation = params.number("rotation");
+    r.augmentation.elastic = params.number("elastic");
+    r.augmentation.noise = params.number("pixel_noise");
+    if (preset == "none") return r;  // every regularizer off
     r.l2 = params.number("l2");
     r.l1 = params.number("l1");
     r.dropout = params.number("dropout");
@@ -128,10 +134,6 @@ Regularizers RegularizationLab::from_params() const {
     r.early_stopping = params.flag("early_stopping");
     r.patience = params.integer("patience");
     r.augment = params.flag("augment");
-    r.augmentation.shift = params.number("shift");
-    r.augmentation.rotation = params.number("rotation");
-    r.augmentation.elastic = params.number("elastic");
-    r.augmentation.noise = params.number("pixel_noise");
     r.batch_norm = params.flag("batch_norm");
     return r;
 }
