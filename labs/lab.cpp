@@ -9,6 +9,11 @@ std::vector<std::pair<std::string, double>> Lab::final_metrics() const {
     return out;
 }
 
+int Lab::epochs_done() const {
+    const MetricLog& epochs = *logs()[0];
+    return epochs.rows() == 0 ? 0 : int(epochs.last("epoch"));
+}
+
 std::string Lab::metrics_json() const {
     std::string out = "{";
     for (const MetricLog* log : logs())

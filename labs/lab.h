@@ -31,6 +31,8 @@ public:
     long long samples_seen() const override { return samples_seen_; }  // since reset()
     virtual std::vector<const MetricLog*> logs() const = 0;  // logs()[0]: one row per epoch ("epoch" first)
     int epochs_logged() const { return logs()[0]->rows(); }
+    int epochs_done()
+        const;  // the "epoch" of logs()[0]'s last row (a lab may log every k-th epoch); 0 before
     std::string metrics_json() const;  // {"<log name>": {column: [values]}, ...}
 
     Params params;

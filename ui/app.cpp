@@ -90,7 +90,7 @@ std::string App::status_json() const {
     return "{\"lab\":\"" + lab->info().id + "\",\"running\":" + (runner.running ? "true" : "false") +
            ",\"done\":" + (work().done() ? "true" : "false") +
            ",\"progress\":" + json_number(work().progress()) +
-           ",\"epochs\":" + std::to_string(lab->epochs_logged()) +
+           ",\"epochs\":" + std::to_string(lab->epochs_done()) +
            ",\"comparing\":" + (comparison.active() ? json_string(comparison.key) : "null") +
            ",\"samples_per_s\":" + json_number(runner.samples_per_s()) +
            ",\"eta_s\":" + json_number(runner.eta_s()) +
@@ -267,7 +267,7 @@ void App::draw_run_controls() {
                       comparison.runs.size());
     else
         std::snprintf(overlay, sizeof overlay, "%.0f%%  epoch %d", work().progress() * 100,
-                      lab->epochs_logged());
+                      lab->epochs_done());
     ImGui::ProgressBar(float(work().progress()), ImVec2(-1, 0), overlay);
     ImGui::Text("%.0f samples/s   ETA %s", runner.samples_per_s(),
                 work().done() ? "done" : format_duration(runner.eta_s()).c_str());

@@ -14,9 +14,12 @@ test('bayes by backprop opens from the URL hash and is more uncertain outside th
     await evaluate(app, () => { for (let i = 0; i < 2000 && !plasticity.status().done; i++) plasticity.step(10); });
     const m = await evaluate(app, () => plasticity.metrics());
     assert.equal(m.predictive.x.length, 201, 'expected the predictive on a 201-point grid over [-5, 5]');
-    const ratio = last(m.epochs.sigma_ratio_out_in), rmse = last(m.epochs.test_rmse);
+    const ratio = last(m.epochs.sigma_ratio_out_in), rmse = last(m.epochs.test_rmse), rmseIn = last(m.epochs.rmse_in);
     assert.ok(ratio >= 2, `expected sigma outside / inside >= 2, got ${ratio}`);
-    assert.ok(rmse < 20, `expected the predictive mean to follow x^3, got test_rmse ${rmse}`);
+    // Inside the data the mean follows x^3 to within the noise (3); outside it extrapolates, but still beats
+    // predicting 0 (test_rmse 47 on [-5, 5]).
+    assert.ok(rmseIn < 6, `expected the predictive mean to follow x^3 inside the data, got rmse_in ${rmseIn}`);
+    assert.ok(rmse < 40, `expected test_rmse on [-5, 5] well below predicting 0 (47), got ${rmse}`);
     assert.ok(last(m.epochs.kl) > 0, `expected a positive KL, got ${last(m.epochs.kl)}`);
     const exported = JSON.parse(await evaluate(app, () => plasticity.exportRun('json')));
     assert.equal(exported.final.sigma_ratio_out_in, ratio, 'expected the export to hold the final ratio');
