@@ -5,6 +5,7 @@
 #include <numeric>
 #include "engine/batch_norm.h"
 #include "engine/dropout.h"
+#include "engine/metrics.h"
 #include "engine/regularizers.h"
 #include "labs/task_data.h"
 
@@ -240,6 +241,28 @@ std::vector<std::pair<std::string, double>> RegularizationLab::final_metrics() c
             {"train_loss", at("train_loss")},
             {"test_loss", at("test_loss")},
             {"valid_acc", at("valid_acc")}};
+}
+
+double RegularizationLab::test_accuracy(int samples, int batch) {
+    const Dataset& test = data_->test;
+    const int n = std::min(samples, test.size());
+    const int chunk = batch > 0 ? batch : n;
+    const std::vector<int> order =
+        shuffled_indices(test.size());  // the file is sorted by class: mix the batches
+    std::vector<Mat> running;           // a training-mode forward of batch norm updates its running averages
+    for (Mat* m : network_state(run.net)) running.push_back(*m);
+    int correct = 0;
+    for (int first = 0; first < n; first += chunk) {
+        const std::vector<int> idx(order.begin() + first, order.begin() + first + std::min(chunk, n - first));
+        Mat a = test.x(Eigen::all, idx);
+        for (auto& layer : run.net.layers)
+            a = layer->forward(a, batch > 0 && dynamic_cast<BatchNorm*>(layer.get()) != nullptr);
+        const std::vector<int> predicted = argmax_columns(a);
+        for (size_t i = 0; i < idx.size(); ++i) correct += predicted[i] == test.labels[size_t(idx[i])];
+    }
+    std::vector<Mat*> state = network_state(run.net);
+    for (size_t i = 0; i < state.size(); ++i) *state[i] = running[i];
+    return double(correct) / n;
 }
 
 Mat RegularizationLab::augmented_samples(int digits, int variants, uint64_t draw) const {

@@ -37,6 +37,10 @@ public:
     // The first `digits` training digits, each followed by `variants` augmented copies drawn from Rng(draw).
     Mat augmented_samples(int digits, int variants, uint64_t draw) const;
     int best_epoch() const { return best_epoch_; }  // lowest validation loss so far; 0 before the first epoch
+    // Accuracy on `samples` test digits (a fixed mix of the classes) with batch norm using its running
+    // averages (batch = 0) or, as in training, each batch's own statistics; dropout off, running averages
+    // kept.
+    double test_accuracy(int samples, int batch = 0);
 
 private:
     Regularizers from_params() const;

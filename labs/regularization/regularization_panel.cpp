@@ -18,7 +18,8 @@ struct PanelState {
     uint64_t draw = 1;
     int generation = -1;  // of the params the grid was drawn with
     std::vector<std::vector<double>> weights;
-    std::vector<double> best_x, best_y;  // the best epoch's test accuracy, one marker
+    std::vector<double> best_x, best_y;       // the best epoch's test accuracy, one marker
+    std::vector<double> statistics_accuracy;  // running averages, then batches of 100, 10 and 1
 };
 
 void RunSummary(const RegularizationLab& lab) {
@@ -102,6 +103,25 @@ void FirstLayerFeatures(RegularizationLab& lab) {
                   ui::ImageColors::Diverging);
 }
 
+void BatchNormStatistics(RegularizationLab& lab, PanelState& s) {
+    if (!lab.regularizers().batch_norm) return;
+    if (!ImGui::CollapsingHeader("Batch norm: training vs inference statistics",
+                                 ImGuiTreeNodeFlags_DefaultOpen))
+        return;
+    ImGui::TextWrapped(
+        "At inference batch norm normalizes with its running averages. Normalizing 500 test digits by the "
+        "statistics of their own batch instead, as in training:");
+    if (ImGui::Button("Evaluate now")) {
+        s.statistics_accuracy.clear();
+        for (int batch : {0, 100, 10, 1}) s.statistics_accuracy.push_back(lab.test_accuracy(500, batch));
+    }
+    if (s.statistics_accuracy.empty()) return;
+    const char* labels[] = {"running averages (inference)", "batches of 100", "batches of 10",
+                            "one digit at a time"};
+    for (size_t i = 0; i < s.statistics_accuracy.size(); ++i)
+        ImGui::BulletText("%s: %.1f%%", labels[i], 100 * s.statistics_accuracy[i]);
+}
+
 void AugmentedSamples(RegularizationLab& lab, PanelState& s) {
     if (!ImGui::CollapsingHeader("Augmented samples", ImGuiTreeNodeFlags_DefaultOpen)) return;
     if (!lab.regularizers().augment) ImGui::TextDisabled("Augmentation is off; this is what it would do.");
@@ -125,6 +145,7 @@ void draw_regularization_panel(RegularizationLab& lab) {
     NormHistories(lab.run);
     WeightHistograms(lab, state);
     FirstLayerFeatures(lab);
+    BatchNormStatistics(lab, state);
     AugmentedSamples(lab, state);
     ImGui::Separator();
     ImGui::TextWrapped(

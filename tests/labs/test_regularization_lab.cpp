@@ -132,6 +132,21 @@ TEST_CASE("dropout and batch norm train, and inference is deterministic", "[lab]
     CHECK(lab.run.predict(digit) == lab.run.predict(digit));  // no masks, running statistics: the same output
 }
 
+TEST_CASE("batch norm needs its running averages at inference: one digit normalized by itself is lost",
+          "[lab]") {
+    RegularizationLab lab;
+    run_with(lab, "train_size=500&epochs=2&batch_norm=true");
+    const double running = lab.test_accuracy(500), batch_100 = lab.test_accuracy(500, 100);
+    const double single = lab.test_accuracy(500, 1);
+    WARN("batch norm, 500 test digits: running averages " << running << ", batches of 100 " << batch_100
+                                                          << ", one digit at a time " << single);
+    CHECK(running > 0.7);
+    CHECK(std::abs(batch_100 - running) < 0.05);
+    // a batch of one normalizes every unit to x_hat = 0: the output no longer depends on the digit
+    CHECK(single < 0.2);
+    CHECK(lab.test_accuracy(500) == running);  // the evaluations left the running averages alone
+}
+
 TEST_CASE("augmented samples start with the original digit and differ from it", "[lab]") {
     RegularizationLab lab;
     REQUIRE(lab.params.set("augment", "true").empty());
