@@ -3,8 +3,8 @@
 #include "labs/backprop/backprop_panel.h"
 #include "labs/bayes-by-backprop/bayes_by_backprop_panel.h"
 #include "labs/feedback-alignment/feedback_alignment_panel.h"
-#include "labs/surrogate-spikes/surrogate_spikes_panel.h"
 #include "labs/regularization/regularization_panel.h"
+#include "labs/surrogate-spikes/surrogate_spikes_panel.h"
 #include "labs/target-prop/target_prop_panel.h"
 
 namespace pl {
