@@ -7,6 +7,7 @@
 #include "engine/linear.h"
 #include "engine/loss.h"
 #include "engine/mlp.h"
+#include "tests/unit/finite_differences.h"
 
 using namespace pl;
 
@@ -23,10 +24,6 @@ static Mat away_from_zero(Rng& rng, int rows, int cols) {
     return m;
 }
 
-static double rel_error(double a, double b) {
-    return std::abs(a - b) / std::max(std::abs(a) + std::abs(b), 1e-12);
-}
-
 // L(x) = sum(R .* layer(x)); compares backward(R) = dL/dx with central differences of L
 static double max_input_grad_error(Layer& layer, const Mat& x, Rng& rng) {
     const Mat y = layer.forward(x, true);
@@ -34,18 +31,9 @@ static double max_input_grad_error(Layer& layer, const Mat& x, Rng& rng) {
     const Mat dx = layer.backward(R);
     REQUIRE(dx.rows() == x.rows());
     REQUIRE(dx.cols() == x.cols());
-    const double eps = 1e-5;
-    double worst = 0;
-    for (int k = 0; k < x.size(); ++k) {
-        Mat xp = x, xm = x;
-        xp(k) += eps;
-        xm(k) -= eps;
-        const double numeric =
-            (R.cwiseProduct(layer.forward(xp, true)).sum() - R.cwiseProduct(layer.forward(xm, true)).sum()) /
-            (2 * eps);
-        worst = std::max(worst, rel_error(dx(k), numeric));
-    }
-    return worst;
+    Mat xv = x;
+    return max_rel_error(
+        dx, central_differences(xv, [&] { return R.cwiseProduct(layer.forward(xv, true)).sum(); }));
 }
 
 // Smallest |pre-activation| reaching any activation layer: must stay far above the step size for ReLU
@@ -99,20 +87,8 @@ TEST_CASE("layers: Linear dL/dx, dL/dW and dL/db match finite differences", "[la
     const Mat R = random_mat(rng, 3, 4);
     lin.forward(x, true);
     lin.backward(R);
-    const double eps = 1e-5;
-    double worst = 0;
-    for (Param* p : lin.params()) {
-        for (int k = 0; k < p->value.size(); ++k) {
-            const double saved = p->value(k);
-            p->value(k) = saved + eps;
-            const double plus = R.cwiseProduct(lin.forward(x, false)).sum();
-            p->value(k) = saved - eps;
-            const double minus = R.cwiseProduct(lin.forward(x, false)).sum();
-            p->value(k) = saved;
-            worst = std::max(worst, rel_error(p->grad(k), (plus - minus) / (2 * eps)));
-        }
-    }
-    REQUIRE(worst < 1e-6);
+    auto loss = [&] { return R.cwiseProduct(lin.forward(x, false)).sum(); };
+    for (Param* p : lin.params()) REQUIRE(max_rel_error(p->grad, central_differences(p->value, loss)) < 1e-6);
 }
 
 TEST_CASE("layers: Linear forward, init statistics and the feedback backward", "[layers]") {
@@ -151,17 +127,9 @@ TEST_CASE("layers: loss gradients match finite differences of the loss value", "
         const Loss& loss = *losses[i];
         const Mat& y = *targets[i];
         INFO("loss " << loss.name());
-        const Mat g = loss.grad(out, y);
-        const double eps = 1e-5;
-        double worst = 0;
-        for (int k = 0; k < out.size(); ++k) {
-            Mat op = out, om = out;
-            op(k) += eps;
-            om(k) -= eps;
-            const double numeric = (loss.value(op, y) - loss.value(om, y)) / (2 * eps);
-            worst = std::max(worst, rel_error(g(k), numeric));
-        }
-        REQUIRE(worst < 1e-6);
+        Mat o = out;
+        REQUIRE(max_rel_error(loss.grad(out, y), central_differences(o, [&] { return loss.value(o, y); })) <
+                1e-6);
     }
 }
 

@@ -5,6 +5,7 @@
 #include "engine/batch_norm.h"
 #include "engine/dropout.h"
 #include "engine/regularizers.h"
+#include "tests/unit/finite_differences.h"
 
 using namespace pl;
 
@@ -14,30 +15,15 @@ Mat normal_mat(Rng& rng, int rows, int cols, double mean = 0, double sd = 1) {
     return Mat::NullaryExpr(rows, cols, [&] { return rng.normal(mean, sd); });
 }
 
-double rel_error(double a, double b) { return std::abs(a - b) / std::max(std::abs(a) + std::abs(b), 1e-12); }
-
 // L = sum(R .* layer(x)) in training mode; the worst relative error of backward(R) against central
 // differences, over every entry of x and of every parameter.
 double worst_grad_error(Layer& layer, Mat x, Rng& rng) {
     const Mat R = normal_mat(rng, int(layer.forward(x, true).rows()), int(x.cols()));
     const Mat dx = layer.backward(R);
     auto loss = [&] { return R.cwiseProduct(layer.forward(x, true)).sum(); };
-    auto worst_over = [&](Mat& value, const Mat& analytic) {
-        const double eps = 1e-5;
-        double worst = 0;
-        for (int k = 0; k < value.size(); ++k) {
-            const double saved = value(k);
-            value(k) = saved + eps;
-            const double plus = loss();
-            value(k) = saved - eps;
-            const double minus = loss();
-            value(k) = saved;
-            worst = std::max(worst, rel_error(analytic(k), (plus - minus) / (2 * eps)));
-        }
-        return worst;
-    };
-    double worst = worst_over(x, dx);
-    for (Param* p : layer.params()) worst = std::max(worst, worst_over(p->value, Mat(p->grad)));
+    double worst = max_rel_error(dx, central_differences(x, loss));
+    for (Param* p : layer.params())
+        worst = std::max(worst, max_rel_error(p->grad, central_differences(p->value, loss)));
     return worst;
 }
 
@@ -117,16 +103,7 @@ TEST_CASE("L2 and L1 gradients match finite differences of their penalties", "[r
             add_l1_grad(layers, lambda);
         auto penalty = [&] { return l2 ? l2_penalty(layers, lambda) : l1_penalty(layers, lambda); };
         for (Linear* layer : layers)
-            for (int k = 0; k < layer->W.value.size(); ++k) {
-                double& w = layer->W.value(k);
-                const double saved = w;
-                w = saved + eps;
-                const double plus = penalty();
-                w = saved - eps;
-                const double minus = penalty();
-                w = saved;
-                CHECK(rel_error(layer->W.grad(k), (plus - minus) / (2 * eps)) < 1e-6);
-            }
+            CHECK(max_rel_error(layer->W.grad, central_differences(layer->W.value, penalty, eps)) < 1e-6);
         CHECK(a.b.grad.isZero());  // biases are not penalized
     }
 }

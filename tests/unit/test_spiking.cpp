@@ -7,6 +7,7 @@
 #include "engine/spike_encoding.h"
 #include "engine/spike_function.h"
 #include "engine/spiking_readout.h"
+#include "tests/unit/finite_differences.h"
 #include "tests/unit/spiking_test_helpers.h"
 
 using namespace pl;
@@ -136,18 +137,8 @@ struct SmoothStack {
 static double fd_error(LifLayer& layer, SmoothStack& net) {
     net.backward();
     const Mat analytic = layer.W.grad;
-    Mat numeric(analytic.rows(), analytic.cols());
-    const double eps = 1e-6;
-    for (int k = 0; k < layer.W.value.size(); ++k) {
-        const double w0 = layer.W.value(k);
-        layer.W.value(k) = w0 + eps;
-        const double lp = net.loss();
-        layer.W.value(k) = w0 - eps;
-        const double lm = net.loss();
-        layer.W.value(k) = w0;
-        numeric(k) = (lp - lm) / (2 * eps);
-    }
-    return rel_max_error(analytic, numeric);
+    return rel_max_error(analytic, central_differences(
+                                       layer.W.value, [&] { return net.loss(); }, 1e-6));
 }
 
 TEST_CASE("LIF BPTT with smooth spikes matches finite differences through two layers", "[spiking]") {

@@ -3,6 +3,7 @@
 #include <catch2/catch.hpp>
 #include "engine/loss.h"
 #include "engine/spiking_net.h"
+#include "tests/unit/finite_differences.h"
 #include "tests/unit/spiking_test_helpers.h"
 
 using namespace pl;
@@ -45,18 +46,8 @@ struct SmallNet {
 double fd_error(SmallNet& s, Param& W) {
     s.backward();
     const Mat analytic = W.grad;
-    Mat numeric(analytic.rows(), analytic.cols());
-    const double eps = 1e-6;
-    for (int k = 0; k < W.value.size(); ++k) {
-        const double w0 = W.value(k);
-        W.value(k) = w0 + eps;
-        const double lp = s.loss();
-        W.value(k) = w0 - eps;
-        const double lm = s.loss();
-        W.value(k) = w0;
-        numeric(k) = (lp - lm) / (2 * eps);
-    }
-    return rel_max_error(analytic, numeric);
+    return rel_max_error(analytic, central_differences(
+                                       W.value, [&] { return s.loss(); }, 1e-6));
 }
 
 }  // namespace
