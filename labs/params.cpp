@@ -260,4 +260,10 @@ ParamSpec int_list_param(const std::string& name, const std::vector<int>& def, i
     return s;
 }
 
+std::vector<ParamSpec> concat(const std::vector<std::vector<ParamSpec>>& lists) {
+    std::vector<ParamSpec> out;
+    for (const std::vector<ParamSpec>& list : lists) out.insert(out.end(), list.begin(), list.end());
+    return out;
+}
+
 }  // namespace pl

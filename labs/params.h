@@ -63,6 +63,9 @@ private:
     int generation_ = 0;
 };
 
+// The lists one after another, e.g. a lab's own parameters followed by shared ones.
+std::vector<ParamSpec> concat(const std::vector<std::vector<ParamSpec>>& lists);
+
 // Convenience constructors for declarations.
 ParamSpec float_param(const std::string& name, double def, double min, double max, const std::string& unit,
                       const std::string& help, bool log_scale = false);

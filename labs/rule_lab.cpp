@@ -8,33 +8,20 @@ namespace pl {
 
 namespace {
 std::vector<ParamSpec> rule_lab_params(const RuleLabDefaults& d, std::vector<ParamSpec> rule_params) {
-    std::vector<std::string> activations = {"relu", "tanh", "sigmoid"};
-    int activation =
-        int(std::find(activations.begin(), activations.end(), d.activation) - activations.begin());
-    std::vector<ParamSpec> specs = {
-        choice_param("rule", d.rules, d.rule, "the learning rule that computes the weight updates"),
-        choice_param("task", {"mnist", "cubic", "student-teacher"}, 0,
-                     "MNIST subset, y = x^3 + noise (20 points), or a random teacher MLP 5-25-50-25-5"),
-        bool_param("linear", false, "student-teacher: linear teacher and linear student"),
-        int_list_param("hidden", d.hidden, 1, 1024,
-                       "hidden layer sizes, e.g. 25,50,25 for the teacher's shape"),
-        choice_param("activation", activations, activation, "hidden-unit nonlinearity"),
-    };
-    specs.insert(specs.end(), rule_params.begin(), rule_params.end());
-    std::vector<ParamSpec> training = {
-        choice_param("optimizer", {"adam", "sgd", "momentum"}, 0,
-                     "Adam, plain SGD, or SGD with momentum 0.9"),
-        float_param("lr", d.lr, 1e-5, 10, "", "learning rate", true),
-        float_param("lr_decay", d.lr_decay, 0.1, 1, "", "learning rate multiplied by this after every epoch"),
-        int_param("batch", 32, 1, 1024, "mini-batch size"),
-        float_param("init_scale", 1.0, 0.01, 10, "", "W ~ N(0, init_scale^2 / fan_in)", true),
-        int_param("epochs", 10, 1, 2000, "passes over the training set"),
-        int_param("seed", 1, 0, 1000000000,
-                  "seeds the initial weights, the rule's randomness and the data order"),
-        int_param("log_every", 25, 1, 10000, "batches between two points of the per-batch curves"),
-    };
-    specs.insert(specs.end(), training.begin(), training.end());
-    return specs;
+    SupervisedDefaults net = d.net;
+    net.max_epochs = 2000;
+    net.seed_help = "seeds the initial weights, the rule's randomness and the data order";
+    return concat({
+        {
+            choice_param("rule", d.rules, d.rule, "the learning rule that computes the weight updates"),
+            choice_param("task", {"mnist", "cubic", "student-teacher"}, 0,
+                         "MNIST subset, y = x^3 + noise (20 points), or a random teacher MLP 5-25-50-25-5"),
+            bool_param("linear", false, "student-teacher: linear teacher and linear student"),
+        },
+        network_params(net),
+        rule_params,
+        training_params(net),
+    });
 }
 }  // namespace
 

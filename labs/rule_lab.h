@@ -9,9 +9,7 @@ namespace pl {
 struct RuleLabDefaults {
     std::vector<std::string> rules;  // choices of the `rule` parameter, e.g. {"bp", "fa", "dfa", "sign"}
     int rule = 0;
-    std::vector<int> hidden = {256};
-    std::string activation = "relu";  // relu, tanh or sigmoid
-    double lr = 0.002, lr_decay = 0.8;
+    SupervisedDefaults net;  // hidden, activation, lr, ...
 };
 
 class RuleLab : public SupervisedLab {

@@ -1,6 +1,32 @@
 #include "labs/supervised_lab.h"
+#include <algorithm>
 
 namespace pl {
+
+std::vector<ParamSpec> network_params(const SupervisedDefaults& d) {
+    const std::vector<std::string> activations = {"relu", "tanh", "sigmoid"};
+    const int activation =
+        int(std::find(activations.begin(), activations.end(), d.activation) - activations.begin());
+    return {
+        int_list_param("hidden", d.hidden, 1, d.max_hidden,
+                       "hidden layer sizes, comma separated, e.g. 128,64"),
+        choice_param("activation", activations, activation, "hidden-unit nonlinearity"),
+    };
+}
+
+std::vector<ParamSpec> training_params(const SupervisedDefaults& d) {
+    return {
+        choice_param("optimizer", {"adam", "sgd", "momentum"}, 0,
+                     "Adam, plain SGD, or SGD with momentum 0.9"),
+        float_param("lr", d.lr, 1e-5, 10, "", "learning rate", true),
+        float_param("lr_decay", d.lr_decay, 0.1, 1, "", "learning rate multiplied by this after every epoch"),
+        int_param("batch", 32, 1, 1024, "mini-batch size"),
+        float_param("init_scale", 1.0, 0.01, 10, "", "W ~ N(0, init_scale^2 / fan_in)", true),
+        int_param("epochs", d.epochs, 1, d.max_epochs, "passes over the training set"),
+        int_param("seed", 1, 0, 1000000000, d.seed_help),
+        int_param("log_every", d.log_every, 1, 10000, "batches between two points of the per-batch curves"),
+    };
+}
 
 void SupervisedLab::step() {
     if (done() || !data_) return;

@@ -8,6 +8,19 @@
 
 namespace pl {
 
+// Per-lab defaults of the parameters SupervisedLab reads; the two lists below declare them.
+struct SupervisedDefaults {
+    std::vector<int> hidden = {256};
+    int max_hidden = 1024;
+    std::string activation = "relu";  // relu, tanh or sigmoid
+    double lr = 0.002, lr_decay = 0.8;
+    int epochs = 10, max_epochs = 500, log_every = 25;
+    std::string seed_help = "seeds the data order and the initial weights";
+};
+std::vector<ParamSpec> network_params(const SupervisedDefaults& d);   // hidden, activation
+std::vector<ParamSpec> training_params(const SupervisedDefaults& d);  // optimizer, lr, lr_decay, batch,
+                                                                      // init_scale, epochs, seed, log_every
+
 class SupervisedLab : public Lab {
 public:
     using Lab::Lab;

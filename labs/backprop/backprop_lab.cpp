@@ -8,21 +8,12 @@ const LabInfo BackpropLab::kInfo = {"backprop", "Backpropagation",
                                     "An MLP from scratch: forward, backward, gradient check, digits"};
 
 BackpropLab::BackpropLab()
-    : SupervisedLab({
-          choice_param("dataset", {"mnist", "cubic", "student-teacher", "spirals", "moons", "xor"}, 0,
-                       "MNIST subset (8,000 train / 2,000 test digits) or a toy set"),
-          int_list_param("hidden", {256}, 1, 1024, "hidden layer sizes, comma separated, e.g. 128,64"),
-          choice_param("activation", {"relu", "sigmoid", "tanh"}, 0, "hidden-unit nonlinearity"),
-          choice_param("optimizer", {"adam", "sgd", "momentum"}, 0,
-                       "Adam, plain SGD, or SGD with momentum 0.9"),
-          float_param("lr", 0.002, 1e-5, 10, "", "learning rate", true),
-          float_param("lr_decay", 0.8, 0.1, 1, "", "learning rate multiplied by this after every epoch"),
-          int_param("batch", 32, 1, 1024, "mini-batch size"),
-          float_param("init_scale", 1.0, 0.01, 10, "", "W ~ N(0, init_scale^2 / fan_in)", true),
-          int_param("epochs", 10, 1, 500, "passes over the training set"),
-          int_param("seed", 1, 0, 1000000000, "seeds the data order, the initial weights and toy data"),
-          int_param("log_every", 25, 1, 10000, "batches between two points of the per-batch curves"),
-      }) {}
+    : SupervisedLab(concat({
+          {choice_param("dataset", {"mnist", "cubic", "student-teacher", "spirals", "moons", "xor"}, 0,
+                        "MNIST subset (8,000 train / 2,000 test digits) or a toy set")},
+          network_params({}),
+          training_params({.seed_help = "seeds the data order, the initial weights and toy data"}),
+      })) {}
 
 void BackpropLab::reset() {
     error.clear();

@@ -8,7 +8,7 @@ const LabInfo FeedbackAlignmentLab::kInfo = {"feedback-alignment", "Feedback ali
                                              "BP vs FA, DFA and sign symmetry; alignment angles"};
 
 FeedbackAlignmentLab::FeedbackAlignmentLab()
-    : RuleLab({{"bp", "fa", "dfa", "sign"}, 1, {256}, "relu", 0.002, 0.8},
+    : RuleLab({{"bp", "fa", "dfa", "sign"}, 1, {.hidden = {256}, .activation = "relu"}},
               {float_param("feedback_scale", 1.0, 0.01, 10, "",
                            "FA: B ~ N(0, scale^2 / in_l); DFA: N(0, scale^2 / hidden_l)", true)}) {}
 

@@ -81,42 +81,43 @@ std::string Regularizers::summary() const {
 }
 
 RegularizationLab::RegularizationLab()
-    : SupervisedLab({
-          choice_param("preset", {"custom", "none", "recommended"}, 0,
-                       "custom: the switches below; none: every regularizer off; recommended: dropout 0.2 + "
-                       "augmentation (none and recommended override the switches)"),
-          int_param("train_size", 1000, 100, 7000,
-                    "training digits: the first n of the subset's 8,000 in a fixed shuffled order (its last "
-                    "1,000 validate)"),
-          float_param("l2", 0, 0, 0.1, "", "L2 weight decay lambda: L += lambda/2 ||W||^2 (0 = off)", true),
-          float_param("l1", 0, 0, 0.01, "", "L1 penalty lambda: L += lambda |W|_1 (0 = off)", true),
-          float_param("dropout", 0, 0, 0.9, "",
-                      "drop rate after every hidden layer, inverted scaling (0 = off)"),
-          float_param("input_dropout", 0, 0, 0.9, "", "drop rate of the input pixels (0 = off)"),
-          float_param("max_norm", 0, 0, 10, "", "bound c on each unit's incoming weight norm (0 = off)"),
-          bool_param("early_stopping", false,
-                     "stop once the validation loss has not improved for `patience` epochs; restore the best "
-                     "weights"),
-          int_param("patience", 5, 1, 100, "epochs without a new best validation loss before stopping"),
-          bool_param("augment", false, "train on randomly shifted, rotated, distorted and noisy digits"),
-          float_param("shift", 2, 0, 6, "px", "augmentation: largest shift along each axis"),
-          float_param("rotation", 10, 0, 45, "deg", "augmentation: largest rotation"),
-          float_param("elastic", 30, 0, 60, "px",
-                      "augmentation: elastic distortion alpha (sigma 4 px; 0 = off)"),
-          float_param("pixel_noise", 0, 0, 0.5, "", "augmentation: sd of the Gaussian pixel noise"),
-          bool_param("batch_norm", false, "batch normalization before every hidden nonlinearity"),
-          int_list_param("hidden", {256}, 1, 2048, "hidden layer sizes, comma separated, e.g. 512,512"),
-          choice_param("activation", {"relu", "sigmoid", "tanh"}, 0, "hidden-unit nonlinearity"),
-          choice_param("optimizer", {"adam", "sgd", "momentum"}, 0,
-                       "Adam, plain SGD, or SGD with momentum 0.9"),
-          float_param("lr", 0.001, 1e-5, 10, "", "learning rate", true),
-          float_param("lr_decay", 1, 0.1, 1, "", "learning rate multiplied by this after every epoch"),
-          int_param("batch", 32, 1, 1024, "mini-batch size"),
-          float_param("init_scale", 1.0, 0.01, 10, "", "W ~ N(0, init_scale^2 / fan_in)", true),
-          int_param("epochs", 30, 1, 500, "passes over the training set"),
-          int_param("seed", 1, 0, 1000000000, "seeds the data order, the initial weights, masks and warps"),
-          int_param("log_every", 10, 1, 10000, "batches between two points of the per-batch curves"),
-      }) {}
+    : SupervisedLab(concat({
+          {
+              choice_param(
+                  "preset", {"custom", "none", "recommended"}, 0,
+                  "custom: the switches below; none: every regularizer off; recommended: dropout 0.2 + "
+                  "augmentation (none and recommended override the switches)"),
+              int_param(
+                  "train_size", 1000, 100, 7000,
+                  "training digits: the first n of the subset's 8,000 in a fixed shuffled order (its last "
+                  "1,000 validate)"),
+              float_param("l2", 0, 0, 0.1, "", "L2 weight decay lambda: L += lambda/2 ||W||^2 (0 = off)",
+                          true),
+              float_param("l1", 0, 0, 0.01, "", "L1 penalty lambda: L += lambda |W|_1 (0 = off)", true),
+              float_param("dropout", 0, 0, 0.9, "",
+                          "drop rate after every hidden layer, inverted scaling (0 = off)"),
+              float_param("input_dropout", 0, 0, 0.9, "", "drop rate of the input pixels (0 = off)"),
+              float_param("max_norm", 0, 0, 10, "", "bound c on each unit's incoming weight norm (0 = off)"),
+              bool_param(
+                  "early_stopping", false,
+                  "stop once the validation loss has not improved for `patience` epochs; restore the best "
+                  "weights"),
+              int_param("patience", 5, 1, 100, "epochs without a new best validation loss before stopping"),
+              bool_param("augment", false, "train on randomly shifted, rotated, distorted and noisy digits"),
+              float_param("shift", 2, 0, 6, "px", "augmentation: largest shift along each axis"),
+              float_param("rotation", 10, 0, 45, "deg", "augmentation: largest rotation"),
+              float_param("elastic", 30, 0, 60, "px",
+                          "augmentation: elastic distortion alpha (sigma 4 px; 0 = off)"),
+              float_param("pixel_noise", 0, 0, 0.5, "", "augmentation: sd of the Gaussian pixel noise"),
+              bool_param("batch_norm", false, "batch normalization before every hidden nonlinearity"),
+          },
+          network_params({.hidden = {256}, .max_hidden = 2048}),
+          training_params({.lr = 0.001,
+                           .lr_decay = 1,
+                           .epochs = 30,
+                           .log_every = 10,
+                           .seed_help = "seeds the data order, the initial weights, masks and warps"}),
+      })) {}
 
 Regularizers RegularizationLab::from_params() const {
     const std::string preset = params.choice("preset");

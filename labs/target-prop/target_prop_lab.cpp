@@ -11,7 +11,7 @@ const LabInfo TargetPropLab::kInfo = {"target-prop", "Target propagation",
 
 TargetPropLab::TargetPropLab()
     : RuleLab(
-          {{"bp", "dtp", "pc"}, 1, {256, 256}, "tanh", 0.002, 0.8},
+          {{"bp", "dtp", "pc"}, 1, {.hidden = {256, 256}, .activation = "tanh"}},
           {
               float_param("dtp_noise", 0.1, 0, 2, "", "DTP: sd of the noise the inverses are trained with"),
               float_param("dtp_inverse_lr", 0.1, 1e-4, 1, "", "DTP: SGD rate of the inverses g_l", true),
