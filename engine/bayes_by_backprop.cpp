@@ -32,9 +32,11 @@ ElboTerms elbo(Mlp& net, const Loss& nll, const Mat& x, const Mat& y, int n_trai
 }
 
 // dF/dmu, dF/drho = N * d(mean NLL) through w = mu + sigma eps, plus dKL/dmu, dKL/drho
-ElboTerms elbo_backward(Mlp& net, const Loss& nll, const Mat& x, const Mat& y, int n_train, double prior_sd) {
+ElboTerms elbo_backward(Mlp& net, const Loss& nll, const Mat& x, const Mat& y, int n_train, double prior_sd,
+                        Mat* output) {
     ElboTerms terms;
     const Mat out = net.forward(x, true);
+    if (output) *output = out;
     terms.nll = n_train * nll.value(out, y);
     Backprop().backward(net, n_train * nll.grad(out, y));
     for (BayesLinear* layer : bayes_layers(net)) {

@@ -23,8 +23,9 @@ std::vector<BayesLinear*> bayes_layers(Mlp& net);
 
 // F on the batch (x, y) out of n_train points, one forward pass (which draws the weights, unless fixed_eps).
 ElboTerms elbo(Mlp& net, const Loss& nll, const Mat& x, const Mat& y, int n_train, double prior_sd);
-// The same, and every grad set to dF/dmu, dF/drho.
-ElboTerms elbo_backward(Mlp& net, const Loss& nll, const Mat& x, const Mat& y, int n_train, double prior_sd);
+// The same, and every grad set to dF/dmu, dF/drho; the network's output on x goes to `output` if given.
+ElboTerms elbo_backward(Mlp& net, const Loss& nll, const Mat& x, const Mat& y, int n_train, double prior_sd,
+                        Mat* output = nullptr);
 
 // f(x; w_s) for s = 1..samples, a fresh weight sample each: samples x points (one output unit).
 Mat sample_functions(Mlp& net, const Mat& x, int samples);

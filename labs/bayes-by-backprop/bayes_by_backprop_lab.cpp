@@ -1,6 +1,7 @@
 #include "labs/bayes-by-backprop/bayes_by_backprop_lab.h"
 #include <algorithm>
 #include <cmath>
+#include <exception>
 #include <limits>
 #include <numeric>
 #include "engine/learning_rule.h"
@@ -43,30 +44,73 @@ const LabInfo BayesByBackpropLab::kInfo = {"bayes-by-backprop", "Bayes by Backpr
 BayesByBackpropLab::BayesByBackpropLab()
     : Lab({
           choice_param(
+              "task", {"cubic", "mnist"}, 0,
+              "regression on y = x^3, or classifying MNIST digits against Fashion-MNIST and noise images "
+              "(then the mnist_* parameters apply)"),
+          choice_param(
               "method", {"bbb", "mle"}, 0,
               "Bayes by Backprop (a Gaussian per weight) or maximum likelihood (`fits` plain networks)"),
-          float_param("noise", 3, 0.1, 20, "", "sd of the noise on y = x^3 (also the likelihood's sigma)"),
-          int_param("data_seed", 1, 0, 1000000000, "draws the 20 training points and their noise"),
+          float_param("noise", 3, 0.1, 20, "",
+                      "sd of the noise on y = x^3 (also the likelihood's sigma; cubic)"),
+          int_param("data_seed", 1, 0, 1000000000, "draws the 20 training points and their noise (cubic)"),
           int_param("seed", 1, 0, 1000000000,
                     "draws the initial weights, the weight noise eps and the batches"),
-          int_list_param("hidden", {10, 10}, 1, 32, "hidden layer sizes, comma separated", 3),
+          int_list_param("hidden", {10, 10}, 1, 32,
+                         "hidden layer sizes, comma separated (cubic; mnist_hidden for mnist)", 3),
           choice_param("activation", {"relu", "tanh", "sigmoid"}, 0, "hidden-unit nonlinearity"),
-          float_param("prior_sd", 3, 0.01, 100, "", "sigma of the prior N(0, sigma^2) on every weight (bbb)",
-                      true),
+          float_param("prior_sd", 3, 0.01, 100, "",
+                      "sigma of the prior N(0, sigma^2) on every weight (bbb, cubic)", true),
           float_param("sigma_init", 0.01, 1e-4, 1, "", "initial posterior sigma of every weight (bbb)", true),
           float_param("init_scale", 1.0, 0.01, 10, "", "mu ~ N(0, init_scale^2 / fan_in)", true),
-          float_param("lr", 0.01, 1e-5, 1, "", "Adam learning rate", true),
-          int_param("batch", 20, 1, kTrainPoints, "mini-batch size B; the NLL of a batch is scaled by N/B"),
-          int_param("epochs", 3000, 1, 100000, "passes over the 20 training points"),
-          int_param("test_samples", 100, 2, 500, "weight samples for the predictive mean and sigma (bbb)"),
-          int_param("fits", 5, 1, 10, "maximum-likelihood networks drawn together (mle)"),
+          float_param("lr", 0.01, 1e-5, 1, "", "Adam learning rate (cubic)", true),
+          int_param("batch", 20, 1, kTrainPoints,
+                    "mini-batch size B; the NLL of a batch is scaled by N/B (cubic)"),
+          int_param("epochs", 3000, 1, 100000,
+                    "passes over the 20 training points (cubic; mnist_epochs for mnist)"),
+          int_param("test_samples", 100, 2, 500,
+                    "weight samples for the predictive mean and sigma (bbb, cubic)"),
+          int_param("fits", 5, 1, 10, "maximum-likelihood networks drawn together (mle, cubic)"),
           choice_param("vary", {"seed", "data_seed"}, 0,
-                       "what differs between the mle fits: the initial weights or the training data"),
-          int_param("log_every", 10, 1, 10000, "epochs between two rows of the curves"),
+                       "what differs between the mle fits: the initial weights or the training data (cubic)"),
+          int_param("log_every", 10, 1, 10000,
+                    "epochs between two rows of the curves (cubic; mnist logs every epoch)"),
+          int_list_param("mnist_hidden", {100}, 1, 400,
+                         "hidden layer sizes of the classifier 784-...-10 (mnist)", 3),
+          float_param("mnist_prior_sd", 0.2, 0.001, 10, "",
+                      "sigma of the prior N(0, sigma^2) on every weight of the classifier (mnist, bbb)",
+                      true),
+          float_param("mnist_lr", 0.003, 1e-5, 1, "", "Adam learning rate of the classifier (mnist)", true),
+          int_param("mnist_batch", 50, 1, 8000, "mini-batch size B of the classifier (mnist)"),
+          int_param(
+              "mnist_epochs", 5, 1, 100,
+              "passes over the 8,000 training digits (mnist; `epochs` counts the passes of the cubic task)"),
+          int_param("mnist_samples", 20, 2, 200,
+                    "weight samples averaged into the predictive of every test image (mnist, bbb)"),
       }) {}
+
+bool BayesByBackpropLab::done() const {
+    if (classifying()) return classifier.done() || !error.empty();
+    return (epoch_ >= params.integer("epochs") && !evaluating()) || !error.empty();
+}
+
+double BayesByBackpropLab::progress() const {
+    if (classifying()) return started_ ? classifier.progress() : 0;
+    return double(epoch_) / params.integer("epochs");
+}
+
+std::vector<const MetricLog*> BayesByBackpropLab::logs() const {
+    if (classifying()) return {&classifier.epochs, &classifier.batches, &classifier.entropy};
+    return {&epochs, &predictive};
+}
 
 void BayesByBackpropLab::reset() {
     error.clear();
+    started_ = true;
+    classifying_ = params.choice("task") == "mnist";
+    if (classifying_) {
+        reset_classifier();
+        return;
+    }
     epoch_ = 0, nll_sum_ = 0, kl_sum_ = 0, terms_count_ = 0, samples_seen_ = 0;
     train_.clear(), nets_.clear(), optimizers_.clear();
     functions.resize(0, 0), samples_.resize(0, 0), drawn_ = 0;
@@ -104,10 +148,38 @@ void BayesByBackpropLab::reset() {
     while (evaluating()) draw_samples();
 }
 
-// Either a part of an evaluation in progress, or training epochs up to the next logged one (within the
-// budget).
+void BayesByBackpropLab::reset_classifier() {
+    samples_seen_ = 0;
+    ClassifierSettings settings;
+    settings.bayesian = bayesian();
+    settings.hidden = params.list("mnist_hidden");
+    settings.activation = activation_kind(params.choice("activation"));
+    settings.prior_sd = params.number("mnist_prior_sd");
+    settings.sigma_init = params.number("sigma_init");
+    settings.init_scale = params.number("init_scale");
+    settings.lr = params.number("mnist_lr");
+    settings.batch = params.integer("mnist_batch");
+    settings.epochs = params.integer("mnist_epochs");
+    settings.test_samples = params.integer("mnist_samples");
+    settings.seed = uint64_t(params.integer("seed"));
+    try {
+        classifier.start(settings);
+    } catch (const std::exception& e) {
+        error = e.what();
+        started_ = false;
+    }
+}
+
+// cubic: either a part of an evaluation in progress, or training epochs up to the next logged one (within the
+// budget). mnist: one training batch or one evaluation chunk of the classifier.
 void BayesByBackpropLab::step() {
     if (done()) return;
+    if (classifying()) {
+        classifier.step();
+        error = classifier.error;
+        samples_seen_ = classifier.samples_seen;
+        return;
+    }
     if (evaluating()) {
         draw_samples();
         return;

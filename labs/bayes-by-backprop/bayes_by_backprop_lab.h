@@ -1,6 +1,6 @@
 // Lab 3 "Bayes by Backprop": y = x^3 + noise from 20 points on [-3.5, 3.5], predicted on [-5, 5] by one
 // network with a Gaussian posterior per weight (method=bbb) or by `fits` maximum-likelihood networks
-// (method=mle).
+// (method=mle). task=mnist runs the classification mode instead (bayes_classifier.h, the mnist_* parameters).
 #pragma once
 #include <memory>
 #include <vector>
@@ -8,6 +8,7 @@
 #include "engine/dataset.h"
 #include "engine/gaussian_nll.h"
 #include "engine/optimizer.h"
+#include "labs/bayes-by-backprop/bayes_classifier.h"
 #include "labs/lab.h"
 
 namespace pl {
@@ -18,14 +19,14 @@ public:
     BayesByBackpropLab();
     const LabInfo& info() const override { return kInfo; }
     void reset() override;
-    void step() override;  // up to log_every epochs of every network, or a part of an evaluation
-    bool done() const override {
-        return (epoch_ >= params.integer("epochs") && !evaluating()) || !error.empty();
-    }
-    double progress() const override { return double(epoch_) / params.integer("epochs"); }
-    std::vector<const MetricLog*> logs() const override { return {&epochs, &predictive}; }
+    void step() override;  // cubic: up to log_every epochs of every network, or a part of an evaluation
+    bool done() const override;
+    double progress() const override;
+    std::vector<const MetricLog*> logs() const override;
 
     bool bayesian() const { return params.choice("method") == "bbb"; }
+    bool classifying() const { return classifying_; }  // task=mnist at the last reset()
+    bool started() const { return started_; }          // false when task=mnist found no data files
     const std::vector<Dataset>& train_sets() const { return train_; }  // one per network
     std::vector<double> posterior_sigmas();                            // sigma of every weight and bias (bbb)
 
@@ -33,10 +34,12 @@ public:
     // RMSE of the predictive mean against x^3 on [-5, 5] (test_rmse) and inside [-3.5, 3.5] (rmse_in), and
     // the mean predictive sigma inside and outside [-3.5, 3.5].
     MetricLog epochs;
-    MetricLog predictive;  // x, truth, mean, sigma on the test grid, from the last evaluation
-    Mat functions;         // the sampled functions (bbb) or the fits (mle) on the grid: one row each
+    MetricLog predictive;        // x, truth, mean, sigma on the test grid, from the last evaluation
+    Mat functions;               // the sampled functions (bbb) or the fits (mle) on the grid: one row each
+    BayesClassifier classifier;  // task=mnist: its logs are the lab's (epochs, batches, entropy)
 
 private:
+    void reset_classifier();
     void train_epoch(size_t k);
     void start_evaluation();
     void draw_samples();  // the next few weight samples (bbb), as many as fit in one step
@@ -57,6 +60,7 @@ private:
     std::vector<Rng> evaluation_noise_;  // one per BayesLinear layer, swapped in while drawing samples_
     double nll_sum_ = 0, kl_sum_ = 0;    // since the last row
     int terms_count_ = 0;
+    bool started_ = false, classifying_ = false;
 };
 
 }  // namespace pl

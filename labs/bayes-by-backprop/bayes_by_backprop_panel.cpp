@@ -1,6 +1,7 @@
 #include "labs/bayes-by-backprop/bayes_by_backprop_panel.h"
 #include <imgui.h>
 #include <algorithm>
+#include "labs/bayes-by-backprop/bayes_classifier_panel.h"
 #include "labs/supervised_panel.h"
 #include "ui/widgets/histogram.h"
 #include "ui/widgets/line_plot.h"
@@ -125,6 +126,10 @@ void Curves(BayesByBackpropLab& lab) {
 
 void draw_bayes_by_backprop_panel(BayesByBackpropLab& lab) {
     static PanelState state;
+    if (lab.classifying()) {
+        draw_bayes_classifier_panel(lab);
+        return;
+    }
     Summary(lab);
     PredictivePlot(lab, state);
     Curves(lab);
