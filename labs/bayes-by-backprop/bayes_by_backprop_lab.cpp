@@ -74,7 +74,7 @@ BayesByBackpropLab::BayesByBackpropLab()
                        "what differs between the mle fits: the initial weights or the training data (cubic)"),
           int_param("log_every", 10, 1, 10000,
                     "epochs between two rows of the curves (cubic; mnist logs every epoch)"),
-          int_list_param("mnist_hidden", {100}, 1, 400,
+          int_list_param("mnist_hidden", {50}, 1, 400,
                          "hidden layer sizes of the classifier 784-...-10 (mnist)", 3),
           float_param("mnist_prior_sd", 0.2, 0.001, 10, "",
                       "sigma of the prior N(0, sigma^2) on every weight of the classifier (mnist, bbb)",

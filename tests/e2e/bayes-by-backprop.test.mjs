@@ -56,3 +56,28 @@ test('a comparison over data seeds overlays the runs\' predictive means', { time
     await app.page.screenshot({ path: `${outDir}bayes-by-backprop-compare.png` });
     assertNoErrors(app);
   }));
+
+test('the classification mode is less certain on Fashion-MNIST and noise images than on test digits', { timeout: 300000 }, () =>
+  withApp('bayes-by-backprop-mnist', 'lab=bayes-by-backprop&task=mnist&method=bbb&mnist_hidden=30&mnist_epochs=2&mnist_samples=8', async (app) => {
+    assert.equal(await evaluate(app, () => plasticity.get('task')), 'mnist', 'expected task=mnist from the URL hash');
+    const started = Date.now();
+    await evaluate(app, () => { for (let i = 0; i < 2000 && !plasticity.status().done; i++) plasticity.step(10); });
+    const seconds = (Date.now() - started) / 1000;
+    const m = await evaluate(app, () => plasticity.metrics());
+    assert.equal(m.epochs.epoch.length, 2, 'expected one row per epoch');
+    assert.equal(m.entropy.test.length, 2000, 'expected the entropy of every test digit');
+    const acc = last(m.epochs.test_acc), inside = last(m.epochs.entropy_test);
+    const fashion = last(m.epochs.entropy_fashion), noise = last(m.epochs.entropy_noise);
+    console.log(`mnist bbb in the browser: ${seconds.toFixed(1)} s, test_acc ${acc}, entropy test ${inside}, fashion ${fashion}, noise ${noise}`);
+    // Native figures of these settings: test_acc 0.89, entropy 0.42 on test digits, 0.99 on Fashion-MNIST, 1.05 on noise
+    assert.ok(acc > 0.8, `expected the digits learnt (chance 0.1), got test_acc ${acc}`);
+    assert.ok(fashion > inside + 0.3, `expected a higher entropy on Fashion-MNIST (${fashion}) than on test digits (${inside})`);
+    assert.ok(noise > inside + 0.3, `expected a higher entropy on noise images (${noise}) than on test digits (${inside})`);
+    assert.ok(last(m.epochs.auroc_noise) > 0.7, `expected the entropy to tell noise from digits, AUROC ${last(m.epochs.auroc_noise)}`);
+    const exported = JSON.parse(await evaluate(app, () => plasticity.exportRun('json')));
+    assert.equal(exported.final.test_acc, acc, 'expected the export to hold the final accuracy');
+    await nextFrames(app);
+    const png = await app.page.screenshot({ path: `${outDir}bayes-by-backprop-mnist.png` });
+    assert.ok(distinctColours(decodePng(png)) > 50, 'expected the lab to be drawn');
+    assertNoErrors(app);
+  }));

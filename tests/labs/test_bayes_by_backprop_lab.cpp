@@ -125,7 +125,7 @@ TEST_CASE(
     CHECK(final_metric(bbb, "test_acc") >= 0.88);  // chance: 0.10
     CHECK(final_metric(bbb, "entropy_fashion") > entropy_test + 0.4);
     CHECK(final_metric(bbb, "entropy_noise") > entropy_test + 0.8);
-    CHECK(final_metric(bbb, "auroc_fashion") > 0.8);
+    CHECK(final_metric(bbb, "auroc_fashion") > 0.75);
     CHECK(final_metric(bbb, "auroc_noise") > 0.9);
     // Maximum likelihood classifies as well, but tells the inputs it has never seen less well from the digits
     CHECK(final_metric(mle, "test_acc") >= 0.88);
