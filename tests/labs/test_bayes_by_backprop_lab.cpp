@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <catch2/catch.hpp>
 #include <chrono>
+#include <cstdlib>
 #include "labs/bayes-by-backprop/bayes_by_backprop_lab.h"
 #include "labs/catalog.h"
 #include "tests/labs/lab_test_helpers.h"
@@ -151,4 +152,18 @@ TEST_CASE(
     CHECK(a.samples_seen() == 8000);
     CHECK(a.classifier.batches.column("batch_loss") == c.classifier.batches.column("batch_loss"));
     CHECK(a.epochs.rows() == 0);  // the cubic task's log stays empty
+}
+
+TEST_CASE("Lab 3 task=mnist without the Fashion-MNIST file reports the missing file and does not start",
+          "[lab]") {
+    setenv("PLASTICITY_FASHION", "/nonexistent/fashion-subset.bin", 1);
+    BayesByBackpropLab lab;
+    REQUIRE(lab.params.set("task", "mnist").empty());
+    lab.reset();
+    unsetenv("PLASTICITY_FASHION");
+    CHECK_FALSE(lab.started());
+    CHECK(lab.error.find("/nonexistent/fashion-subset.bin") != std::string::npos);
+    CHECK(lab.done());
+    lab.step();  // a no-op, not a crash
+    CHECK(lab.epochs_logged() == 0);
 }
