@@ -38,6 +38,16 @@ double auroc(const Eigen::RowVectorXd& in, const Eigen::RowVectorXd& out) {
 
 void BayesClassifier::start(const ClassifierSettings& settings) {
     settings_ = settings;
+    phase_ = Phase::Done;  // until the data are loaded
+    epochs = MetricLog("epochs",
+                       {"epoch", "train_loss", "test_loss", "train_acc", "test_acc", "kl", "entropy_test",
+                        "entropy_fashion", "entropy_noise", "auroc_fashion", "auroc_noise"});
+    batches = MetricLog("batches", {"batch", "batch_loss"});
+    entropy = MetricLog("entropy", {"test", "fashion", "noise"});
+    predictive_.assign(kSets, Mat());
+    error.clear();
+    samples_seen = 0;
+    epoch_ = 0, position_ = 0, batches_done_ = 0, loss_sum_ = 0, kl_ = 0, correct_ = 0;
     mnist_ = task_data("mnist", 0);
     fashion_ = task_data("fashion", 0);
     Rng noise_rng(kNoiseImagesSeed);
@@ -58,16 +68,6 @@ void BayesClassifier::start(const ClassifierSettings& settings) {
     order_.resize(size_t(mnist_->train.size()));
     std::iota(order_.begin(), order_.end(), 0);
     order_rng_.shuffle(order_);
-
-    epochs = MetricLog("epochs",
-                       {"epoch", "train_loss", "test_loss", "train_acc", "test_acc", "kl", "entropy_test",
-                        "entropy_fashion", "entropy_noise", "auroc_fashion", "auroc_noise"});
-    batches = MetricLog("batches", {"batch", "batch_loss"});
-    entropy = MetricLog("entropy", {"test", "fashion", "noise"});
-    predictive_.assign(kSets, Mat());
-    error.clear();
-    samples_seen = 0;
-    epoch_ = 0, position_ = 0, batches_done_ = 0, loss_sum_ = 0, kl_ = 0, correct_ = 0;
     phase_ = Phase::Train;
 }
 

@@ -36,7 +36,7 @@ public:
     bool done() const { return phase_ == Phase::Done || !error.empty(); }
     double progress() const;
     const Mat& images(EvalSet set) const;             // 784 x 2,000, pixels in [0, 1]
-    Vec probabilities(EvalSet set, int image) const;  // the predictive distribution of the last evaluation
+    Vec probabilities(EvalSet set, int image) const;  // of the last evaluation (empty before the first)
 
     // Per epoch: train_loss and train_acc of the one-sample passes during the epoch, test_loss and test_acc
     // of the predictive; kl (bbb); the mean predictive entropy on each set; the AUROC of telling the test
