@@ -1,5 +1,6 @@
 // Bayes by Backprop: the closed-form KL against Monte Carlo, its gradient and the reparameterised gradient of
-// the negative ELBO against finite differences (fixed eps), the Gaussian NLL, and the sampling of weights.
+// the negative ELBO against finite differences (fixed eps; Gaussian and softmax NLL), the Gaussian NLL, and
+// the sampling of weights.
 #include <catch2/catch.hpp>
 #include <cmath>
 #include <numbers>
@@ -101,6 +102,25 @@ TEST_CASE("bayes: the reparameterised gradient of the negative ELBO matches fini
     const double error =
         max_grad_error(net.params(), [&] { return elbo(net, nll, x, y, n_train, 1.0).loss(); });
     WARN("largest relative error of dF/dmu, dF/drho against finite differences: " << error);
+    CHECK(error < 1e-6);
+}
+
+TEST_CASE(
+    "bayes: with the softmax cross-entropy (Lab 3 task=mnist) the ELBO gradient matches, and the output "
+    "is returned",
+    "[bayes]") {
+    Rng rng(6);
+    Mlp net = make_bayes_mlp({5, 7, 3}, ActivationKind::ReLU, rng, 1.0, 0.3, 12);
+    const Mat x = random_mat(rng, 5, 4);
+    Mat y = Mat::Zero(3, 4);
+    for (int i = 0; i < 4; ++i) y(i % 3, i) = 1;  // one-hot labels 0, 1, 2, 0
+    const SoftmaxCrossEntropy nll;
+    net.forward(x, true);
+    for (BayesLinear* layer : bayes_layers(net)) layer->fixed_eps = true;
+    Mat out;
+    elbo_backward(net, nll, x, y, 100, 0.5, &out);
+    CHECK(out.isApprox(net.forward(x, true)));
+    const double error = max_grad_error(net.params(), [&] { return elbo(net, nll, x, y, 100, 0.5).loss(); });
     CHECK(error < 1e-6);
 }
 
