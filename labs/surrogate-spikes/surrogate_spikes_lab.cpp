@@ -123,7 +123,7 @@ void SurrogateSpikesLab::train_chunk() {
     const Dataset& train = data_->train;
     const int batch = params.integer("batch");
     const int batch_end = std::min(batch_start_ + batch, train.size());
-    const int end = std::min(position_ + kChunk, batch_end);
+    const int end = std::min(position_ + chunk(), batch_end);
     const std::vector<int> idx(order_.begin() + position_, order_.begin() + end);
     const int n = end - position_;
     const Mat x = train.x(Eigen::all, idx), y = train.y(Eigen::all, idx);
@@ -179,7 +179,7 @@ void SurrogateSpikesLab::train_chunk() {
 
 void SurrogateSpikesLab::test_chunk() {
     const Dataset& test = data_->test;
-    const int end = std::min(position_ + kChunk, test.size());
+    const int end = std::min(position_ + chunk(), test.size());
     const int n = end - position_;
     const Mat x = test.x.middleCols(position_, n), y = test.y.middleCols(position_, n);
     SoftmaxCrossEntropy ce;

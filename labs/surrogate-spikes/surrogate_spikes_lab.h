@@ -1,6 +1,7 @@
 // Lab 5 "Surrogate-gradient spiking nets": a 784-hidden-10 LIF network on latency-coded digits, trained
 // by BPTT with a surrogate spike derivative (or the true one, which is zero) and Adam; plus its views.
 #pragma once
+#include <algorithm>
 #include <memory>
 #include "engine/dataset.h"
 #include "engine/optimizer.h"
@@ -24,7 +25,7 @@ public:
     SurrogateSpikesLab();
     const LabInfo& info() const override { return kInfo; }
     void reset() override;
-    // One unit of work: a chunk of up to kChunk samples of a training batch (forward + BPTT; Adam steps
+    // One unit of work: a chunk of up to chunk() samples of a training batch (forward + BPTT; Adam steps
     // after the batch's last chunk) or of the test set (forward only).
     void step() override;
     bool done() const override { return phase_ == Phase::Done || !error.empty(); }
@@ -39,7 +40,8 @@ public:
     const Dataset& test_set() const { return data_->test; }
     double w1_change() const;  // ||W1 - W1(0)||_F / ||W1(0)||_F
 
-    static constexpr int kChunk = 16;
+    // Samples per step: 16 at hidden = 100, fewer for wider layers, so a step stays ~10 ms in wasm.
+    int chunk() const { return std::max(1, 1600 / params.integer("hidden")); }
     std::unique_ptr<SpikingNet> net;
     Mat w1_initial;
     MetricLog
