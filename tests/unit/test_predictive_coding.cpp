@@ -102,11 +102,7 @@ TEST_CASE("predictive coding: PC + Adam learns the XOR toy", "[pc]") {
     PredictiveCoding pc(20, 0.1);
     Adam adam(0.02);
     const double loss_start = loss.value(net.forward(data.train.x), data.train.y);
-    for (int step = 0; step < 300; ++step) {
-        const Mat out = net.forward(data.train.x, true);
-        pc.backward(net, loss.grad(out, data.train.y));
-        adam.step(net.params());
-    }
+    train_full_batch(pc, net, adam, loss, data.train.x, data.train.y, 300);
     const double acc = accuracy(argmax_columns(net.forward(data.train.x)), data.train.labels);
     const double loss_end = loss.value(net.forward(data.train.x), data.train.y);
     INFO("loss " << loss_start << " -> " << loss_end << ", train accuracy " << acc);

@@ -6,6 +6,7 @@
 #include "engine/metrics.h"
 #include "engine/mlp.h"
 #include "engine/optimizer.h"
+#include "tests/unit/rule_test_helpers.h"
 
 using namespace pl;
 
@@ -21,11 +22,7 @@ TEST_CASE("training: Mlp {2, 16, 2} tanh + Adam learns XOR", "[training]") {
 
     const double start = accuracy(argmax_columns(net.forward(data.train.x)), data.train.labels);
     const double loss_start = loss.value(net.forward(data.train.x), data.train.y);
-    for (int step = 0; step < 300; ++step) {
-        const Mat out = net.forward(data.train.x, true);
-        backprop.backward(net, loss.grad(out, data.train.y));
-        adam.step(net.params());
-    }
+    train_full_batch(backprop, net, adam, loss, data.train.x, data.train.y, 300);
     const double train_acc = accuracy(argmax_columns(net.forward(data.train.x)), data.train.labels);
     const double test_acc = accuracy(argmax_columns(net.forward(data.test.x)), data.test.labels);
     INFO("accuracy before " << start << ", train " << train_acc << ", test " << test_acc);
