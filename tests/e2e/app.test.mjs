@@ -3,7 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { decodePng, distinctColours } from './png.mjs';
-import { base, outDir, sleep, openApp, withApp, evaluate, nextFrames, assertNoErrors } from './harness.mjs';
+import { base, outDir, sleep, openApp, withApp, evaluate, nextFrames, assertNoErrors, stepToEnd } from './harness.mjs';
 
 test('a) backprop from the URL hash trains to > 0.8 test accuracy and draws', { timeout: 180000 }, () =>
   withApp('backprop', 'lab=backprop&epochs=2&hidden=32&batch=64&seed=3', async (app) => {
@@ -134,7 +134,7 @@ test('e) a comparison runs one lab per value and exports every run', { timeout: 
     const bad = await evaluate(app, () => plasticity.compare('activation', 'relu,nonsense'));
     assert.match(bad, /not a choice/, `expected a message for a bad value, got: ${bad}`);
     assert.equal(await evaluate(app, () => plasticity.compare('activation', 'relu,tanh')), '');
-    await evaluate(app, () => { for (let i = 0; i < 500 && !plasticity.status().done; i++) plasticity.step(100); });
+    await stepToEnd(app, 100, 500);
     const status = await evaluate(app, () => plasticity.status());
     assert.equal(status.comparing, 'activation', `expected status().comparing, got ${JSON.stringify(status)}`);
     assert.ok(status.done, `expected the comparison to finish, status: ${JSON.stringify(status)}`);

@@ -2,7 +2,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { decodePng, distinctColours } from './png.mjs';
-import { outDir, withApp, evaluate, nextFrames, assertNoErrors } from './harness.mjs';
+import { outDir, withApp, evaluate, nextFrames, assertNoErrors, stepToEnd } from './harness.mjs';
 
 const last = (column) => column[column.length - 1];
 
@@ -11,7 +11,7 @@ test('bayes by backprop opens from the URL hash and is more uncertain outside th
     const status = await evaluate(app, () => plasticity.status());
     assert.equal(status.lab, 'bayes-by-backprop', `expected the hash's lab to be open, status: ${JSON.stringify(status)}`);
     assert.equal(await evaluate(app, () => plasticity.get('method')), 'bbb', 'expected method=bbb from the URL hash');
-    await evaluate(app, () => { for (let i = 0; i < 2000 && !plasticity.status().done; i++) plasticity.step(10); });
+    await stepToEnd(app, 10, 2000);
     const m = await evaluate(app, () => plasticity.metrics());
     assert.equal(m.predictive.x.length, 201, 'expected the predictive on a 201-point grid over [-5, 5]');
     const ratio = last(m.epochs.sigma_ratio_out_in), rmse = last(m.epochs.test_rmse), rmseIn = last(m.epochs.rmse_in);
@@ -32,7 +32,7 @@ test('bayes by backprop opens from the URL hash and is more uncertain outside th
 test('the maximum-likelihood fits from five seeds spread out beyond the data', { timeout: 300000 }, () =>
   withApp('bayes-by-backprop-mle', 'lab=bayes-by-backprop&method=mle&fits=5&vary=seed', async (app) => {
     assert.equal(await evaluate(app, () => plasticity.get('method')), 'mle', 'expected method=mle from the URL hash');
-    await evaluate(app, () => { for (let i = 0; i < 2000 && !plasticity.status().done; i++) plasticity.step(10); });
+    await stepToEnd(app, 10, 2000);
     const m = await evaluate(app, () => plasticity.metrics());
     const ratio = last(m.epochs.sigma_ratio_out_in);
     assert.ok(ratio > 1.5, `expected the fits to disagree more outside the data, got ratio ${ratio}`);
@@ -45,7 +45,7 @@ test('the maximum-likelihood fits from five seeds spread out beyond the data', {
 test('a comparison over data seeds overlays the runs\' predictive means', { timeout: 300000 }, () =>
   withApp('bayes-by-backprop-compare', 'lab=bayes-by-backprop&method=mle&fits=1&epochs=500', async (app) => {
     assert.equal(await evaluate(app, () => plasticity.compare('data_seed', '1,2,3')), '', 'expected a comparison');
-    await evaluate(app, () => { for (let i = 0; i < 2000 && !plasticity.status().done; i++) plasticity.step(10); });
+    await stepToEnd(app, 10, 2000);
     const cmp = await evaluate(app, () => plasticity.comparison());
     assert.deepEqual(cmp.runs.map((r) => r.data_seed), [1, 2, 3], 'expected one run per data seed');
     const means = cmp.runs.map((r) => r.metrics.predictive.mean);
@@ -61,7 +61,7 @@ test('the classification mode is less certain on Fashion-MNIST and noise images 
   withApp('bayes-by-backprop-mnist', 'lab=bayes-by-backprop&task=mnist&method=bbb&mnist_hidden=30&mnist_epochs=2&mnist_samples=8', async (app) => {
     assert.equal(await evaluate(app, () => plasticity.get('task')), 'mnist', 'expected task=mnist from the URL hash');
     const started = Date.now();
-    await evaluate(app, () => { for (let i = 0; i < 2000 && !plasticity.status().done; i++) plasticity.step(10); });
+    await stepToEnd(app, 10, 2000);
     const seconds = (Date.now() - started) / 1000;
     const m = await evaluate(app, () => plasticity.metrics());
     assert.equal(m.epochs.epoch.length, 2, 'expected one row per epoch');

@@ -2,14 +2,14 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { decodePng, distinctColours } from './png.mjs';
-import { outDir, withApp, evaluate, nextFrames, assertNoErrors } from './harness.mjs';
+import { outDir, withApp, evaluate, nextFrames, assertNoErrors, stepToEnd } from './harness.mjs';
 
 test('feedback alignment opens from the URL hash, trains and reports its angles', { timeout: 180000 }, () =>
   withApp('feedback-alignment', 'lab=feedback-alignment&rule=fa&task=cubic&hidden=32&activation=tanh&lr=0.01&lr_decay=1&epochs=60', async (app) => {
     const status = await evaluate(app, () => plasticity.status());
     assert.equal(status.lab, 'feedback-alignment', `expected the hash's lab to be open, status: ${JSON.stringify(status)}`);
     assert.equal(await evaluate(app, () => plasticity.get('rule')), 'fa', 'expected rule=fa from the URL hash');
-    await evaluate(app, () => { for (let i = 0; i < 200 && !plasticity.status().done; i++) plasticity.step(200); });
+    await stepToEnd(app, 200, 200);
     const m = await evaluate(app, () => plasticity.metrics());
     const loss = m.epochs.train_loss, angle = m.epochs.angle_to_bp_deg_l1;
     assert.equal(loss.length, 60, 'expected 60 epochs of metrics');

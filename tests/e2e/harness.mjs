@@ -66,3 +66,9 @@ export function assertNoErrors(app, { console = true } = {}) {
   if (console) assert.deepEqual(app.consoleErrors, [], `expected no console errors, got: ${app.consoleErrors.join(' | ')}`);
 }
 
+// Steps the open lab (or comparison) in the page, n units per call, until it is done or maxCalls calls have
+// run; returns plasticity.status().
+export const stepToEnd = (app, n, maxCalls) => evaluate(app, ([n, maxCalls]) => {
+  for (let i = 0; i < maxCalls && !plasticity.status().done; i++) plasticity.step(n);
+  return plasticity.status();
+}, [n, maxCalls]);

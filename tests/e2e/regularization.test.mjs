@@ -2,7 +2,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { decodePng, distinctColours } from './png.mjs';
-import { outDir, withApp, evaluate, nextFrames, assertNoErrors } from './harness.mjs';
+import { outDir, withApp, evaluate, nextFrames, assertNoErrors, stepToEnd } from './harness.mjs';
 
 test('regularization opens from the URL hash, trains, and compares presets in a results table', { timeout: 300000 }, () =>
   withApp('regularization', 'lab=regularization&train_size=500&epochs=3&preset=recommended', async (app) => {
@@ -10,7 +10,7 @@ test('regularization opens from the URL hash, trains, and compares presets in a 
     assert.equal(await evaluate(app, () => plasticity.get('preset')), 'recommended', 'expected preset=recommended from the URL hash');
     assert.equal(await evaluate(app, () => plasticity.get('train_size')), '500', 'expected train_size=500 from the URL hash');
 
-    await evaluate(app, () => { for (let i = 0; i < 2000 && !plasticity.status().done; i++) plasticity.step(50); });
+    await stepToEnd(app, 50, 2000);
     const m = await evaluate(app, () => plasticity.metrics());
     assert.equal(m.epochs.test_acc.length, 3, 'expected 3 epochs of metrics');
     assert.equal(m.epochs.valid_acc.length, 3, 'expected the validation accuracy per epoch');
@@ -23,7 +23,7 @@ test('regularization opens from the URL hash, trains, and compares presets in a 
     assert.ok(distinctColours(decodePng(lab)) > 50, 'expected the lab to be drawn');
 
     assert.equal(await evaluate(app, () => plasticity.compare('preset', 'none,recommended')), '', 'expected a comparison');
-    await evaluate(app, () => { for (let i = 0; i < 4000 && !plasticity.status().done; i++) plasticity.step(50); });
+    await stepToEnd(app, 50, 4000);
     const cmp = await evaluate(app, () => plasticity.comparison());
     assert.deepEqual(cmp.runs.map((r) => r.preset), ['none', 'recommended'], 'expected one run per preset');
     for (const r of cmp.runs) {

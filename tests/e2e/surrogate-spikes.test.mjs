@@ -2,12 +2,11 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { decodePng, distinctColours } from './png.mjs';
-import { outDir, withApp, evaluate, nextFrames, assertNoErrors } from './harness.mjs';
+import { outDir, withApp, evaluate, nextFrames, assertNoErrors, stepToEnd } from './harness.mjs';
 
-// Steps the open lab to its end in chunks (one evaluate per chunk, so the page draws in between).
+// Steps the open lab to its end; expects it to finish without an error and returns its metrics.
 async function trainToEnd(app) {
-  let st = await evaluate(app, () => plasticity.status());
-  for (let calls = 0; !st.done && !st.error && calls < 400; calls++) st = await evaluate(app, () => plasticity.step(50));
+  const st = await stepToEnd(app, 50, 4000);
   assert.ok(!st.error, `expected no training error, status: ${JSON.stringify(st)}`);
   assert.ok(st.done, `expected the run to finish, status: ${JSON.stringify(st)}`);
   return evaluate(app, () => plasticity.metrics());

@@ -2,13 +2,13 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { decodePng, distinctColours } from './png.mjs';
-import { outDir, withApp, evaluate, nextFrames, assertNoErrors } from './harness.mjs';
+import { outDir, withApp, evaluate, nextFrames, assertNoErrors, stepToEnd } from './harness.mjs';
 
 test('target propagation opens from the URL hash and compares rules', { timeout: 240000 }, () =>
   withApp('target-prop', 'lab=target-prop&rule=dtp&hidden=32,32&epochs=1&batch=64', async (app) => {
     assert.equal(await evaluate(app, () => plasticity.get('rule')), 'dtp', 'expected rule=dtp from the URL hash');
     assert.equal(await evaluate(app, () => plasticity.compare('rule', 'bp,dtp,pc')), '', 'expected a comparison');
-    await evaluate(app, () => { for (let i = 0; i < 1000 && !plasticity.status().done; i++) plasticity.step(100); });
+    await stepToEnd(app, 100, 1000);
     const cmp = await evaluate(app, () => plasticity.comparison());
     assert.deepEqual(cmp.runs.map((r) => r.rule), ['bp', 'dtp', 'pc'], 'expected one run per rule');
     for (const run of cmp.runs) {
