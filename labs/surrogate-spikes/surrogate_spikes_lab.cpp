@@ -239,9 +239,12 @@ SpikingSample SurrogateSpikesLab::run_sample(const Vec& pixels) {
     SpikingSample s;
     if (!net) return s;
     Rng view_rng(7);
-    s.input = encode(pixels, view_rng);
-    const Mat logits = net->forward(s.input, 1);
+    const SpikeTrain input = encode(pixels, view_rng);
+    const Mat logits = net->forward(input, 1);
     const int steps = net->hidden.steps();
+    s.input_S = Mat::Zero(net->hidden.in(), steps);
+    for (int t = 0; t < steps; ++t)
+        for (const SpikeEvent& e : input[size_t(t)]) s.input_S(e.input, t) = 1;
     s.hidden_S.resize(net->hidden.out(), steps), s.hidden_U.resize(net->hidden.out(), steps);
     s.output_U.resize(net->output.out(), steps), s.output_S.resize(net->output.out(), steps);
     for (int t = 0; t < steps; ++t) {

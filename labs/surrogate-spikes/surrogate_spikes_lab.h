@@ -12,7 +12,7 @@ namespace pl {
 
 // One sample run through the current network, for rasters and traces.
 struct SpikingSample {
-    SpikeTrain input;        // input spikes per step
+    Mat input_S;             // input spikes: inputs x steps
     Mat hidden_S, hidden_U;  // hidden x steps
     Mat output_U, output_S;  // classes x steps
     Vec probabilities;       // softmax of the logits

@@ -14,10 +14,24 @@ namespace pl {
 
 namespace {
 
+// A sample run through the net again only when its key (what it depends on) changes, not every frame.
+struct CachedSample {
+    SpikingSample run;
+    std::string key;
+    const SpikingSample& get(SurrogateSpikesLab& lab, const Vec& pixels, const std::string& what) {
+        const std::string now = what + "/" + std::to_string(lab.samples_seen()) + "/" +
+                                std::to_string(lab.params.generation());  // the net changes while it learns
+        if (now != key) run = lab.run_sample(pixels), key = now;
+        return run;
+    }
+};
+
 struct PanelState {
     int sample = 0;                 // test sample shown
     int neurons[3] = {-1, -1, -1};  // hidden neurons whose voltage is traced (-1: the most active)
     ui::DrawingPad pad;
+    int pad_drawings = 0;  // bumped on every change of the pad
+    CachedSample test_run, pad_run;
     std::vector<double> time_ms, threshold;
     std::vector<std::vector<double>> traces, output_traces;  // hidden and output voltages (mV)
     std::vector<double> w_initial, w_now, counts;
@@ -28,13 +42,6 @@ const char* class_name(const SurrogateSpikesLab& lab, int label) {  // "" for di
                                       " (coat)",        " (sandal)",    " (shirt)",    " (sneaker)",
                                       " (bag)",         " (ankle boot)"};
     return lab.params.choice("dataset") == "fashion" && label >= 0 && label < 10 ? fashion[label] : "";
-}
-
-Mat input_raster(const SpikeTrain& train, int inputs) {  // inputs x steps
-    Mat dense = Mat::Zero(inputs, int(train.size()));
-    for (size_t t = 0; t < train.size(); ++t)
-        for (const SpikeEvent& e : train[t]) dense(e.input, int(t)) = 1;
-    return dense;
 }
 
 std::vector<double> row_of(const Mat& m, int row) {
@@ -50,8 +57,7 @@ void sample_views(SurrogateSpikesLab& lab, const SpikingSample& s, PanelState& s
     st.threshold.assign(size_t(steps), lab.net->hidden.p.theta);
 
     const ImVec2 half = HalfWidth(ui::Px(220));
-    ui::SpikeRaster("input", "Input spikes (latency code)", input_raster(s.input, lab.net->hidden.in()), 1.0,
-                    half, ui::PaletteColor(2));
+    ui::SpikeRaster("input", "Input spikes (latency code)", s.input_S, 1.0, half, ui::PaletteColor(2));
     ImGui::SameLine();
     const int hovered =
         ui::SpikeRaster("hidden", "Hidden layer spikes", s.hidden_S, 1.0, half, ui::PaletteColor(0));
@@ -129,7 +135,7 @@ void draw_surrogate_spikes_panel(SurrogateSpikesLab& lab) {
         ImGui::SetNextItemWidth(ui::Px(200));
         ImGui::InputInt3("traced hidden neurons (-1: most active)", st.neurons);
         for (int& n : st.neurons) n = std::clamp(n, -1, lab.net->hidden.out() - 1);
-        const SpikingSample s = lab.run_sample(test.x.col(st.sample));
+        const SpikingSample& s = st.test_run.get(lab, test.x.col(st.sample), std::to_string(st.sample));
         const int label = test.labels[size_t(st.sample)];
         ImGui::Text("label %d%s, predicted %d%s (%.1f%%)", label, class_name(lab, label), s.predicted,
                     class_name(lab, s.predicted), 100 * s.probabilities(s.predicted));
@@ -157,10 +163,11 @@ void draw_surrogate_spikes_panel(SurrogateSpikesLab& lab) {
     if (ImGui::CollapsingHeader("Draw a digit: latency-coded into the trained network",
                                 ImGuiTreeNodeFlags_DefaultOpen)) {
         ImGui::BeginGroup();
-        st.pad.Draw("pad", ui::Px(196));
+        if (st.pad.Draw("pad", ui::Px(196))) ++st.pad_drawings;
         ImGui::EndGroup();
         ImGui::SameLine();
-        const SpikingSample s = st.pad.empty() ? SpikingSample{} : lab.run_sample(st.pad.image());
+        const SpikingSample& s =
+            st.pad_run.get(lab, st.pad.image(), "pad " + std::to_string(st.pad_drawings));
         ImGui::BeginGroup();
         if (st.pad.empty())
             ImGui::TextDisabled("Draw with the left mouse button; right-click clears.");

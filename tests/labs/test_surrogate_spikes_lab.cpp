@@ -68,7 +68,7 @@ TEST_CASE("Lab 5 reports a diverging run and survives a drawn digit", "[lab]") {
     CHECK(blank.probabilities.sum() == Approx(1.0));
     const SpikingSample digit = lab.run_sample(lab.test_set().x.col(0));
     CHECK(digit.hidden_S.cols() == 100);
-    CHECK(digit.input.size() == 100);
+    CHECK(digit.input_S.cols() == 100);
     lab.net->output.W.value(0, 0) = std::nan("");  // a NaN weight: the lab stops with a message
     for (int i = 0; i < 4 && lab.error.empty(); ++i) lab.step();
     CHECK_THAT(lab.error, Catch::Contains("not finite"));
