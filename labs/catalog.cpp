@@ -1,29 +1,51 @@
+// Compiled twice: into pl_labs without panels (PL_PANEL(f) is nullptr, so the CLI and the tests link no
+// ImGui) and into the app's pl_panels with them (PL_WITH_PANELS).
 #include "labs/catalog.h"
-#include "labs/backprop/backprop_lab.h"
-#include "labs/bayes-by-backprop/bayes_by_backprop_lab.h"
-#include "labs/feedback-alignment/feedback_alignment_lab.h"
-#include "labs/regularization/regularization_lab.h"
-#include "labs/surrogate-spikes/surrogate_spikes_lab.h"
-#include "labs/target-prop/target_prop_lab.h"
+#include "labs/backprop/backprop_panel.h"
+#include "labs/bayes-by-backprop/bayes_by_backprop_panel.h"
+#include "labs/feedback-alignment/feedback_alignment_panel.h"
+#include "labs/regularization/regularization_panel.h"
+#include "labs/surrogate-spikes/surrogate_spikes_panel.h"
+#include "labs/target-prop/target_prop_panel.h"
+
+#ifdef PL_WITH_PANELS
+#define PL_PANEL(draw) draw
+#else
+#define PL_PANEL(draw) nullptr
+#endif
 
 namespace pl {
 
 namespace {
-template <class T>
+template <class L>
 std::unique_ptr<Lab> make() {
-    return std::make_unique<T>();
+    return std::make_unique<L>();
+}
+
+// One table line: the lab's info, its factory and its panel, typed together so the panel gets its own lab.
+template <class L, void (*draw)(L&)>
+void typed_panel(Lab& lab) {
+    draw(static_cast<L&>(lab));  // the entry's factory made an L
+}
+
+template <class L, void (*draw)(L&) = nullptr>
+CatalogEntry lab() {
+    if constexpr (draw == nullptr)
+        return {L::kInfo, make<L>, nullptr};
+    else
+        return {L::kInfo, make<L>, typed_panel<L, draw>};
 }
 }  // namespace
 
 const std::vector<CatalogEntry>& lab_catalog() {
     static const std::vector<CatalogEntry> labs = {
-        {BackpropLab::kInfo, make<BackpropLab>},
-        {FeedbackAlignmentLab::kInfo, make<FeedbackAlignmentLab>},
-        {BayesByBackpropLab::kInfo, make<BayesByBackpropLab>},
-        {RegularizationLab::kInfo, make<RegularizationLab>},
-        {SurrogateSpikesLab::kInfo, make<SurrogateSpikesLab>},
+        lab<BackpropLab, PL_PANEL(draw_backprop_panel)>(),
+        lab<FeedbackAlignmentLab, PL_PANEL(draw_feedback_alignment_panel)>(),
+        lab<BayesByBackpropLab, PL_PANEL(draw_bayes_by_backprop_panel)>(),
+        lab<RegularizationLab, PL_PANEL(draw_regularization_panel)>(),
+        lab<SurrogateSpikesLab, PL_PANEL(draw_surrogate_spikes_panel)>(),
         {{"continual", "Continual learning", "Catastrophic forgetting; EWC, SI and replay"}},
-        {TargetPropLab::kInfo, make<TargetPropLab>},
+        lab<TargetPropLab, PL_PANEL(draw_target_prop_panel)>(),
         {{"neurons", "Neuron models", "LIF, AdEx, Izhikevich and Hodgkin-Huxley"}},
         {{"plasticity", "Synaptic plasticity", "Hebb, Oja, BCM, STDP and an STDP network learning digits"}},
     };

@@ -1,5 +1,5 @@
-// The nine labs of the course in menu order; a lab not built yet has no `make` and is shown as "coming".
-// Adding a lab: one entry here, one panel entry in labs/panels.cpp (see docs/adding-a-lab.md).
+// The nine labs of the course in menu order, one table line each: id and title, factory, panel. A lab not
+// built yet has no factory and is shown as "coming". docs/architecture.md, "Adding a lab", lists the files.
 #pragma once
 #include <memory>
 #include <string>
@@ -11,6 +11,7 @@ namespace pl {
 struct CatalogEntry {
     LabInfo info;
     std::unique_ptr<Lab> (*make)() = nullptr;
+    void (*panel)(Lab&) = nullptr;  // the lab's ImGui panel; nullptr in headless builds (CLI, tests)
 };
 
 const std::vector<CatalogEntry>& lab_catalog();

@@ -3,7 +3,6 @@
 #include <cstdio>
 #include <sstream>
 #include "labs/catalog.h"
-#include "labs/panels.h"
 #include "labs/run_export.h"
 #include "ui/comparison_view.h"
 #include "ui/export.h"
@@ -329,7 +328,10 @@ void App::draw_main_area() {
         }
         if (ImGui::BeginTabItem("Lab")) {
             ImGui::BeginChild("panel");
-            draw_lab_panel(*lab);
+            if (const CatalogEntry* entry = find_lab(lab->info().id); entry && entry->panel)
+                entry->panel(*lab);
+            else
+                ImGui::TextDisabled("This lab has no panel yet.");
             ImGui::EndChild();
             ImGui::EndTabItem();
         }

@@ -48,7 +48,7 @@ private:
     void publish();
 
     std::string messages_;   // clamping warnings, errors
-    std::string handout_;    // docs/labs/<id>.md
+    std::string handout_;    // labs/<id>/handout.md
     std::string published_;  // the state last published
     int compare_key_ = 0;    // index into the lab's params, for the compare controls
     char compare_values_[128] = "";

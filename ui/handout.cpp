@@ -6,7 +6,7 @@
 namespace pl::ui {
 
 std::string load_handout(const std::string& lab_id) {
-    std::string path = std::string(PL_DOCS_DIR) + "/labs/" + lab_id + ".md";
+    std::string path = std::string(PL_LABS_DIR) + "/" + lab_id + "/handout.md";
     std::ifstream in(path);
     if (!in) return "# Handout missing\n\nNo handout at " + path + ".";
     std::stringstream text;

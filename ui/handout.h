@@ -1,4 +1,4 @@
-// Shows a lab handout (docs/labs/<id>.md) as formatted text: headings, bullets, code/equation lines,
+// Shows a lab handout (labs/<id>/handout.md) as formatted text: headings, bullets, code/equation lines,
 // wrapped paragraphs. A small subset of Markdown, enough for the handouts.
 #pragma once
 #include <string>

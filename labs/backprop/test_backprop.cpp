@@ -6,7 +6,7 @@
 #include <regex>
 #include "labs/backprop/backprop_lab.h"
 #include "labs/catalog.h"
-#include "tests/labs/lab_test_helpers.h"
+#include "tests/lab_test_helpers.h"
 
 using namespace pl;
 

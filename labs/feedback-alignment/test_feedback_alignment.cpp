@@ -3,7 +3,7 @@
 #include <catch2/catch.hpp>
 #include "engine/update_angles.h"
 #include "labs/feedback-alignment/feedback_alignment_lab.h"
-#include "tests/labs/lab_test_helpers.h"
+#include "tests/lab_test_helpers.h"
 
 using namespace pl;
 

@@ -2,7 +2,7 @@
 // the spike (zero almost everywhere) leaves the first layer untouched; every option of the lab learns.
 #include <catch2/catch.hpp>
 #include "labs/surrogate-spikes/surrogate_spikes_lab.h"
-#include "tests/labs/lab_test_helpers.h"
+#include "tests/lab_test_helpers.h"
 
 using namespace pl;
 

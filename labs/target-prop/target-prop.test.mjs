@@ -1,8 +1,8 @@
 // Browser test of Lab 7 (target-prop): opened from the URL hash, trained through window.plasticity. See harness.mjs.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { decodePng, distinctColours } from './png.mjs';
-import { outDir, withApp, evaluate, nextFrames, assertNoErrors, stepToEnd } from './harness.mjs';
+import { decodePng, distinctColours } from '../../tests/e2e/png.mjs';
+import { outDir, withApp, evaluate, nextFrames, assertNoErrors, stepToEnd } from '../../tests/e2e/harness.mjs';
 
 test('target propagation opens from the URL hash and compares rules', { timeout: 240000 }, () =>
   withApp('target-prop', 'lab=target-prop&rule=dtp&hidden=32,32&epochs=1&batch=64', async (app) => {

@@ -2,7 +2,7 @@
 // coding's update approaches backprop's as inference runs longer.
 #include <catch2/catch.hpp>
 #include "labs/target-prop/target_prop_lab.h"
-#include "tests/labs/lab_test_helpers.h"
+#include "tests/lab_test_helpers.h"
 
 using namespace pl;
 

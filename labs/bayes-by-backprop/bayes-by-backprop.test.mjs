@@ -1,8 +1,8 @@
 // Browser test of Lab 3 (bayes-by-backprop): opened from the URL hash, trained through window.plasticity. See harness.mjs.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { decodePng, distinctColours } from './png.mjs';
-import { outDir, withApp, evaluate, nextFrames, assertNoErrors, stepToEnd } from './harness.mjs';
+import { decodePng, distinctColours } from '../../tests/e2e/png.mjs';
+import { outDir, withApp, evaluate, nextFrames, assertNoErrors, stepToEnd } from '../../tests/e2e/harness.mjs';
 
 const last = (column) => column[column.length - 1];
 

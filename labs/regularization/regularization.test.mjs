@@ -1,8 +1,8 @@
 // Browser test of Lab 4 (regularization): opened from the URL hash, trained and compared through window.plasticity. See harness.mjs.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { decodePng, distinctColours } from './png.mjs';
-import { outDir, withApp, evaluate, nextFrames, assertNoErrors, stepToEnd } from './harness.mjs';
+import { decodePng, distinctColours } from '../../tests/e2e/png.mjs';
+import { outDir, withApp, evaluate, nextFrames, assertNoErrors, stepToEnd } from '../../tests/e2e/harness.mjs';
 
 test('regularization opens from the URL hash, trains, and compares presets in a results table', { timeout: 300000 }, () =>
   withApp('regularization', 'lab=regularization&train_size=500&epochs=3&preset=recommended', async (app) => {

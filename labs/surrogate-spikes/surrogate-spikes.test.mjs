@@ -1,8 +1,8 @@
 // Browser test of Lab 5 (surrogate-spikes): opened from the URL hash, trained through window.plasticity.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { decodePng, distinctColours } from './png.mjs';
-import { outDir, withApp, evaluate, nextFrames, assertNoErrors, stepToEnd } from './harness.mjs';
+import { decodePng, distinctColours } from '../../tests/e2e/png.mjs';
+import { outDir, withApp, evaluate, nextFrames, assertNoErrors, stepToEnd } from '../../tests/e2e/harness.mjs';
 
 // Steps the open lab to its end; expects it to finish without an error and returns its metrics.
 async function trainToEnd(app) {

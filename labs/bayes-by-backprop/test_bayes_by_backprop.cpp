@@ -7,7 +7,7 @@
 #include <cstdlib>
 #include "labs/bayes-by-backprop/bayes_by_backprop_lab.h"
 #include "labs/catalog.h"
-#include "tests/labs/lab_test_helpers.h"
+#include "tests/lab_test_helpers.h"
 
 using namespace pl;
 

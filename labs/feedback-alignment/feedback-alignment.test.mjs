@@ -1,8 +1,8 @@
 // Browser test of Lab 2 (feedback-alignment): opened from the URL hash, trained through window.plasticity. See harness.mjs.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { decodePng, distinctColours } from './png.mjs';
-import { outDir, withApp, evaluate, nextFrames, assertNoErrors, stepToEnd } from './harness.mjs';
+import { decodePng, distinctColours } from '../../tests/e2e/png.mjs';
+import { outDir, withApp, evaluate, nextFrames, assertNoErrors, stepToEnd } from '../../tests/e2e/harness.mjs';
 
 test('feedback alignment opens from the URL hash, trains and reports its angles', { timeout: 180000 }, () =>
   withApp('feedback-alignment', 'lab=feedback-alignment&rule=fa&task=cubic&hidden=32&activation=tanh&lr=0.01&lr_decay=1&epochs=60', async (app) => {

@@ -5,7 +5,7 @@
 #include "engine/batch_norm.h"
 #include "engine/dropout.h"
 #include "labs/regularization/regularization_lab.h"
-#include "tests/labs/lab_test_helpers.h"
+#include "tests/lab_test_helpers.h"
 
 using namespace pl;
 
