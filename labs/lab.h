@@ -4,7 +4,7 @@
 #include <string>
 #include <utility>
 #include <vector>
-#include "labs/metric_log.h"
+#include "engine/metric_log.h"
 #include "labs/params.h"
 #include "labs/steppable.h"
 

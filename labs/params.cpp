@@ -3,7 +3,7 @@
 #include <cstdlib>
 #include <sstream>
 #include <stdexcept>
-#include "labs/metric_log.h"
+#include "engine/metric_log.h"
 
 namespace pl {
 

@@ -10,7 +10,7 @@
 #include "engine/loss.h"
 #include "engine/mlp.h"
 #include "engine/optimizer.h"
-#include "labs/metric_log.h"
+#include "engine/metric_log.h"
 
 namespace pl {
 

@@ -1,6 +1,6 @@
 // Parameter declarations as the URL hash and the CLI use them: parsing, clamping, unknown names.
 #include <catch2/catch.hpp>
-#include "labs/metric_log.h"
+#include "engine/metric_log.h"
 #include "labs/params.h"
 
 using namespace pl;

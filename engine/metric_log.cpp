@@ -1,4 +1,4 @@
-#include "labs/metric_log.h"
+#include "engine/metric_log.h"
 #include <cmath>
 #include <cstdio>
 #include <limits>
