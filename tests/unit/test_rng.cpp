@@ -3,6 +3,8 @@
 #include <catch2/catch.hpp>
 #include <cmath>
 #include <numeric>
+#include <set>
+#include "engine/random_streams.h"
 #include "engine/rng.h"
 
 using namespace pl;
@@ -93,4 +95,18 @@ TEST_CASE("rng: shuffle returns a permutation and depends on the seed", "[rng]")
     int fixed_points = 0;
     for (int i = 0; i < 100; ++i) fixed_points += a[i] == i;
     REQUIRE(fixed_points < 10);
+}
+
+TEST_CASE("named random streams: deterministic per (seed, name, index), and distinct from one another") {
+    using pl::Stream;
+    CHECK(pl::stream_seed(3, Stream::Init) == pl::stream_seed(3, Stream::Init));
+    CHECK(pl::random_stream(3, Stream::Dropout, 1).next() == pl::random_stream(3, Stream::Dropout, 1).next());
+    std::set<uint64_t> seeds;
+    for (const pl::StreamInfo& s : pl::stream_table())
+        for (uint64_t seed : {0, 1, 2})
+            for (uint64_t index : {0, 1}) seeds.insert(pl::stream_seed(seed, s.stream, index));
+    // Fixed ignores the seed (2 distinct); every other stream differs by seed, name and index
+    CHECK(seeds.size() == (pl::stream_table().size() - 1) * 3 * 2 + 2);
+    CHECK(pl::stream_seed(1, Stream::Fixed) == pl::stream_seed(7, Stream::Fixed));
+    for (size_t i = 0; i < pl::stream_table().size(); ++i) CHECK(size_t(pl::stream_table()[i].stream) == i);
 }
