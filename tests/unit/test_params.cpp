@@ -1,6 +1,7 @@
 // Parameter declarations as the URL hash and the CLI use them: parsing, clamping, unknown names.
 #include <catch2/catch.hpp>
 #include "engine/metric_log.h"
+#include "engine/table.h"
 #include "labs/params.h"
 
 using namespace pl;
@@ -91,4 +92,18 @@ TEST_CASE("metric logs export JSON with null for non-finite values, and CSV", "[
     CHECK(log.json() == "{\"epoch\":[1,2],\"loss\":[0.5,null]}");
     CHECK(log.csv() == "epoch,loss\n1,0.5\n2,nan\n");
     CHECK_THROWS(log.add({1}));
+}
+
+TEST_CASE("a table finds its entries by name and refuses an unknown name, listing the valid ones") {
+    const pl::Table<int> table("colour", {{"red", "the first", 1}, {"blue", "the second", 2}});
+    CHECK(table.find("blue").value == 2);
+    CHECK(table.has("red"));
+    CHECK_FALSE(table.has("green"));
+    CHECK(table.names() == std::vector<std::string>{"red", "blue"});
+    try {
+        table.find("green");
+        FAIL("find accepted an unknown name");
+    } catch (const std::invalid_argument& e) {
+        CHECK(std::string(e.what()) == "unknown colour 'green'; valid: red, blue");
+    }
 }
