@@ -1,0 +1,286 @@
+#include "engine/trainer.h"
+#include <algorithm>
+#include <chrono>
+#include <cmath>
+#include <limits>
+#include <numeric>
+#include <stdexcept>
+#include "engine/metrics.h"
+#include "engine/random_streams.h"
+
+namespace pl {
+
+namespace {
+constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
+
+bool evaluated_after(int epoch, int epoch_in_phase, const TrainingPhase& phase, int eval_every) {
+    return epoch % eval_every == 0 || epoch_in_phase == phase.epochs;
+}
+
+bool has_labels(const Dataset& set) { return set.is_classification() || set.y.cols() == set.x.cols(); }
+}  // namespace
+
+int correct_count(const Mat& outputs, const Mat& y) {
+    const std::vector<int> predicted = argmax_columns(outputs), truth = argmax_columns(y);
+    int correct = 0;
+    for (size_t i = 0; i < predicted.size(); ++i) correct += predicted[i] == truth[i];
+    return correct;
+}
+
+void Trainer::start(TrainerModel& model, TrainerSetup setup) {
+    model_ = &model;
+    setup_ = std::move(setup);
+    if (setup_.phases.empty()) throw std::invalid_argument("Trainer: no training phase");
+    if (setup_.columns.empty())
+        for (const EvaluationSet& set : setup_.eval_sets) {
+            setup_.columns.push_back(set.name + "_loss");
+            setup_.columns.push_back(set.name + "_acc");
+        }
+    std::vector<std::string> epoch_columns = {"epoch"};
+    if (setup_.phases.size() > 1) epoch_columns.push_back("phase");
+    epoch_columns.insert(epoch_columns.end(), setup_.columns.begin(), setup_.columns.end());
+    epochs = MetricLog("epochs", epoch_columns);
+    std::vector<std::string> batch_columns = {"batch", "batch_loss"};
+    if (setup_.batch_acc) batch_columns.push_back("batch_acc");
+    for (const std::string& c : model.batch_columns()) batch_columns.push_back(c);
+    batches = MetricLog("batches", batch_columns);
+
+    error.clear();
+    samples_seen = 0;
+    order_rng_ = random_stream(setup_.seed, Stream::DataOrder);
+    phase_ = 0, epoch_ = 0, epoch_in_phase_ = 0, batches_done_ = 0;
+    train_loss_ = 0, train_correct_ = 0, train_count_ = 0;
+    log_loss_ = 0, log_correct_ = 0, log_count_ = 0, epoch_seconds_ = 0;
+    outputs_.assign(setup_.eval_sets.size(), Mat());
+    output_sums_.assign(setup_.eval_sets.size(), Mat());
+    grad_sum_.clear();
+    for (Param* p : model.params()) grad_sum_.push_back(Mat::Zero(p->value.rows(), p->value.cols()));
+
+    // Work: one unit per trained sample, eval_cost per evaluated sample and pass.
+    double eval_work = 0;
+    for (const EvaluationSet& set : setup_.eval_sets)
+        eval_work += set.data->size() * model.eval_passes() * model.eval_cost();
+    work_done_ = 0;
+    work_total_ = setup_.evaluate_at_start ? eval_work : 0;
+    int epoch = 0;
+    for (const TrainingPhase& phase : setup_.phases)
+        for (int e = 1; e <= phase.epochs; ++e) {
+            ++epoch;
+            work_total_ += phase.data->size();
+            if (evaluated_after(epoch, e, phase, setup_.eval_every)) work_total_ += eval_work;
+        }
+
+    if (setup_.evaluate_at_start)
+        begin_evaluation();
+    else
+        begin_epoch();
+}
+
+void Trainer::begin_epoch() {
+    order_.resize(size_t(train_data().size()));
+    std::iota(order_.begin(), order_.end(), 0);
+    order_rng_.shuffle(order_);
+    position_ = 0, chunk_start_ = 0;
+    batch_x_.resize(0, 0);
+    stage_ = Stage::Train;
+}
+
+void Trainer::step() {
+    if (done()) return;
+    const int rows = epochs.rows();
+    double work = 0;
+    do {
+        work += stage_ == Stage::Train ? train_chunk() : eval_chunk();
+    } while (!done() && work < setup_.work_per_step && epochs.rows() == rows);
+}
+
+void Trainer::diverged(const std::string& what) {
+    error = "training diverged in epoch " + std::to_string(epoch_ + 1) + ", batch " +
+            std::to_string(batches_done_ + 1) + ": " + what +
+            "; lower the learning rate (or the initial weight scale) and reset";
+}
+
+double Trainer::train_chunk() {
+    const auto t0 = std::chrono::steady_clock::now();
+    const Dataset& train = train_data();
+    if (batch_x_.cols() == 0) {  // a new batch: its samples, transformed
+        const int end = std::min(position_ + setup_.batch, train.size());
+        const std::vector<int> idx(order_.begin() + position_, order_.begin() + end);
+        batch_x_ = train.x(Eigen::all, idx);
+        batch_y_ = train.y(Eigen::all, idx);
+        if (hooks.transform_batch) hooks.transform_batch(batch_x_, batch_y_);
+        position_ = end, chunk_start_ = 0;
+    }
+    const int batch_size = int(batch_x_.cols());
+    const int n = std::min(model_->chunk_size(), batch_size - chunk_start_);
+    const Mat y = batch_y_.middleCols(chunk_start_, n);
+    ChunkResult result = model_->train_chunk(batch_x_.middleCols(chunk_start_, n), y);
+    if (hooks.extra_loss) result.loss += hooks.extra_loss();
+    if (!std::isfinite(result.loss)) {
+        diverged(std::string("the loss is not finite (") + (std::isnan(result.loss) ? "NaN" : "infinite") +
+                 ")");
+        return n;
+    }
+    const std::vector<Param*> params = model_->params();
+    const bool one_chunk = n == batch_size;
+    if (!one_chunk)  // chunk mean -> batch mean: weighted by the chunk's share of the batch
+        for (size_t k = 0; k < params.size(); ++k) grad_sum_[k] += (double(n) / batch_size) * params[k]->grad;
+    const int correct = train.is_classification() ? correct_count(result.outputs, y) : 0;
+    train_loss_ += result.loss * n, train_correct_ += correct, train_count_ += n;
+    log_loss_ += result.loss * n, log_correct_ += correct, log_count_ += n;
+    samples_seen += n;
+    chunk_start_ += n;
+
+    if (chunk_start_ == batch_size) {  // the batch is complete: one update on its mean gradient
+        if (!one_chunk)
+            for (size_t k = 0; k < params.size(); ++k) params[k]->grad = grad_sum_[k], grad_sum_[k].setZero();
+        if (hooks.before_update) hooks.before_update();
+        model_->update();
+        if (hooks.after_update) hooks.after_update();
+        for (Param* p : params)
+            if (!p->value.allFinite()) {
+                diverged("a parameter (" + p->name + ") is not finite after the update");
+                return n;
+            }
+        batch_x_.resize(0, 0);
+        ++batches_done_;
+        if (batches_done_ % setup_.log_every == 0) {
+            std::vector<double> row = {double(batches_done_), log_loss_ / log_count_};
+            if (setup_.batch_acc) row.push_back(double(log_correct_) / log_count_);
+            for (double v : model_->batch_values()) row.push_back(v);
+            batches.add(row);
+            log_loss_ = 0, log_correct_ = 0, log_count_ = 0;
+        }
+    }
+    epoch_seconds_ += std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+    work_done_ += n;
+    if (position_ >= train.size() && batch_x_.cols() == 0) end_training_epoch();
+    return n;
+}
+
+void Trainer::end_training_epoch() {
+    ++epoch_, ++epoch_in_phase_;
+    const TrainingPhase& phase = setup_.phases[size_t(phase_)];
+    if (!evaluated_after(epoch_, epoch_in_phase_, phase, setup_.eval_every)) {
+        next_epoch();
+        return;
+    }
+    begin_evaluation();
+}
+
+void Trainer::begin_evaluation() {
+    stage_ = Stage::Evaluate;
+    set_ = 0, pass_ = 0, eval_position_ = 0;
+    model_->begin_evaluation();
+    if (setup_.eval_sets.empty()) end_evaluation();
+}
+
+// outputs = (1/passes) sum_pass predict(x, pass): one chunk of one set under one pass per call
+double Trainer::eval_chunk() {
+    const Dataset& set = *setup_.eval_sets[size_t(set_)].data;
+    const int n = std::min(model_->eval_chunk_size(), set.size() - eval_position_);
+    const Mat out = model_->predict(set.x.middleCols(eval_position_, n), pass_);
+    Mat& sum = output_sums_[size_t(set_)];
+    if (pass_ == 0 && eval_position_ == 0) sum = Mat::Zero(out.rows(), set.size());
+    sum.middleCols(eval_position_, n) += out;
+    eval_position_ += n;
+    const double work = n * model_->eval_cost();
+    work_done_ += work;
+    if (eval_position_ < set.size()) return work;
+    eval_position_ = 0;
+    if (++set_ < int(setup_.eval_sets.size())) return work;
+    set_ = 0;
+    if (++pass_ == model_->eval_passes()) end_evaluation();
+    return work;
+}
+
+void Trainer::end_evaluation() {
+    const int passes = model_->eval_passes();
+    for (size_t s = 0; s < setup_.eval_sets.size(); ++s) {
+        outputs_[s].swap(output_sums_[s]);
+        if (passes > 1) outputs_[s] /= passes;
+    }
+    model_->end_evaluation();
+    log_epoch();
+    if (done()) return;
+    if (epoch_in_phase_ == 0 && phase_ == 0) {  // the row before training
+        begin_epoch();
+        return;
+    }
+    if (hooks.stop_after_epoch && hooks.stop_after_epoch()) {
+        stage_ = Stage::Done;
+        return;
+    }
+    next_epoch();
+}
+
+void Trainer::log_epoch() {
+    std::vector<double> extra = hooks.end_epoch ? hooks.end_epoch() : std::vector<double>();
+    size_t next_extra = 0;
+    std::vector<double> row = {double(epoch_)};
+    if (setup_.phases.size() > 1) row.push_back(phase_ + 1);
+    for (const std::string& column : setup_.columns) {
+        const size_t cut = column.rfind('_');
+        const std::string set_name = column.substr(0, cut), what = column.substr(cut + 1);
+        auto set = std::find_if(setup_.eval_sets.begin(), setup_.eval_sets.end(),
+                                [&](const EvaluationSet& s) { return s.name == set_name; });
+        if (set != setup_.eval_sets.end() && (what == "loss" || what == "acc") && has_labels(*set->data)) {
+            const Dataset& data = *set->data;
+            const Mat& out = outputs_[size_t(set - setup_.eval_sets.begin())];
+            if (what == "acc") {
+                row.push_back(data.is_classification() ? double(correct_count(out, data.y)) / data.size()
+                                                       : kNaN);
+                continue;
+            }
+            double loss = 0;  // summed over evaluation chunks, as they were evaluated
+            const int chunk = model_->eval_chunk_size();
+            for (int first = 0; first < data.size(); first += chunk) {
+                const int n = std::min(chunk, data.size() - first);
+                loss += model_->eval_loss(out.middleCols(first, n), data.y.middleCols(first, n)) * n;
+            }
+            row.push_back(loss / data.size());
+        } else if (column == "train_loss") {
+            row.push_back(train_count_ ? train_loss_ / train_count_ : kNaN);
+        } else if (column == "train_acc") {
+            row.push_back(train_count_ && train_data().is_classification()
+                              ? double(train_correct_) / train_count_
+                              : kNaN);
+        } else if (column == "epoch_s") {
+            row.push_back(epoch_seconds_);
+        } else {
+            if (next_extra >= extra.size())
+                throw std::logic_error("Trainer: hooks.end_epoch gave no value for column " + column);
+            row.push_back(extra[next_extra++]);
+        }
+    }
+    epochs.add(row);
+    train_loss_ = 0, train_correct_ = 0, train_count_ = 0, epoch_seconds_ = 0;
+}
+
+void Trainer::next_epoch() {
+    if (epoch_in_phase_ == setup_.phases[size_t(phase_)].epochs) {
+        if (hooks.end_phase) hooks.end_phase(phase_);
+        if (++phase_ == int(setup_.phases.size())) {
+            phase_ = int(setup_.phases.size()) - 1;
+            stage_ = Stage::Done;
+            return;
+        }
+        epoch_in_phase_ = 0;
+    }
+    model_->end_epoch();
+    begin_epoch();
+}
+
+const Mat& Trainer::outputs(const std::string& set) const {
+    static const Mat kEmpty;
+    for (size_t s = 0; s < setup_.eval_sets.size(); ++s)
+        if (setup_.eval_sets[s].name == set && s < outputs_.size()) return outputs_[s];
+    return kEmpty;
+}
+
+double Trainer::progress() const {
+    if (done()) return 1;
+    return std::min(1.0, work_done_ / work_total_);
+}
+
+}  // namespace pl

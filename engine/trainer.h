@@ -1,0 +1,143 @@
+// The one training loop of every lab: phases of epochs over shuffled batches, each batch cut into chunks that
+// fit a frame, chunk gradients accumulated and one update per batch; evaluation of named sets; logs and
+// progress.
+#pragma once
+#include <cmath>
+#include <functional>
+#include <string>
+#include <vector>
+#include "engine/dataset.h"
+#include "engine/layer.h"
+#include "engine/metric_log.h"
+#include "engine/rng.h"
+
+namespace pl {
+
+// What one training chunk returns: the model's outputs (e.g. logits) and the chunk's mean loss.
+struct ChunkResult {
+    Mat outputs;
+    double loss = 0;
+};
+
+// A model the Trainer can train: a lab supplies only this.
+class TrainerModel {
+public:
+    virtual ~TrainerModel() = default;
+    virtual int chunk_size() const { return 1 << 30; }            // most training samples in one step
+    virtual int eval_chunk_size() const { return chunk_size(); }  // most evaluated samples in one step
+    virtual int eval_passes() const { return 1; }  // an evaluation averages the outputs of this many passes
+    virtual double eval_cost() const {
+        return 1.0 / 3;
+    }  // work of one evaluated sample per pass (trained: 1)
+    // Forward and backward over a chunk: every param's grad holds the chunk's mean gradient.
+    virtual ChunkResult train_chunk(const Mat& x, const Mat& y) = 0;
+    virtual void update() = 0;  // the optimizer step on the params' grads
+    // The evaluation outputs of a chunk under pass `pass` (a Bayesian net's weight sample).
+    virtual Mat predict(const Mat& x, int pass) = 0;
+    // The mean loss of evaluation outputs (NaN: a model evaluated only on sets without targets).
+    virtual double eval_loss(const Mat& outputs, const Mat& y) {
+        (void)outputs, (void)y;
+        return std::nan("");
+    }
+    virtual std::vector<Param*> params() = 0;
+    virtual std::vector<std::string> batch_columns() { return {}; }  // after batch, batch_loss[, batch_acc]
+    virtual std::vector<double> batch_values() { return {}; }        // at every batches row
+    virtual void begin_evaluation() {}
+    virtual void end_evaluation() {}  // the outputs of every set are ready (Trainer::outputs)
+    virtual void end_epoch() {}       // after an epoch's row, when training goes on (e.g. lr decay)
+};
+
+struct TrainingPhase {
+    std::string name;
+    const Dataset* data = nullptr;  // the training samples
+    int epochs = 1;
+};
+
+struct EvaluationSet {
+    std::string name;               // gives the columns <name>_loss and <name>_acc
+    const Dataset* data = nullptr;  // without labels (y empty) only its outputs are kept
+};
+
+// Optional hooks of a lab: each may be left empty.
+struct TrainerHooks {
+    std::function<void(Mat& x, Mat& y)> transform_batch;  // augment, or append replayed samples
+    std::function<double()> extra_loss;  // after each chunk's backward: adds its gradient, returns its value
+    std::function<void()> before_update, after_update;
+    std::function<std::vector<double>()>
+        end_epoch;                             // the values of the epoch columns the trainer does not fill
+    std::function<bool()> stop_after_epoch;    // after each row: true ends the run
+    std::function<void(int phase)> end_phase;  // after the last epoch of a phase
+};
+
+struct TrainerSetup {
+    std::vector<TrainingPhase> phases;
+    std::vector<EvaluationSet> eval_sets;
+    // Epoch columns after "epoch" (and "phase" when there are several phases), in order. The trainer fills
+    // <set>_loss and <set>_acc of an evaluation set, train_loss and train_acc (the running values of the
+    // training chunks when "train" is not an evaluation set) and epoch_s (seconds in training chunks); the
+    // others come from hooks.end_epoch(), in order. Empty: <set>_loss, <set>_acc of every set.
+    std::vector<std::string> columns;
+    int batch = 32;
+    int log_every = 50;              // batches between two rows of the batches log
+    bool batch_acc = false;          // a batch_acc column in the batches log
+    int eval_every = 1;              // epochs between two evaluations (and rows); a phase's last epoch always
+    bool evaluate_at_start = false;  // a row "epoch 0" before training
+    double work_per_step = 0;  // a step runs chunks until this much work is done (0: one chunk per step)
+    uint64_t seed = 1;         // the data order: random_stream(seed, Stream::DataOrder)
+};
+
+class Trainer {
+public:
+    // `model` must outlive the run, as must every data set of `setup`.
+    void start(TrainerModel& model, TrainerSetup setup);
+    void step();  // one chunk of training or evaluation, or chunks up to work_per_step or the next row
+    bool done() const { return stage_ == Stage::Done || !error.empty(); }
+    bool evaluating() const { return stage_ == Stage::Evaluate; }
+    double progress() const;              // 0..1 over every phase and epoch
+    int epoch() const { return epoch_; }  // training epochs finished, over all phases
+    int phase() const { return phase_; }
+    const Mat& outputs(const std::string& set) const;  // of the last evaluation (empty before the first)
+
+    TrainerHooks hooks;
+    MetricLog epochs;   // epoch, [phase,] setup.columns...
+    MetricLog batches;  // batch, batch_loss, [batch_acc,] the model's batch columns
+    std::string error;  // set when training diverged
+    long long samples_seen = 0;
+
+private:
+    enum class Stage { Train, Evaluate, Done };
+    double train_chunk();  // each returns the work it did
+    double eval_chunk();
+    void begin_epoch();
+    void end_training_epoch();
+    void begin_evaluation();
+    void end_evaluation();
+    void log_epoch();
+    void next_epoch();
+    void diverged(const std::string& what);
+    const Dataset& train_data() const { return *setup_.phases[size_t(phase_)].data; }
+
+    TrainerModel* model_ = nullptr;
+    TrainerSetup setup_;
+    Stage stage_ = Stage::Done;
+    Rng order_rng_{1};
+    std::vector<int> order_;
+    int phase_ = 0, epoch_ = 0, epoch_in_phase_ = 0, batches_done_ = 0;
+    int position_ = 0;  // in order_: the start of the batch in progress
+    Mat batch_x_, batch_y_;
+    int chunk_start_ = 0;        // in the batch in progress
+    std::vector<Mat> grad_sum_;  // per param, over the chunks of a batch of several
+    double train_loss_ = 0;      // sums since the last epoch row, over training samples
+    int train_correct_ = 0, train_count_ = 0;
+    double log_loss_ = 0;  // sums since the last batches row
+    int log_correct_ = 0, log_count_ = 0;
+    double epoch_seconds_ = 0;                    // in training chunks since the last epoch row
+    int set_ = 0, pass_ = 0, eval_position_ = 0;  // the evaluation in progress
+    std::vector<Mat> output_sums_, outputs_;      // per evaluation set
+    double work_done_ = 0, work_total_ = 1;
+};
+
+// Correctly classified columns: argmax of the outputs equals argmax of the one-hot targets.
+int correct_count(const Mat& outputs, const Mat& y);
+
+}  // namespace pl
