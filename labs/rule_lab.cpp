@@ -1,6 +1,7 @@
 #include "labs/rule_lab.h"
 #include <algorithm>
 #include <numeric>
+#include "engine/random_streams.h"
 #include "engine/update_angles.h"
 #include "labs/task_data.h"
 
@@ -40,14 +41,14 @@ void RuleLab::reset() {
         return;
     }
 
-    Mlp net = make_net(seed, linear);  // the same initial weights for every rule
-    Rng rule_rng(seed + 1000003);      // the rule's own stream, so W's init does not depend on the rule
+    Mlp net = make_net(seed, linear);                  // the same initial weights for every rule
+    Rng rule_rng = random_stream(seed, Stream::Rule);  // so W's init does not depend on the rule
     std::unique_ptr<LearningRule> rule = make_rule(params.choice("rule"), net, rule_rng);
     const int hidden = int(net.linears().size()) - 1;
 
     std::vector<int> probe(size_t(data_->train.size()));
     std::iota(probe.begin(), probe.end(), 0);
-    Rng probe_rng(seed + 77);
+    Rng probe_rng = random_stream(seed, Stream::Probe);
     probe_rng.shuffle(probe);
     probe.resize(std::min<size_t>(probe.size(), 256));
     probe_x_ = data_->train.x(Eigen::all, probe);
@@ -57,7 +58,7 @@ void RuleLab::reset() {
     for (int l = 1; l <= hidden; ++l) run.extra_columns.push_back("angle_to_bp_deg_l" + std::to_string(l));
     run.extra_columns.push_back("angle_to_bp_deg_all");
     for (const std::string& c : rule_columns(hidden)) run.extra_columns.push_back(c);
-    run.extra_values = [this] {
+    run.trainer.hooks.end_epoch = [this] {
         UpdateAngles angles = update_angles_to_bp(run.net, *run.loss, *run.rule, probe_x_, probe_y_);
         std::vector<double> values = angles.hidden;
         values.push_back(angles.all);

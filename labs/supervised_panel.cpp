@@ -23,7 +23,7 @@ ImVec2 HalfWidth(float height) {
 }
 
 void LearningCurves(SupervisedRun& run) {
-    LearningCurves(run.epochs, run.batches, (*run.data).train.is_classification());
+    LearningCurves(run.trainer.epochs, run.trainer.batches, (*run.data).train.is_classification());
 }
 
 void LearningCurves(const MetricLog& epochs, const MetricLog& batches, bool classification) {
@@ -55,7 +55,7 @@ void LearningCurves(const MetricLog& epochs, const MetricLog& batches, bool clas
 }
 
 void NormHistories(SupervisedRun& run) {
-    const MetricLog& batches = run.batches;
+    const MetricLog& batches = run.trainer.batches;
     const std::vector<double>* x = &batches.column("batch");
     std::vector<ui::PlotSeries> weights, grads;
     for (size_t l = 1; l <= run.net.linears().size(); ++l) {

@@ -1,174 +1,76 @@
 #include "labs/supervised_run.h"
 #include <cmath>
-#include <limits>
-#include <numeric>
 #include "engine/metrics.h"
 
 namespace pl {
 
 namespace {
 constexpr int kEvalChunk = 100;  // samples per evaluation step: keeps one step() well under 30 ms in wasm
-constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 }  // namespace
 
 void SupervisedRun::start(Mlp net_, std::unique_ptr<Loss> loss_, std::unique_ptr<LearningRule> rule_,
-                          std::unique_ptr<Optimizer> optimizer_, const Split* data_, int batch,
-                          int epochs_total, int log_every, double lr_decay, uint64_t seed) {
+                          std::unique_ptr<Optimizer> optimizer_, const Split* data_, int batch, int epochs,
+                          int log_every, double lr_decay, uint64_t seed) {
     net = std::move(net_);
     loss = std::move(loss_);
     rule = std::move(rule_);
     optimizer = std::move(optimizer_);
     data = data_;
-    batch_ = batch, epochs_total_ = epochs_total, log_every_ = log_every, lr_decay_ = lr_decay;
-    rng_ = Rng(seed);
-    epoch_ = 0, position_ = 0, batches_done_ = 0, loss_sum_ = 0, loss_count_ = 0, samples_seen = 0;
-    error.clear();
+    lr_decay_ = lr_decay;
     test_predictions.clear();
     confusion = Eigen::MatrixXi::Zero(data->train.classes, data->train.classes);
 
-    std::vector<std::string> epoch_columns = {"epoch", "train_loss", "test_loss", "train_acc", "test_acc"};
-    if (validation) epoch_columns.insert(epoch_columns.end(), {"valid_loss", "valid_acc"});
-    epoch_columns.insert(epoch_columns.end(), extra_columns.begin(), extra_columns.end());
-    epochs = MetricLog("epochs", epoch_columns);
-    std::vector<std::string> columns = {"batch", "batch_loss"};
+    TrainerSetup setup;
+    setup.phases = {{"train", &data->train, epochs}};
+    setup.eval_sets = {{"train", &data->train}, {"test", &data->test}};
+    setup.columns = {"train_loss", "test_loss", "train_acc", "test_acc"};
+    if (validation) {
+        setup.eval_sets.push_back({"valid", validation});
+        setup.columns.insert(setup.columns.end(), {"valid_loss", "valid_acc"});
+    }
+    setup.columns.insert(setup.columns.end(), extra_columns.begin(), extra_columns.end());
+    setup.batch = batch, setup.log_every = log_every, setup.seed = seed;
+    trainer.start(*this, setup);
+}
+
+int SupervisedRun::eval_chunk_size() const { return kEvalChunk; }
+
+ChunkResult SupervisedRun::train_chunk(const Mat& x, const Mat& y) {
+    ChunkResult result;
+    result.outputs = net.forward(x, true);
+    result.loss = loss->value(result.outputs, y);
+    rule->backward(net, loss->grad(result.outputs, y));  // fills every param's grad
+    return result;
+}
+
+Mat SupervisedRun::predict(const Mat& x, int pass) {
+    (void)pass;
+    return net.forward(x, false);
+}
+
+std::vector<std::string> SupervisedRun::batch_columns() {
+    std::vector<std::string> columns;
     for (size_t l = 1; l <= net.linears().size(); ++l) {
         columns.push_back("w_norm_" + std::to_string(l));
         columns.push_back("grad_norm_" + std::to_string(l));
     }
-    batches = MetricLog("batches", columns);
-
-    order_.resize(size_t(data->train.size()));
-    std::iota(order_.begin(), order_.end(), 0);
-    rng_.shuffle(order_);
-    phase_ = Phase::Train;
+    return columns;
 }
 
-void SupervisedRun::step() {
-    if (phase_ == Phase::Done || !error.empty()) return;
-    if (phase_ == Phase::Train)
-        train_batch();
-    else if (phase_ == Phase::EvalTrain)
-        eval_chunk(data->train, phase_);
-    else if (phase_ == Phase::EvalTest)
-        eval_chunk(data->test, phase_);
-    else
-        eval_chunk(*validation, phase_);
+std::vector<double> SupervisedRun::batch_values() {
+    std::vector<double> row;
+    for (Linear* layer : net.linears()) {
+        row.push_back(layer->W.value.norm());
+        row.push_back(layer->W.grad.norm());
+    }
+    return row;
 }
 
-void SupervisedRun::train_batch() {
-    const Dataset& train = data->train;
-    int end = std::min(position_ + batch_, train.size());
-    std::vector<int> idx(order_.begin() + position_, order_.begin() + end);
-    Mat x = train.x(Eigen::all, idx);
-    if (transform_batch) x = transform_batch(x);
-    Mat y = train.y(Eigen::all, idx);
-
-    Mat out = net.forward(x, true);
-    double batch_loss = loss->value(out, y);
-    if (!std::isfinite(batch_loss)) {
-        error = "training diverged in epoch " + std::to_string(epoch_ + 1) + ", batch " +
-                std::to_string(batches_done_ + 1) + ": the loss is " +
-                (std::isnan(batch_loss) ? "NaN" : "infinite") +
-                "; lower the learning rate or the init scale and reset";
-        return;
-    }
-    rule->backward(net, loss->grad(out, y));  // fills every param's grad
-    if (before_update) before_update();
-    optimizer->step(net.params());
-    if (after_update) after_update();
-
-    samples_seen += end - position_;
-    position_ = end;
-    ++batches_done_;
-    loss_sum_ += batch_loss, ++loss_count_;
-
-    if (batches_done_ % log_every_ == 0) {
-        std::vector<double> row = {double(batches_done_), loss_sum_ / loss_count_};
-        for (Linear* layer : net.linears()) {
-            row.push_back(layer->W.value.norm());
-            row.push_back(layer->W.grad.norm());
-        }
-        batches.add(row);
-        loss_sum_ = 0, loss_count_ = 0;
-    }
-
-    if (position_ >= train.size()) {
-        phase_ = Phase::EvalTrain;
-        position_ = 0, eval_loss_ = 0, eval_correct_ = 0;
-    }
-}
-
-void SupervisedRun::eval_chunk(const Dataset& set, Phase phase) {
-    const bool is_test = phase == Phase::EvalTest;
-    int end = std::min(position_ + kEvalChunk, set.size());
-    Mat out = net.forward(set.x.middleCols(position_, end - position_), false);
-    Mat y = set.y.middleCols(position_, end - position_);
-    eval_loss_ += loss->value(out, y) * (end - position_);
-    if (set.is_classification()) {
-        std::vector<int> predicted = argmax_columns(out);
-        if (is_test) test_predictions.resize(size_t(set.size()));
-        for (int i = position_; i < end; ++i) {
-            int p = predicted[size_t(i - position_)];
-            eval_correct_ += p == set.labels[size_t(i)];
-            if (is_test) test_predictions[size_t(i)] = p;
-        }
-    }
-    position_ = end;
-    if (position_ < set.size()) return;
-
-    double mean_loss = eval_loss_ / set.size();
-    double acc = set.is_classification() ? double(eval_correct_) / set.size() : kNaN;
-    position_ = 0, eval_loss_ = 0, eval_correct_ = 0;
-    if (phase == Phase::EvalTrain) {
-        train_loss_ = mean_loss, train_acc_ = acc;
-        phase_ = Phase::EvalTest;
-    } else if (phase == Phase::EvalTest) {
-        if (set.is_classification()) confusion = confusion_matrix(test_predictions, set.labels, set.classes);
-        test_loss_ = mean_loss, test_acc_ = acc;
-        if (validation)
-            phase_ = Phase::EvalValid;
-        else
-            end_epoch(kNaN, kNaN);
-    } else {
-        end_epoch(mean_loss, acc);
-    }
-}
-
-void SupervisedRun::end_epoch(double valid_loss, double valid_acc) {
-    ++epoch_;
-    std::vector<double> row = {double(epoch_), train_loss_, test_loss_, train_acc_, test_acc_};
-    if (validation) row.insert(row.end(), {valid_loss, valid_acc});
-    if (extra_values) {
-        std::vector<double> extra = extra_values();
-        row.insert(row.end(), extra.begin(), extra.end());
-    }
-    epochs.add(row);
-    if (!std::isfinite(test_loss_)) {
-        error = "training diverged in epoch " + std::to_string(epoch_) +
-                ": the test loss is not finite; lower the learning rate and reset";
-        return;
-    }
-    const bool stop = stop_after_epoch && stop_after_epoch();
-    if (stop || epoch_ >= epochs_total_) {
-        phase_ = Phase::Done;
-        return;
-    }
-    optimizer->lr *= lr_decay_;
-    rng_.shuffle(order_);
-    phase_ = Phase::Train;
-}
-
-double SupervisedRun::progress() const {
-    if (!data || phase_ == Phase::Done) return 1;
-    // Work units per epoch: one per training sample, a third of one per evaluated sample (forward only).
-    double n_train = data->train.size(), n_test = data->test.size();
-    double n_valid = validation ? validation->size() : 0;
-    double per_epoch = n_train + (n_train + n_test + n_valid) / 3;
-    double in_epoch = phase_ == Phase::Train       ? position_
-                      : phase_ == Phase::EvalTrain ? n_train + position_ / 3.0
-                      : phase_ == Phase::EvalTest  ? n_train + (n_train + position_) / 3.0
-                                                   : n_train + (n_train + n_test + position_) / 3.0;
-    return (epoch_ * per_epoch + in_epoch) / (epochs_total_ * per_epoch);
+void SupervisedRun::end_evaluation() {
+    const Dataset& test = data->test;
+    if (!test.is_classification()) return;
+    test_predictions = argmax_columns(trainer.outputs("test"));
+    confusion = confusion_matrix(test_predictions, test.labels, test.classes);
 }
 
 Vec SupervisedRun::predict(const Vec& x) { return loss->predict(net.forward(x, false)).col(0); }

@@ -1,8 +1,7 @@
-// Mini-batch training of an Mlp with any LearningRule, cut into small steps for time slicing:
-// each step() is one training batch or one evaluation chunk; an epoch ends with a full train/test evaluation
-// and lr <- lr * lr_decay.
+// An Mlp with its loss, learning rule and optimizer as the Trainer's model (Labs 1, 2, 4, 7), and the Trainer
+// that trains it on a Split: train and test (and a validation set) evaluated every epoch, lr <- lr *
+// lr_decay.
 #pragma once
-#include <functional>
 #include <memory>
 #include <string>
 #include "engine/dataset.h"
@@ -10,18 +9,17 @@
 #include "engine/loss.h"
 #include "engine/mlp.h"
 #include "engine/optimizer.h"
-#include "engine/metric_log.h"
+#include "engine/trainer.h"
 
 namespace pl {
 
-class SupervisedRun {
+class SupervisedRun : public TrainerModel {
 public:
-    // Takes ownership of the parts; `data` must outlive the run. Logs: "epochs" and "batches".
+    // Takes ownership of the parts; `data` must outlive the run. The data order is drawn from `seed`'s
+    // DataOrder stream. Set validation, extra_columns and trainer.hooks before.
     void start(Mlp net, std::unique_ptr<Loss> loss, std::unique_ptr<LearningRule> rule,
                std::unique_ptr<Optimizer> optimizer, const Split* data, int batch, int epochs, int log_every,
                double lr_decay, uint64_t seed);
-    void step();
-    bool done() const { return phase_ == Phase::Done; }
 
     // Views of the current network, for panels and tests.
     bool is_image_task() const { return data->train.width > 0; }
@@ -31,53 +29,36 @@ public:
     void fit_curve(std::vector<double>& x, std::vector<double>& fit,
                    std::vector<double>& truth);                // cubic set
     Mat decision_map(int resolution, double& lo, double& hi);  // 2-D sets: P(class 1) on a grid
-    double progress() const;
-    int epoch() const { return epoch_; }
+
+    // TrainerModel: one training batch per chunk, evaluation chunks of 100 samples.
+    int chunk_size() const override { return 1 << 30; }
+    int eval_chunk_size() const override;
+    ChunkResult train_chunk(const Mat& x, const Mat& y) override;
+    void update() override { optimizer->step(net.params()); }
+    Mat predict(const Mat& x, int pass) override;
+    double eval_loss(const Mat& outputs, const Mat& y) override { return loss->value(outputs, y); }
+    std::vector<Param*> params() override { return net.params(); }
+    std::vector<std::string> batch_columns() override;  // w_norm_l, grad_norm_l per weight layer
+    std::vector<double> batch_values() override;
+    void end_evaluation() override;  // test_predictions and confusion
+    void end_epoch() override { optimizer->lr *= lr_decay_; }
 
     Mlp net;
     std::unique_ptr<Loss> loss;
     std::unique_ptr<LearningRule> rule;
     std::unique_ptr<Optimizer> optimizer;
     const Split* data = nullptr;
+    const Dataset* validation = nullptr;     // Lab 4: evaluated after the test set (valid_loss, valid_acc)
+    std::vector<std::string> extra_columns;  // after the standard ones, from trainer.hooks.end_epoch
 
-    // Extra per-epoch metrics, set before start(): columns after the standard ones, computed at each epoch's
-    // end.
-    std::vector<std::string> extra_columns;
-    std::function<std::vector<double>()> extra_values;
-
-    // Optional, set before start() (Lab 4): a validation set evaluated after the test set each epoch
-    // (columns valid_loss, valid_acc before the extra ones); hooks that change training: the inputs of each
-    // training batch, the grads before the optimizer step, the weights after it, and a check after each
-    // epoch's row that ends the run when it returns true.
-    const Dataset* validation = nullptr;
-    std::function<Mat(const Mat&)> transform_batch;
-    std::function<void()> before_update, after_update;
-    std::function<bool()> stop_after_epoch;
-
-    MetricLog epochs;   // epoch, train_loss, test_loss, train_acc, test_acc, [valid_*,] extra_columns...
-    MetricLog batches;  // batch, batch_loss, then w_norm_l / grad_norm_l per weight layer
-    std::string error;  // set when the loss stops being finite
-    long long samples_seen = 0;
+    // epochs: epoch, train_loss, test_loss, train_acc, test_acc, [valid_*,] extra_columns...
+    // batches: batch, batch_loss, then w_norm_l / grad_norm_l per weight layer
+    Trainer trainer;
     std::vector<int> test_predictions;  // from the last test evaluation (classification)
     Eigen::MatrixXi confusion;          // idem
 
 private:
-    enum class Phase { Train, EvalTrain, EvalTest, EvalValid, Done };
-    void train_batch();
-    void eval_chunk(const Dataset& set, Phase phase);
-    void end_epoch(double valid_loss, double valid_acc);
-
-    Phase phase_ = Phase::Done;
-    Rng rng_{1};
-    std::vector<int> order_;
-    int batch_ = 32, epochs_total_ = 1, log_every_ = 50;
     double lr_decay_ = 1;  // the learning rate is multiplied by this after every epoch
-    int epoch_ = 0, position_ = 0, batches_done_ = 0;
-    double loss_sum_ = 0;  // since the last batches row
-    int loss_count_ = 0;
-    double eval_loss_ = 0;  // running sums of the evaluation in progress
-    int eval_correct_ = 0;
-    double train_loss_ = 0, train_acc_ = 0, test_loss_ = 0, test_acc_ = 0;
 };
 
 }  // namespace pl

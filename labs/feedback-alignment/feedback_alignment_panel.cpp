@@ -9,7 +9,7 @@ namespace pl {
 namespace {
 
 void angle_plots(FeedbackAlignmentLab& lab) {
-    const MetricLog& epochs = lab.run.epochs;
+    const MetricLog& epochs = lab.run.trainer.epochs;
     const std::vector<double>* x = &epochs.column("epoch");
     ui::PlotOptions options;
     options.x_label = "epoch";

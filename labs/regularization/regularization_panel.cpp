@@ -46,7 +46,7 @@ void RunSummary(const RegularizationLab& lab) {
 }
 
 void GapCurves(const RegularizationLab& lab, PanelState& s) {
-    const MetricLog& epochs = lab.run.epochs;
+    const MetricLog& epochs = lab.run.trainer.epochs;
     const std::vector<double>* x = &epochs.column("epoch");
     const ImVec2 size = HalfWidth(ui::Px(240));
     ui::PlotOptions loss_options;

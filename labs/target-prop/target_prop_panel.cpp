@@ -15,7 +15,7 @@ struct PanelState {
 };
 
 void angles_and_inverses(TargetPropLab& lab) {
-    const MetricLog& epochs = lab.run.epochs;
+    const MetricLog& epochs = lab.run.trainer.epochs;
     const std::vector<double>* x = &epochs.column("epoch");
     std::vector<ui::PlotSeries> angles, errors;
     for (int l = 1; l <= lab.hidden_layers(); ++l)
