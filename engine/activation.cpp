@@ -3,17 +3,20 @@
 
 namespace pl {
 
+const Table<ActivationKind>& activation_table() {
+    static const Table<ActivationKind> table(
+        "activation", {
+                          {"relu", "max(x, 0)", ActivationKind::ReLU},
+                          {"tanh", "tanh(x)", ActivationKind::Tanh},
+                          {"sigmoid", "1 / (1 + e^-x)", ActivationKind::Sigmoid},
+                          {"identity", "x: a linear network", ActivationKind::Identity},
+                      });
+    return table;
+}
+
 const char* activation_name(ActivationKind k) {
-    switch (k) {
-        case ActivationKind::Sigmoid:
-            return "sigmoid";
-        case ActivationKind::Tanh:
-            return "tanh";
-        case ActivationKind::ReLU:
-            return "relu";
-        case ActivationKind::Identity:
-            return "identity";
-    }
+    for (const TableEntry<ActivationKind>& e : activation_table().entries())
+        if (e.value == k) return e.name.c_str();
     return "unknown";
 }
 

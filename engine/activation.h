@@ -2,11 +2,14 @@
 // backward: dL/dx = dL/dy .* f'(x).
 #pragma once
 #include "engine/layer.h"
+#include "engine/table.h"
 
 namespace pl {
 
 enum class ActivationKind { Sigmoid, Tanh, ReLU, Identity };
-const char* activation_name(ActivationKind k);  // "sigmoid", "tanh", "relu", "identity"
+// relu, tanh, sigmoid, identity (the linear student-teacher's): name, help, kind
+const Table<ActivationKind>& activation_table();
+const char* activation_name(ActivationKind k);  // its name in activation_table()
 
 class Activation : public Layer {
 public:

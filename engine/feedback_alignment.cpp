@@ -32,6 +32,14 @@ void FeedbackAlignment::backward(Mlp& net, const Mat& grad_out) {
     linear[0]->backward(delta);
 }
 
+std::vector<FeedbackPath> FeedbackAlignment::feedback_paths(Mlp& net) const {
+    std::vector<Linear*> linear = net.linears();
+    check_feedback(feedback_, linear.size() - 1, "FeedbackAlignment");
+    std::vector<FeedbackPath> paths;
+    for (size_t l = 1; l < linear.size(); ++l) paths.push_back({feedback_[l - 1], linear[l]->W.value});
+    return paths;
+}
+
 // B_k ~ N(0, scale^2 / hidden_k): |B_k e| ~ scale |e|, the size of BP's error, as in FA
 DirectFeedbackAlignment::DirectFeedbackAlignment(const Mlp& net, Rng& rng, double scale) {
     const std::vector<int> sizes = layer_sizes(net);
@@ -49,6 +57,19 @@ void DirectFeedbackAlignment::backward(Mlp& net, const Mat& grad_out) {
     for (size_t k = 0; k < act.size(); ++k) linear[k]->backward(act[k]->backward(feedback_[k] * grad_out));
 }
 
+// B_k stands in for the map from hidden layer k to the output, W_L ... W_{k+1}
+std::vector<FeedbackPath> DirectFeedbackAlignment::feedback_paths(Mlp& net) const {
+    std::vector<Linear*> linear = net.linears();
+    check_feedback(feedback_, linear.size() - 1, "DirectFeedbackAlignment");
+    std::vector<FeedbackPath> paths;
+    for (size_t k = 1; k < linear.size(); ++k) {
+        Mat forward = linear[k]->W.value;
+        for (size_t j = k + 1; j < linear.size(); ++j) forward = linear[j]->W.value * forward;
+        paths.push_back({feedback_[k - 1], forward});
+    }
+    return paths;
+}
+
 // delta_{l-1} = (sign(W_l)^T delta_l) .* f'(a_{l-1}); W_l.grad = delta_l h_{l-1}^T
 void SignSymmetry::backward(Mlp& net, const Mat& grad_out) {
     std::vector<Linear*> linear = net.linears();
@@ -59,6 +80,16 @@ void SignSymmetry::backward(Mlp& net, const Mat& grad_out) {
         delta = act[l - 1]->backward(linear[l]->backward(delta, sign_t));
     }
     linear[0]->backward(delta);
+}
+
+std::vector<FeedbackPath> SignSymmetry::feedback_paths(Mlp& net) const {
+    std::vector<Linear*> linear = net.linears();
+    std::vector<FeedbackPath> paths;
+    for (size_t l = 1; l < linear.size(); ++l) {
+        const Mat& W = linear[l]->W.value;
+        paths.push_back({W.array().sign().matrix().transpose(), W});
+    }
+    return paths;
 }
 
 }  // namespace pl

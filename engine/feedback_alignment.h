@@ -24,6 +24,7 @@ public:
     FeedbackAlignment(const Mlp& net, Rng& rng, double scale = 1.0);
     std::string name() const override { return "fa"; }
     void backward(Mlp& net, const Mat& grad_out) override;
+    std::vector<FeedbackPath> feedback_paths(Mlp& net) const override;  // B_{l+1} for W_{l+1}
 };
 
 // DFA: delta_k = (B_k e) .* f'(a_k) for every hidden layer k, e = dL/d(output), B_k fixed, hidden_k x n_out,
@@ -33,6 +34,7 @@ public:
     DirectFeedbackAlignment(const Mlp& net, Rng& rng, double scale = 1.0);
     std::string name() const override { return "dfa"; }
     void backward(Mlp& net, const Mat& grad_out) override;
+    std::vector<FeedbackPath> feedback_paths(Mlp& net) const override;  // B_k for W_L ... W_{k+1}
 };
 
 // Sign symmetry: delta_{l-1} = (sign(W_l)^T delta_l) .* f'(a_{l-1}), with sign(W_l) taken anew at every call.
@@ -40,6 +42,7 @@ class SignSymmetry : public LearningRule {
 public:
     std::string name() const override { return "sign"; }
     void backward(Mlp& net, const Mat& grad_out) override;
+    std::vector<FeedbackPath> feedback_paths(Mlp& net) const override;  // sign(W_{l+1})^T
 };
 
 }  // namespace pl

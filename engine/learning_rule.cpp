@@ -9,4 +9,12 @@ void Backprop::backward(Mlp& net, const Mat& grad_out) {
     for (auto it = net.layers.rbegin(); it != net.layers.rend(); ++it) g = (*it)->backward(g);
 }
 
+std::vector<FeedbackPath> Backprop::feedback_paths(Mlp& net) const {
+    std::vector<Linear*> linear = net.linears();
+    std::vector<FeedbackPath> paths;
+    for (size_t l = 1; l < linear.size(); ++l)
+        paths.push_back({linear[l]->W.value.transpose(), linear[l]->W.value});
+    return paths;
+}
+
 }  // namespace pl

@@ -1,7 +1,6 @@
 // SGD, momentum and Adam updates, state kept per Param.
 #include "engine/optimizer.h"
 #include <cmath>
-#include <stdexcept>
 
 namespace pl {
 
@@ -41,11 +40,22 @@ void Adam::step(const std::vector<Param*>& params) {
     }
 }
 
+const Table<OptimizerFactory>& optimizer_table() {
+    static const Table<OptimizerFactory> table(
+        "optimizer",
+        {
+            {"adam", "Adam (Kingma & Ba 2015): per-weight steps scaled by running gradient moments",
+             [](double lr) -> std::unique_ptr<Optimizer> { return std::make_unique<Adam>(lr); }},
+            {"sgd", "plain stochastic gradient descent: w -= lr g",
+             [](double lr) -> std::unique_ptr<Optimizer> { return std::make_unique<Sgd>(lr); }},
+            {"momentum", "SGD with momentum 0.9: v = 0.9 v + g, w -= lr v",
+             [](double lr) -> std::unique_ptr<Optimizer> { return std::make_unique<Momentum>(lr); }},
+        });
+    return table;
+}
+
 std::unique_ptr<Optimizer> make_optimizer(const std::string& name, double lr) {
-    if (name == "sgd") return std::make_unique<Sgd>(lr);
-    if (name == "momentum") return std::make_unique<Momentum>(lr);
-    if (name == "adam") return std::make_unique<Adam>(lr);
-    throw std::invalid_argument("unknown optimizer '" + name + "' (valid: sgd, momentum, adam)");
+    return optimizer_table().find(name).value(lr);
 }
 
 }  // namespace pl

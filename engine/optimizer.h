@@ -1,10 +1,12 @@
 // Gradient-descent optimizers: step() moves every parameter using its grad (state kept per Param).
 // SGD: w -= lr g.  Momentum: v = mu v + g, w -= lr v.  Adam: Kingma & Ba 2015 with bias correction.
 #pragma once
+#include <functional>
 #include <map>
 #include <memory>
 #include <string>
 #include "engine/layer.h"
+#include "engine/table.h"
 
 namespace pl {
 
@@ -44,7 +46,10 @@ private:
     int t_ = 0;
 };
 
-// "sgd", "momentum" or "adam"; throws std::invalid_argument otherwise.
+using OptimizerFactory = std::function<std::unique_ptr<Optimizer>(double lr)>;
+const Table<OptimizerFactory>& optimizer_table();  // adam, sgd, momentum
+
+// optimizer_table().find(name) made with `lr`: throws std::invalid_argument listing the valid names.
 std::unique_ptr<Optimizer> make_optimizer(const std::string& name, double lr);
 
 }  // namespace pl

@@ -60,4 +60,11 @@ void DifferenceTargetProp::backward(Mlp& net, const Mat& grad_out) {
     }
 }
 
+std::map<std::string, double> DifferenceTargetProp::diagnostics() const {
+    std::map<std::string, double> values;  // reconstruction_errors_[i] is g_{i+2}'s
+    for (size_t i = 0; i < reconstruction_errors_.size(); ++i)
+        values["reconstruction_error_l" + std::to_string(i + 2)] = reconstruction_errors_[i];
+    return values;
+}
+
 }  // namespace pl

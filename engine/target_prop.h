@@ -26,6 +26,7 @@ public:
     // Mean over units and samples of (g_l(f_l(h_{l-1} + eps)) - (h_{l-1} + eps))^2, for g_2, g_3, ...,
     // measured in the last backward() before the inverses' step; empty for nets with one hidden layer.
     std::vector<double> reconstruction_errors() const { return reconstruction_errors_; }
+    std::map<std::string, double> diagnostics() const override;  // reconstruction_error_l2, _l3, ...
     const DtpOptions& options() const { return options_; }
     const Mat& inverse_weights(size_t l) const { return V_.at(l); }  // V_l of g_l, l = 2..L-1
     const Mat& inverse_biases(size_t l) const { return c_.at(l); }   // c_l of g_l

@@ -266,4 +266,14 @@ std::vector<ParamSpec> concat(const std::vector<std::vector<ParamSpec>>& lists) 
     return out;
 }
 
+ParamSpec choice_param(const std::string& name, const std::vector<std::string>& offered,
+                       const std::vector<std::string>& helps, const std::string& def,
+                       const std::string& help) {
+    std::string full_help = help;
+    for (size_t i = 0; i < offered.size(); ++i) full_help += "; " + offered[i] + " = " + helps[i];
+    for (size_t i = 0; i < offered.size(); ++i)
+        if (offered[i] == def) return choice_param(name, offered, int(i), full_help);
+    throw std::invalid_argument(name + ": the default '" + def + "' is not one of the choices offered");
+}
+
 }  // namespace pl

@@ -76,4 +76,21 @@ ParamSpec bool_param(const std::string& name, bool def, const std::string& help)
 ParamSpec int_list_param(const std::string& name, const std::vector<int>& def, int min, int max,
                          const std::string& help, int max_items = 5);
 
+// A choice parameter offering `offered` from `table` (e.g. Lab 2's {bp, fa, dfa, sign} of the learning
+// rules), `def` selected; the help adds each choice's own. Throws, listing the table's names, when a name is
+// not in the table, or when `def` is not offered.
+template <class Value>
+class Table;
+ParamSpec choice_param(const std::string& name, const std::vector<std::string>& offered,
+                       const std::vector<std::string>& helps, const std::string& def,
+                       const std::string& help);
+template <class Value>
+ParamSpec choice_param(const std::string& name, const Table<Value>& table,
+                       const std::vector<std::string>& offered, const std::string& def,
+                       const std::string& help) {
+    std::vector<std::string> helps;
+    for (const std::string& choice : offered) helps.push_back(table.find(choice).help);
+    return choice_param(name, offered, helps, def, help);
+}
+
 }  // namespace pl

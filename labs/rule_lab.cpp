@@ -1,5 +1,6 @@
 #include "labs/rule_lab.h"
 #include <algorithm>
+#include <limits>
 #include <numeric>
 #include "engine/random_streams.h"
 #include "engine/update_angles.h"
@@ -14,7 +15,8 @@ std::vector<ParamSpec> rule_lab_params(const RuleLabDefaults& d, std::vector<Par
     net.seed_help = "seeds the initial weights, the rule's randomness and the data order";
     return concat({
         {
-            choice_param("rule", d.rules, d.rule, "the learning rule that computes the weight updates"),
+            choice_param("rule", learning_rule_table(), d.rules, d.rule,
+                         "the learning rule that computes the weight updates"),
             choice_param("task", {"mnist", "cubic", "student-teacher"}, 0,
                          "MNIST subset, y = x^3 + noise (20 points), or a random teacher MLP 5-25-50-25-5"),
             bool_param("linear", false, "student-teacher: linear teacher and linear student"),
@@ -43,7 +45,8 @@ void RuleLab::reset() {
 
     Mlp net = make_net(seed, linear);                  // the same initial weights for every rule
     Rng rule_rng = random_stream(seed, Stream::Rule);  // so W's init does not depend on the rule
-    std::unique_ptr<LearningRule> rule = make_rule(params.choice("rule"), net, rule_rng);
+    std::unique_ptr<LearningRule> rule =
+        learning_rule_table().find(params.choice("rule")).value(net, rule_rng, rule_options());
     const int hidden = int(net.linears().size()) - 1;
 
     std::vector<int> probe(size_t(data_->train.size()));
@@ -58,7 +61,7 @@ void RuleLab::reset() {
     for (int l = 1; l <= hidden; ++l) run.extra_columns.push_back("angle_to_bp_deg_l" + std::to_string(l));
     run.extra_columns.push_back("angle_to_bp_deg_all");
     for (const std::string& c : rule_columns(hidden)) run.extra_columns.push_back(c);
-    run.trainer.hooks.end_epoch = [this] {
+    run.extra_values = [this] {
         UpdateAngles angles = update_angles_to_bp(run.net, *run.loss, *run.rule, probe_x_, probe_y_);
         std::vector<double> values = angles.hidden;
         values.push_back(angles.all);
@@ -66,6 +69,17 @@ void RuleLab::reset() {
         return values;
     };
     start_run(std::move(net), std::move(rule), seed);
+}
+
+std::vector<double> RuleLab::rule_values() {
+    const std::map<std::string, double> diagnostics = run.rule->diagnostics();
+    std::vector<double> values;
+    for (const std::string& column : rule_columns(hidden_layers())) {
+        auto found = diagnostics.find(column);
+        values.push_back(found != diagnostics.end() ? found->second
+                                                    : std::numeric_limits<double>::quiet_NaN());
+    }
+    return values;
 }
 
 }  // namespace pl

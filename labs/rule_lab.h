@@ -2,14 +2,15 @@
 // the angle between the rule's update and backprop's gradient. Lab 2 and Lab 7 are RuleLabs.
 #pragma once
 #include <memory>
+#include "engine/learning_rules.h"
 #include "labs/supervised_lab.h"
 
 namespace pl {
 
 struct RuleLabDefaults {
-    std::vector<std::string> rules;  // choices of the `rule` parameter, e.g. {"bp", "fa", "dfa", "sign"}
-    int rule = 0;
-    SupervisedDefaults net;  // hidden, activation, lr, ...
+    std::vector<std::string> rules;  // the rules offered, from learning_rule_table(), e.g. {"bp", "fa"}
+    std::string rule;                // the default
+    SupervisedDefaults net;          // hidden, activation, lr, ...
 };
 
 class RuleLab : public SupervisedLab {
@@ -20,14 +21,12 @@ public:
     int hidden_layers() { return int(run.net.linears().size()) - 1; }
 
 protected:
-    // The rule named by the `rule` parameter; draw any randomness from `rng` (not the weights' stream).
-    virtual std::unique_ptr<LearningRule> make_rule(const std::string& name, const Mlp& net, Rng& rng) = 0;
-    // Per-epoch columns after angle_to_bp_deg_l1..: their names and, at each epoch's end, their values.
-    virtual std::vector<std::string> rule_columns(int hidden_layers) const {
-        (void)hidden_layers;
-        return {};
-    }
-    virtual std::vector<double> rule_values() { return {}; }
+    // The rule parameters the lab declares (feedback_scale, dtp_*, pc_*); the others keep their defaults.
+    virtual RuleOptions rule_options() const = 0;
+    // Per-epoch columns after angle_to_bp_deg_l1..: their names and, at each epoch's end, their values; by
+    // default the rule's diagnostics() of those names (NaN for a rule without one).
+    virtual std::vector<std::string> rule_columns(int hidden_layers) const = 0;
+    virtual std::vector<double> rule_values();
 
     Mat probe_x_, probe_y_;  // 256 fixed training samples the angles are measured on
 };

@@ -1,5 +1,6 @@
 #include "labs/supervised_lab.h"
 #include <algorithm>
+#include "engine/random_streams.h"
 
 namespace pl {
 
@@ -30,21 +31,18 @@ std::vector<ParamSpec> training_params(const SupervisedDefaults& d) {
 
 void SupervisedLab::step() {
     if (done() || !data_) return;
-    run.trainer.step();
-    samples_seen_ = run.trainer.samples_seen;
-    error = run.trainer.error;
+    run.step();
+    samples_seen_ = run.samples_seen;
+    error = run.error;
 }
 
 Mlp SupervisedLab::make_net(uint64_t seed, bool linear) const {
     std::vector<int> sizes = {int(data_->train.x.rows())};
     for (int h : params.list("hidden")) sizes.push_back(h);
     sizes.push_back(int(data_->train.y.rows()));
-    const std::string act = params.choice("activation");
-    ActivationKind kind = linear             ? ActivationKind::Identity
-                          : act == "relu"    ? ActivationKind::ReLU
-                          : act == "sigmoid" ? ActivationKind::Sigmoid
-                                             : ActivationKind::Tanh;
-    Rng init_rng(seed);
+    const ActivationKind kind =
+        linear ? ActivationKind::Identity : activation_table().find(params.choice("activation")).value;
+    Rng init_rng = random_stream(seed, Stream::Init);
     return Mlp(sizes, kind, init_rng, params.number("init_scale"));
 }
 
@@ -57,7 +55,7 @@ void SupervisedLab::start_run(Mlp net, std::unique_ptr<LearningRule> rule, uint6
     run.start(std::move(net), std::move(loss), std::move(rule),
               make_optimizer(params.choice("optimizer"), params.number("lr")), data_.get(),
               params.integer("batch"), params.integer("epochs"), params.integer("log_every"),
-              params.number("lr_decay"), seed);
+              params.number("lr_decay"), seed + 1);
     samples_seen_ = 0;
 }
 

@@ -1,5 +1,6 @@
 #include "labs/task_data.h"
 #include <stdexcept>
+#include "engine/random_streams.h"
 
 namespace pl {
 
@@ -19,7 +20,7 @@ std::shared_ptr<const Split> task_data(const std::string& name, uint64_t seed, b
     static std::weak_ptr<const Split> mnist, fashion;
     if (name == "mnist") return shared_subset(mnist, default_mnist_path());
     if (name == "fashion") return shared_subset(fashion, default_fashion_path());
-    Rng rng(seed * 7919 + 17);  // toy data has its own stream: the same for every rule and init
+    Rng rng = random_stream(seed, Stream::ToyData);  // the same toy data for every rule and init
     if (name == "cubic") return std::make_shared<const Split>(make_cubic(rng));
     if (name == "student-teacher")
         return std::make_shared<const Split>(make_student_teacher(rng, 1000, linear));

@@ -1,5 +1,6 @@
 #include "labs/backprop/backprop_lab.h"
 #include <cmath>
+#include "engine/random_streams.h"
 #include "labs/task_data.h"
 
 namespace pl {
@@ -36,7 +37,7 @@ void BackpropLab::reset() {
 }
 
 std::vector<GradientCheckRow> BackpropLab::gradient_check(int samples, int per_param) {
-    Rng rng(uint64_t(params.integer("seed")) + 99);
+    Rng rng = random_stream(uint64_t(params.integer("seed")), Stream::View);
     int n = std::min(samples, run.data->train.size());
     return check_gradients(run.net, *run.loss, run.data->train.x.leftCols(n), run.data->train.y.leftCols(n),
                            rng, per_param);

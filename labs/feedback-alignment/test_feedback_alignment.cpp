@@ -1,5 +1,5 @@
-// Lab 2 acceptance: FA's updates come to align with backprop's (Lillicrap et al. 2016), and the rules
-// learn the MNIST subset with the lab's defaults.
+// Lab 2 acceptance: FA's updates come to align with backprop's (Lillicrap et al. 2016), Kolen-Pollack's B
+// converges to W^T, and the rules learn the MNIST subset with the lab's defaults.
 #include <catch2/catch.hpp>
 #include "engine/update_angles.h"
 #include "labs/feedback-alignment/feedback_alignment_lab.h"
@@ -64,4 +64,16 @@ TEST_CASE("Lab 2 defaults on the MNIST subset: BP >= 93%, FA and DFA >= 90% with
                   << " deg");
         CHECK(acc >= (std::string(rule) == "bp" ? 0.93 : 0.90));
     }
+}
+
+TEST_CASE("Lab 2 defaults: Kolen-Pollack's B converges to W^T and its update to BP's, unlike FA's",
+          "[lab][slow]") {
+    FeedbackAlignmentLab lab;
+    const MetricLog& epochs = run_defaults_with_rule(lab, "kolen-pollack");
+    WARN("kolen-pollack: test accuracy " << epochs.last("test_acc") << ", angle(B, W^T) "
+                                         << epochs.last("angle_B_WT_deg_l1") << " deg, update angle to BP "
+                                         << epochs.last("angle_to_bp_deg_l1") << " deg");
+    CHECK(epochs.last("test_acc") >= 0.90);
+    CHECK(epochs.last("angle_B_WT_deg_l1") < 20);   // FA: ~58 deg after 10 epochs
+    CHECK(epochs.last("angle_to_bp_deg_l1") < 20);  // FA: ~50 deg
 }

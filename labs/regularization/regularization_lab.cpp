@@ -5,6 +5,7 @@
 #include <numeric>
 #include "engine/batch_norm.h"
 #include "engine/dropout.h"
+#include "engine/metrics.h"
 #include "engine/random_streams.h"
 #include "engine/regularizers.h"
 #include "labs/task_data.h"
@@ -14,12 +15,11 @@ namespace pl {
 namespace {
 
 constexpr int kValidationSize = 1000;  // the last digits of the shuffled training set, never trained on
-constexpr uint64_t kShuffleSeed = 4;   // one fixed order of the (class-sorted) training digits for every run
 
 std::vector<int> shuffled_indices(int n) {
     std::vector<int> idx(static_cast<size_t>(n));
     std::iota(idx.begin(), idx.end(), 0);
-    Rng rng(kShuffleSeed);
+    Rng rng = random_stream(0, Stream::Fixed);  // one order of the (class-sorted) digits for every run
     rng.shuffle(idx);
     return idx;
 }
@@ -175,20 +175,19 @@ void RegularizationLab::reset() {
     const uint64_t seed = uint64_t(params.integer("seed"));
     augment_rng_ = random_stream(seed, Stream::Augment);
     run.validation = &validation_;
-    TrainerHooks& hooks = run.trainer.hooks;
-    hooks.transform_batch = nullptr;
+    run.transform_batch = nullptr;
     if (active_.augment)
-        hooks.transform_batch = [this](Mat& x, Mat&) {
-            x = augment(x, data_->train.width, data_->train.height, active_.augmentation, augment_rng_);
+        run.transform_batch = [this](const Mat& x) {
+            return augment(x, data_->train.width, data_->train.height, active_.augmentation, augment_rng_);
         };
-    hooks.before_update = [this] {
+    run.before_update = [this] {
         if (active_.l2 > 0) add_l2_grad(run.net.linears(), active_.l2);
         if (active_.l1 > 0) add_l1_grad(run.net.linears(), active_.l1);
     };
-    hooks.after_update = [this] {
+    run.after_update = [this] {
         if (active_.max_norm > 0) project_max_norm(run.net.linears(), active_.max_norm);
     };
-    hooks.stop_after_epoch = [this] { return early_stop_check(); };
+    run.stop_after_epoch = [this] { return early_stop_check(); };
     start_run(make_regularized_net(seed), std::make_unique<Backprop>(), seed);
 }
 
@@ -197,24 +196,27 @@ void RegularizationLab::reset() {
 Mlp RegularizationLab::make_regularized_net(uint64_t seed) const {
     Mlp plain = make_net(seed);
     Mlp net;
-    uint64_t mask_seed = seed * 1000 + 3;  // each dropout layer draws its own masks
-    if (active_.input_dropout > 0) net.add(std::make_unique<Dropout>(active_.input_dropout, mask_seed++));
+    // each dropout layer draws its masks from its own stream: index 0 for the input, l after hidden layer l
+    if (active_.input_dropout > 0)
+        net.add(std::make_unique<Dropout>(active_.input_dropout, stream_seed(seed, Stream::Dropout, 0)));
     int width = 0, hidden_index = 0;
     for (auto& layer : plain.layers) {
         const bool is_activation = dynamic_cast<Activation*>(layer.get()) != nullptr;
         if (auto* linear = dynamic_cast<Linear*>(layer.get())) width = linear->out();
-        if (is_activation && active_.batch_norm) net.add(std::make_unique<BatchNorm>(width, ++hidden_index));
+        if (is_activation) ++hidden_index;
+        if (is_activation && active_.batch_norm) net.add(std::make_unique<BatchNorm>(width, hidden_index));
         net.add(std::move(layer));
         if (is_activation && active_.dropout > 0)
-            net.add(std::make_unique<Dropout>(active_.dropout, mask_seed++));
+            net.add(std::make_unique<Dropout>(active_.dropout,
+                                              stream_seed(seed, Stream::Dropout, uint64_t(hidden_index))));
     }
     return net;
 }
 
 bool RegularizationLab::early_stop_check() {
-    const double valid_loss = run.trainer.epochs.last("valid_loss");
+    const double valid_loss = run.epochs.last("valid_loss");
     if (best_epoch_ == 0 || valid_loss < best_valid_loss_) {
-        best_epoch_ = run.trainer.epoch();
+        best_epoch_ = run.epoch();
         best_valid_loss_ = valid_loss;
         if (active_.early_stopping) {
             best_state_.clear();
@@ -222,8 +224,8 @@ bool RegularizationLab::early_stop_check() {
         }
     }
     if (!active_.early_stopping) return false;
-    const bool out_of_patience = run.trainer.epoch() - best_epoch_ >= active_.patience;
-    if (out_of_patience || run.trainer.epoch() >= params.integer("epochs")) {  // the run ends with the best weights
+    const bool out_of_patience = run.epoch() - best_epoch_ >= active_.patience;
+    if (out_of_patience || run.epoch() >= params.integer("epochs")) {  // the run ends with the best weights
         std::vector<Mat*> state = network_state(run.net);
         for (size_t i = 0; i < state.size(); ++i) *state[i] = best_state_[i];
     }
@@ -231,7 +233,7 @@ bool RegularizationLab::early_stop_check() {
 }
 
 std::vector<std::pair<std::string, double>> RegularizationLab::final_metrics() const {
-    const MetricLog& epochs = run.trainer.epochs;
+    const MetricLog& epochs = run.epochs;
     const int row =
         active_.early_stopping ? best_epoch_ - 1 : epochs.rows() - 1;  // -1 before the first epoch
     auto at = [&](const char* column) { return row < 0 ? std::nan("") : epochs.column(column)[size_t(row)]; };
@@ -259,7 +261,8 @@ double RegularizationLab::test_accuracy(int samples, int batch) {
         Mat a = test.x(Eigen::all, idx);
         for (auto& layer : run.net.layers)
             a = layer->forward(a, batch > 0 && dynamic_cast<BatchNorm*>(layer.get()) != nullptr);
-        correct += correct_count(a, test.y(Eigen::all, idx));
+        const std::vector<int> predicted = argmax_columns(a);
+        for (size_t i = 0; i < idx.size(); ++i) correct += predicted[i] == test.labels[size_t(idx[i])];
     }
     std::vector<Mat*> state = network_state(run.net);
     for (size_t i = 0; i < state.size(); ++i) *state[i] = running[i];

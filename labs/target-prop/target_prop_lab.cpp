@@ -1,7 +1,5 @@
 #include "labs/target-prop/target_prop_lab.h"
-#include <limits>
 #include "engine/predictive_coding.h"
-#include "engine/target_prop.h"
 #include "engine/update_angles.h"
 
 namespace pl {
@@ -11,7 +9,7 @@ const LabInfo TargetPropLab::kInfo = {"target-prop", "Target propagation",
 
 TargetPropLab::TargetPropLab()
     : RuleLab(
-          {{"bp", "dtp", "pc"}, 1, {.hidden = {256, 256}, .activation = "tanh"}},
+          {{"bp", "dtp", "pc"}, "dtp", {.hidden = {256, 256}, .activation = "tanh"}},
           {
               float_param("dtp_noise", 0.1, 0, 2, "", "DTP: sd of the noise the inverses are trained with"),
               float_param("dtp_inverse_lr", 0.1, 1e-4, 1, "", "DTP: SGD rate of the inverses g_l", true),
@@ -21,17 +19,14 @@ TargetPropLab::TargetPropLab()
                           "PC: inference rate; unstable above ~2 / (1 + |W|^2)", true),
           }) {}
 
-std::unique_ptr<LearningRule> TargetPropLab::make_rule(const std::string& name, const Mlp& net, Rng& rng) {
-    if (name == "dtp") {
-        DtpOptions options;
-        options.noise_sd = params.number("dtp_noise");
-        options.inverse_lr = params.number("dtp_inverse_lr");
-        options.top_lr = params.number("dtp_top_lr");
-        return std::make_unique<DifferenceTargetProp>(net, rng, options);
-    }
-    if (name == "pc")
-        return std::make_unique<PredictiveCoding>(params.integer("pc_steps"), params.number("pc_rate"));
-    return std::make_unique<Backprop>();
+RuleOptions TargetPropLab::rule_options() const {
+    RuleOptions options;
+    options.dtp.noise_sd = params.number("dtp_noise");
+    options.dtp.inverse_lr = params.number("dtp_inverse_lr");
+    options.dtp.top_lr = params.number("dtp_top_lr");
+    options.pc_steps = params.integer("pc_steps");
+    options.pc_rate = params.number("pc_rate");
+    return options;
 }
 
 std::vector<std::string> TargetPropLab::rule_columns(int hidden_layers) const {
@@ -39,16 +34,6 @@ std::vector<std::string> TargetPropLab::rule_columns(int hidden_layers) const {
         columns;  // g_l maps h_l back to h_{l-1}: one inverse per hidden layer above the first
     for (int l = 2; l <= hidden_layers; ++l) columns.push_back("reconstruction_error_l" + std::to_string(l));
     return columns;
-}
-
-std::vector<double> TargetPropLab::rule_values() {
-    const int inverses = hidden_layers() - 1;
-    std::vector<double> values(size_t(std::max(0, inverses)), std::numeric_limits<double>::quiet_NaN());
-    if (run.rule->name() == "dtp") {
-        std::vector<double> errors = static_cast<DifferenceTargetProp&>(*run.rule).reconstruction_errors();
-        for (size_t i = 0; i < errors.size() && i < values.size(); ++i) values[i] = errors[i];
-    }
-    return values;
 }
 
 UpdateAngles TargetPropLab::pc_angles(int steps) {

@@ -16,10 +16,9 @@ public:
     UpdateAngles pc_angles(int steps);
 
 protected:
-    std::unique_ptr<LearningRule> make_rule(const std::string& name, const Mlp& net, Rng& rng) override;
-    std::vector<std::string> rule_columns(
-        int hidden_layers) const override;  // inverses' reconstruction errors
-    std::vector<double> rule_values() override;
+    RuleOptions rule_options() const override;  // dtp_*, pc_*
+    // The inverses' reconstruction errors, from DTP's diagnostics() (NaN for the other rules).
+    std::vector<std::string> rule_columns(int hidden_layers) const override;
 };
 
 }  // namespace pl

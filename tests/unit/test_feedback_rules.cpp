@@ -1,14 +1,17 @@
-// Feedback alignment, direct feedback alignment and sign symmetry: exact small cases against hand-computed
-// numbers and Eigen formulas, and Lillicrap's alignment effect on a linear student-teacher problem.
+// Feedback alignment, direct feedback alignment, sign symmetry and Kolen-Pollack: exact small cases against
+// hand-computed numbers and Eigen formulas, Lillicrap's alignment effect, and the table of learning rules.
 #include <catch2/catch.hpp>
 #include <cmath>
 #include <memory>
 #include "engine/angles.h"
 #include "engine/feedback_alignment.h"
 #include "engine/learning_rule.h"
+#include "engine/learning_rules.h"
 #include "engine/mlp.h"
 #include "engine/optimizer.h"
 #include "engine/random_matrix.h"
+#include "engine/update_angles.h"
+#include "labs/params.h"
 #include "tests/unit/rule_test_helpers.h"
 
 using namespace pl;
@@ -201,4 +204,116 @@ TEST_CASE("feedback rules: FA aligns with BP on a linear 10-20-5 student-teacher
     REQUIRE(start_angle > 70);
     REQUIRE(end_angle < 60);
     REQUIRE(end_loss < 0.01 * y_eval.squaredNorm() / 200.0);
+}
+
+TEST_CASE("learning rules: the table builds every rule by name and refuses unknown names", "[feedback]") {
+    Rng rng(5), rule_rng(6);
+    Mlp net({3, 4, 4, 2}, ActivationKind::Tanh, rng);
+    const Mat x = normal_matrix(rng, 3, 5, 1.0), grad_out = normal_matrix(rng, 2, 5, 0.1);
+    for (const TableEntry<RuleFactory>& entry : learning_rule_table().entries()) {
+        INFO("rule " << entry.name);
+        std::unique_ptr<LearningRule> rule = entry.value(net, rule_rng, RuleOptions{});
+        REQUIRE(rule->name() == entry.name);
+        REQUIRE(!entry.help.empty());
+        const std::vector<Mat> grads = grads_of(*rule, net, x, grad_out);
+        REQUIRE(grads[0].allFinite());
+    }
+    REQUIRE_THROWS_WITH(
+        learning_rule_table().find("hebb"),
+        Catch::Equals("unknown learning rule 'hebb'; valid: bp, fa, dfa, sign, kolen-pollack, dtp, pc"));
+    // a lab's subset is checked against the table when it is declared
+    REQUIRE_THROWS_WITH(choice_param("rule", learning_rule_table(), {"bp", "fsa"}, "bp", ""),
+                        Catch::Contains("unknown learning rule 'fsa'; valid: bp, fa"));
+    REQUIRE_THROWS_AS(choice_param("rule", learning_rule_table(), {"bp", "fa"}, "dtp", ""),
+                      std::invalid_argument);
+    const ParamSpec spec = choice_param("rule", learning_rule_table(), {"bp", "fa"}, "fa", "the rule");
+    REQUIRE(spec.choices == std::vector<std::string>{"bp", "fa"});
+    REQUIRE(spec.def == 1);
+    REQUIRE_THAT(spec.help,
+                 Catch::StartsWith("the rule; bp = backprop") && Catch::Contains("; fa = feedback"));
+}
+
+TEST_CASE("learning rules: each hidden layer's feedback path is the matrix its error travels through",
+          "[feedback]") {
+    Rng rng(9), rule_rng(10);
+    Mlp net({3, 5, 4, 2}, ActivationKind::Tanh, rng);
+    std::vector<Linear*> L = net.linears();
+    FeedbackAlignment fa(net, rule_rng);
+    DirectFeedbackAlignment dfa(net, rule_rng);
+    const std::vector<FeedbackPath> bp_paths = Backprop().feedback_paths(net),
+                                    fa_paths = fa.feedback_paths(net), dfa_paths = dfa.feedback_paths(net),
+                                    sign_paths = SignSymmetry().feedback_paths(net);
+    REQUIRE(bp_paths.size() == 2);
+    REQUIRE(bp_paths[0].feedback == L[1]->W.value.transpose());
+    REQUIRE(fa_paths[1].feedback == fa.feedback()[1]);
+    REQUIRE(fa_paths[1].forward == L[2]->W.value);
+    REQUIRE(dfa_paths[0].feedback == dfa.feedback()[0]);
+    REQUIRE(dfa_paths[0].forward.isApprox(L[2]->W.value * L[1]->W.value));  // h_1 -> output
+    REQUIRE(sign_paths[0].feedback == L[1]->W.value.array().sign().matrix().transpose());
+}
+
+// Kolen-Pollack and FA from the same weights and the same B on a tanh student-teacher task, trained with Adam
+namespace {
+struct AlignmentAfterTraining {
+    double B_to_WT_deg = 0;       // mean over the hidden layers of angle(B_l, W_l^T)
+    double update_to_bp_deg = 0;  // update angle to BP over all weights, on held-out samples
+};
+
+AlignmentAfterTraining train_and_measure(const std::string& rule_name, int steps) {
+    Rng rng(31), rule_rng(32), data_rng(33);
+    Mlp teacher({8, 16, 4}, ActivationKind::Tanh, rng);
+    Mlp net({8, 32, 32, 4}, ActivationKind::Tanh, rng);
+    std::unique_ptr<LearningRule> rule =
+        learning_rule_table().find(rule_name).value(net, rule_rng, RuleOptions{});
+    Adam adam(0.003);
+    MeanSquaredError mse;
+    for (int step = 0; step < steps; ++step) {
+        const Mat x = normal_matrix(data_rng, 8, 32, 1.0);
+        const Mat y = teacher.forward(x);
+        rule->backward(net, mse.grad(net.forward(x, true), y));
+        adam.step(net.params());
+    }
+    AlignmentAfterTraining out;
+    for (const FeedbackPath& path : rule->feedback_paths(net))
+        out.B_to_WT_deg += angle_deg(path.feedback, path.forward.transpose()) / 2.0;
+    const Mat x = normal_matrix(data_rng, 8, 256, 1.0);
+    out.update_to_bp_deg = update_angles_to_bp(net, mse, *rule, x, teacher.forward(x)).all;
+    return out;
+}
+}  // namespace
+
+TEST_CASE("Kolen-Pollack: B - W^T shrinks by (1 - decay) every step", "[feedback]") {
+    Rng rng(41), rule_rng(42);
+    Mlp net({3, 6, 5, 2}, ActivationKind::Tanh, rng);
+    RuleOptions options;
+    options.kp_decay = 0.1;
+    std::unique_ptr<LearningRule> kp = make_kolen_pollack(net, rule_rng, options);
+    Sgd sgd(0.5);
+    auto gaps = [&] {  // ||B_l - W_l^T|| for l = 2, 3
+        std::vector<double> out;
+        for (const FeedbackPath& path : kp->feedback_paths(net))
+            out.push_back((path.feedback - path.forward.transpose()).norm());
+        return out;
+    };
+    const Mat x = normal_matrix(rng, 3, 4, 1.0), grad_out = normal_matrix(rng, 2, 4, 1.0);
+    grads_of(*kp, net, x, grad_out);  // the first step has no update to mirror: only the decay
+    std::vector<double> before = gaps();
+    for (int step = 0; step < 3; ++step) {
+        sgd.step(net.params());  // W moves by -lr W.grad; the next backward gives B the same move, transposed
+        grads_of(*kp, net, x, grad_out);
+        const std::vector<double> after = gaps();
+        for (size_t l = 0; l < after.size(); ++l) REQUIRE(after[l] == Approx(0.9 * before[l]).epsilon(1e-12));
+        before = after;
+    }
+}
+
+TEST_CASE("Kolen-Pollack: B converges to W^T, and the update comes closer to BP's than FA's", "[feedback]") {
+    const AlignmentAfterTraining kp = train_and_measure("kolen-pollack", 2000);
+    const AlignmentAfterTraining fa = train_and_measure("fa", 2000);
+    INFO("after 2000 Adam steps: angle(B, W^T) " << kp.B_to_WT_deg << " deg (KP) vs " << fa.B_to_WT_deg
+                                                 << " (FA); update to BP " << kp.update_to_bp_deg << " vs "
+                                                 << fa.update_to_bp_deg);
+    CHECK(kp.B_to_WT_deg < 20);
+    CHECK(kp.B_to_WT_deg < fa.B_to_WT_deg - 30);
+    CHECK(kp.update_to_bp_deg < fa.update_to_bp_deg);
 }

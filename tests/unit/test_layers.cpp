@@ -73,6 +73,15 @@ TEST_CASE("layers: activation values and names", "[layers]") {
     REQUIRE(std::string(activation_name(ActivationKind::Identity)) == "identity");
 }
 
+TEST_CASE("layers: the activation table names every kind once and refuses unknown names", "[layers]") {
+    REQUIRE(activation_table().names() == std::vector<std::string>{"relu", "tanh", "sigmoid", "identity"});
+    for (const TableEntry<ActivationKind>& entry : activation_table().entries())
+        REQUIRE(activation_name(entry.value) == entry.name);
+    REQUIRE(activation_table().find("tanh").value == ActivationKind::Tanh);
+    REQUIRE_THROWS_WITH(activation_table().find("gelu"),
+                        Catch::Equals("unknown activation 'gelu'; valid: relu, tanh, sigmoid, identity"));
+}
+
 TEST_CASE("layers: Linear dL/dx, dL/dW and dL/db match finite differences", "[layers]") {
     Rng rng(23);
     Linear lin(5, 3, rng, 1.0, 2);

@@ -65,5 +65,11 @@ TEST_CASE("optimizers: make_optimizer by name", "[optim]") {
     REQUIRE(dynamic_cast<Adam*>(adam.get()) != nullptr);
     REQUIRE(adam->lr == 0.01);
     REQUIRE_THROWS_AS(make_optimizer("rmsprop", 0.1), std::invalid_argument);
-    REQUIRE_THROWS_WITH(make_optimizer("rmsprop", 0.1), Catch::Contains("sgd, momentum, adam"));
+    REQUIRE_THROWS_WITH(make_optimizer("rmsprop", 0.1),
+                        Catch::Equals("unknown optimizer 'rmsprop'; valid: adam, sgd, momentum"));
+    for (const TableEntry<OptimizerFactory>& entry : optimizer_table().entries()) {
+        INFO(entry.name);
+        REQUIRE(!entry.help.empty());
+        REQUIRE(entry.value(0.5)->lr == 0.5);
+    }
 }
