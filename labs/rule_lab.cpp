@@ -61,7 +61,7 @@ void RuleLab::reset() {
     for (int l = 1; l <= hidden; ++l) run.extra_columns.push_back("angle_to_bp_deg_l" + std::to_string(l));
     run.extra_columns.push_back("angle_to_bp_deg_all");
     for (const std::string& c : rule_columns(hidden)) run.extra_columns.push_back(c);
-    run.extra_values = [this] {
+    run.trainer.hooks.end_epoch = [this] {
         UpdateAngles angles = update_angles_to_bp(run.net, *run.loss, *run.rule, probe_x_, probe_y_);
         std::vector<double> values = angles.hidden;
         values.push_back(angles.all);

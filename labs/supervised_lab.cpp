@@ -31,9 +31,9 @@ std::vector<ParamSpec> training_params(const SupervisedDefaults& d) {
 
 void SupervisedLab::step() {
     if (done() || !data_) return;
-    run.step();
-    samples_seen_ = run.samples_seen;
-    error = run.error;
+    run.trainer.step();
+    samples_seen_ = run.trainer.samples_seen;
+    error = run.trainer.error;
 }
 
 Mlp SupervisedLab::make_net(uint64_t seed, bool linear) const {
@@ -55,7 +55,7 @@ void SupervisedLab::start_run(Mlp net, std::unique_ptr<LearningRule> rule, uint6
     run.start(std::move(net), std::move(loss), std::move(rule),
               make_optimizer(params.choice("optimizer"), params.number("lr")), data_.get(),
               params.integer("batch"), params.integer("epochs"), params.integer("log_every"),
-              params.number("lr_decay"), seed + 1);
+              params.number("lr_decay"), seed);
     samples_seen_ = 0;
 }
 

@@ -25,9 +25,11 @@ class SupervisedLab : public Lab {
 public:
     using Lab::Lab;
     void step() override;
-    bool done() const override { return run.done() || !error.empty(); }
-    double progress() const override { return run.progress(); }
-    std::vector<const MetricLog*> logs() const override { return {&run.epochs, &run.batches}; }
+    bool done() const override { return run.trainer.done() || !error.empty(); }
+    double progress() const override { return run.trainer.progress(); }
+    std::vector<const MetricLog*> logs() const override {
+        return {&run.trainer.epochs, &run.trainer.batches};
+    }
     bool started() const { return run.loss != nullptr; }  // false when reset() failed (see error)
 
     SupervisedRun run;
@@ -37,7 +39,7 @@ protected:
     // `init_scale`, its weights drawn from Stream::Init: the same initial weights whatever else differs.
     Mlp make_net(uint64_t seed, bool linear = false) const;
     // Starts `run` on data_ with `net` and `rule`: cross-entropy or MSE as the data requires, and the
-    // optimizer and schedule from the parameters; the data order is drawn from seed + 1.
+    // optimizer and schedule from the parameters; the data order is drawn from the seed's DataOrder stream.
     void start_run(Mlp net, std::unique_ptr<LearningRule> rule, uint64_t seed);
 
     std::shared_ptr<const Split> data_;

@@ -5,7 +5,6 @@
 #include <numeric>
 #include "engine/batch_norm.h"
 #include "engine/dropout.h"
-#include "engine/metrics.h"
 #include "engine/random_streams.h"
 #include "engine/regularizers.h"
 #include "labs/task_data.h"
@@ -175,19 +174,20 @@ void RegularizationLab::reset() {
     const uint64_t seed = uint64_t(params.integer("seed"));
     augment_rng_ = random_stream(seed, Stream::Augment);
     run.validation = &validation_;
-    run.transform_batch = nullptr;
+    TrainerHooks& hooks = run.trainer.hooks;
+    hooks.transform_batch = nullptr;
     if (active_.augment)
-        run.transform_batch = [this](const Mat& x) {
-            return augment(x, data_->train.width, data_->train.height, active_.augmentation, augment_rng_);
+        hooks.transform_batch = [this](Mat& x, Mat&) {
+            x = augment(x, data_->train.width, data_->train.height, active_.augmentation, augment_rng_);
         };
-    run.before_update = [this] {
+    hooks.before_update = [this] {
         if (active_.l2 > 0) add_l2_grad(run.net.linears(), active_.l2);
         if (active_.l1 > 0) add_l1_grad(run.net.linears(), active_.l1);
     };
-    run.after_update = [this] {
+    hooks.after_update = [this] {
         if (active_.max_norm > 0) project_max_norm(run.net.linears(), active_.max_norm);
     };
-    run.stop_after_epoch = [this] { return early_stop_check(); };
+    hooks.stop_after_epoch = [this] { return early_stop_check(); };
     start_run(make_regularized_net(seed), std::make_unique<Backprop>(), seed);
 }
 
@@ -214,9 +214,9 @@ Mlp RegularizationLab::make_regularized_net(uint64_t seed) const {
 }
 
 bool RegularizationLab::early_stop_check() {
-    const double valid_loss = run.epochs.last("valid_loss");
+    const double valid_loss = run.trainer.epochs.last("valid_loss");
     if (best_epoch_ == 0 || valid_loss < best_valid_loss_) {
-        best_epoch_ = run.epoch();
+        best_epoch_ = run.trainer.epoch();
         best_valid_loss_ = valid_loss;
         if (active_.early_stopping) {
             best_state_.clear();
@@ -224,8 +224,8 @@ bool RegularizationLab::early_stop_check() {
         }
     }
     if (!active_.early_stopping) return false;
-    const bool out_of_patience = run.epoch() - best_epoch_ >= active_.patience;
-    if (out_of_patience || run.epoch() >= params.integer("epochs")) {  // the run ends with the best weights
+    const bool out_of_patience = run.trainer.epoch() - best_epoch_ >= active_.patience;
+    if (out_of_patience || run.trainer.epoch() >= params.integer("epochs")) {  // the run ends with the best weights
         std::vector<Mat*> state = network_state(run.net);
         for (size_t i = 0; i < state.size(); ++i) *state[i] = best_state_[i];
     }
@@ -233,7 +233,7 @@ bool RegularizationLab::early_stop_check() {
 }
 
 std::vector<std::pair<std::string, double>> RegularizationLab::final_metrics() const {
-    const MetricLog& epochs = run.epochs;
+    const MetricLog& epochs = run.trainer.epochs;
     const int row =
         active_.early_stopping ? best_epoch_ - 1 : epochs.rows() - 1;  // -1 before the first epoch
     auto at = [&](const char* column) { return row < 0 ? std::nan("") : epochs.column(column)[size_t(row)]; };
@@ -261,8 +261,7 @@ double RegularizationLab::test_accuracy(int samples, int batch) {
         Mat a = test.x(Eigen::all, idx);
         for (auto& layer : run.net.layers)
             a = layer->forward(a, batch > 0 && dynamic_cast<BatchNorm*>(layer.get()) != nullptr);
-        const std::vector<int> predicted = argmax_columns(a);
-        for (size_t i = 0; i < idx.size(); ++i) correct += predicted[i] == test.labels[size_t(idx[i])];
+        correct += correct_count(a, test.y(Eigen::all, idx));
     }
     std::vector<Mat*> state = network_state(run.net);
     for (size_t i = 0; i < state.size(); ++i) *state[i] = running[i];
