@@ -3,8 +3,8 @@
 #include <cmath>
 #include <exception>
 #include <limits>
-#include <numeric>
 #include "engine/learning_rule.h"
+#include "engine/random_streams.h"
 
 namespace pl {
 
@@ -89,33 +89,33 @@ BayesByBackpropLab::BayesByBackpropLab()
       }) {}
 
 bool BayesByBackpropLab::done() const {
-    if (classifying()) return classifier.done() || !error.empty();
-    return (epoch_ >= params.integer("epochs") && !evaluating()) || !error.empty();
+    if (classifying()) return classifier.trainer.done() || !error.empty();
+    return trainer.done() || !error.empty();
 }
 
 double BayesByBackpropLab::progress() const {
-    if (classifying()) return started_ ? classifier.progress() : 0;
-    return double(epoch_) / params.integer("epochs");
+    if (classifying()) return started_ ? classifier.trainer.progress() : 0;
+    return trainer.progress();
 }
 
 std::vector<const MetricLog*> BayesByBackpropLab::logs() const {
-    if (classifying()) return {&classifier.epochs, &classifier.batches, &classifier.entropy};
-    return {&epochs, &predictive};
+    if (classifying()) return {&classifier.trainer.epochs, &classifier.trainer.batches, &classifier.entropy};
+    return {&trainer.epochs, &predictive};
 }
 
 void BayesByBackpropLab::reset() {
     error.clear();
     started_ = true;
     classifying_ = params.choice("task") == "mnist";
+    trainer = Trainer();
+    samples_seen_ = 0;
     if (classifying_) {
         reset_classifier();
         return;
     }
-    epoch_ = 0, nll_sum_ = 0, kl_sum_ = 0, terms_count_ = 0, samples_seen_ = 0;
     train_.clear(), nets_.clear(), optimizers_.clear();
-    functions.resize(0, 0), samples_.resize(0, 0), drawn_ = 0;
-    epochs = MetricLog("epochs", {"epoch", "nll", "kl", "neg_elbo", "test_rmse", "rmse_in", "sigma_in",
-                                  "sigma_out", "sigma_ratio_out_in"});
+    functions.resize(0, 0);
+    nll_sum_ = 0, kl_sum_ = 0, samples_ = 0;
     predictive = MetricLog("predictive", {"x", "truth", "mean", "sigma"});
     nll_.noise_sd = params.number("noise");
 
@@ -127,29 +127,42 @@ void BayesByBackpropLab::reset() {
     sizes.push_back(1);
     const ActivationKind act = activation_kind(params.choice("activation"));
 
-    grid_ = cubic_data(data_seed, nll_.noise_sd).test.x;
+    grid_ = Dataset();
+    grid_.x = cubic_data(data_seed, nll_.noise_sd).test.x;
+    stacked_ = Dataset();
+    stacked_.x.resize(count, kTrainPoints), stacked_.y.resize(count, kTrainPoints);
     for (int k = 0; k < count; ++k) {
         const uint64_t fit = uint64_t(k);  // fit k: seed + k, or data_seed + k
         train_.push_back(cubic_data(vary_data ? data_seed + fit : data_seed, nll_.noise_sd).train);
+        stacked_.x.row(k) = train_.back().x, stacked_.y.row(k) = train_.back().y;
         Rng init_rng(vary_data ? seed : seed + fit);
         if (bayesian())
             nets_.push_back(make_bayes_mlp(sizes, act, init_rng, params.number("init_scale"),
-                                           params.number("sigma_init"), seed + 100));
+                                           params.number("sigma_init"),
+                                           stream_seed(seed, Stream::WeightNoise)));
         else
             nets_.push_back(Mlp(sizes, act, init_rng, params.number("init_scale")));
         optimizers_.push_back(make_optimizer("adam", params.number("lr")));
     }
-    weights_ = 0;
-    for (size_t l = 1; l < sizes.size(); ++l) weights_ += sizes[l - 1] * sizes[l];
-    order_rng_ = Rng(seed + 1);
-    order_.resize(kTrainPoints);
-    std::iota(order_.begin(), order_.end(), 0);
-    start_evaluation();  // the untrained prediction, row epoch 0, at once: the panel starts with it
-    while (evaluating()) draw_samples();
+    double weights = 0;
+    for (size_t l = 1; l < sizes.size(); ++l) weights += sizes[l - 1] * sizes[l];
+
+    TrainerSetup setup;
+    setup.phases = {{"fit", &stacked_, params.integer("epochs")}};
+    setup.eval_sets = {{"grid", &grid_}};
+    setup.columns = {"nll",     "kl",       "neg_elbo",  "test_rmse",
+                     "rmse_in", "sigma_in", "sigma_out", "sigma_ratio_out_in"};
+    setup.batch = params.integer("batch");
+    setup.eval_every = params.integer("log_every");
+    setup.evaluate_at_start = true;  // the untrained prediction, row epoch 0: the panel starts with it
+    setup.work_per_step = kMacsPerStep / (3 * weights * count);  // a trained sample: forward + backward
+    setup.seed = seed;
+    trainer.hooks.end_epoch = [this] { return log_row(); };
+    trainer.start(model_, setup);
+    while (trainer.evaluating()) trainer.step();
 }
 
 void BayesByBackpropLab::reset_classifier() {
-    samples_seen_ = 0;
     ClassifierSettings settings;
     settings.bayesian = bayesian();
     settings.hidden = params.list("mnist_hidden");
@@ -170,115 +183,106 @@ void BayesByBackpropLab::reset_classifier() {
     }
 }
 
-// cubic: either a part of an evaluation in progress, or training epochs up to the next logged one (within the
-// budget). mnist: one training batch or one evaluation chunk of the classifier.
 void BayesByBackpropLab::step() {
     if (done()) return;
-    if (classifying()) {
-        classifier.step();
-        error = classifier.error;
-        samples_seen_ = classifier.samples_seen;
-        return;
-    }
-    if (evaluating()) {
-        draw_samples();
-        return;
-    }
-    const int log_every = params.integer("log_every"), epochs_total = params.integer("epochs");
-    const double macs_per_epoch = 3.0 * weights_ * kTrainPoints * double(nets_.size());  // forward + backward
-    double budget = kMacsPerStep;
-    do {
-        for (size_t k = 0; k < nets_.size() && error.empty(); ++k) train_epoch(k);
-        if (!error.empty()) return;
-        ++epoch_;
-        budget -= macs_per_epoch;
-    } while (epoch_ % log_every != 0 && epoch_ < epochs_total && budget > 0);
-    if (epoch_ % log_every == 0 || epoch_ == epochs_total) start_evaluation();
+    Trainer& active = classifying() ? classifier.trainer : trainer;
+    active.step();
+    error = active.error;
+    samples_seen_ = active.samples_seen;
 }
 
-// One pass over the shuffled training points in batches of B; every batch minimises
+int BayesByBackpropLab::Model::eval_passes() const {
+    return lab.bayesian() ? lab.params.integer("test_samples") : 1;
+}
+
+// Every network on its own batch (row k), minimising
 // bbb: F = (N/B) sum_b NLL_b + KL(q || prior)      mle: (N/B) sum_b NLL_b
-void BayesByBackpropLab::train_epoch(size_t k) {
-    const Dataset& train = train_[k];
-    Mlp& net = nets_[k];
-    const int batch = params.integer("batch");
-    order_rng_.shuffle(order_);
-    for (int start = 0; start < kTrainPoints; start += batch) {
-        std::vector<int> idx(order_.begin() + start, order_.begin() + std::min(start + batch, kTrainPoints));
-        const Mat x = train.x(Eigen::all, idx), y = train.y(Eigen::all, idx);
+ChunkResult BayesByBackpropLab::Model::train_chunk(const Mat& x, const Mat& y) {
+    ChunkResult result;
+    for (size_t k = 0; k < lab.nets_.size(); ++k) {
+        const Eigen::Index row = Eigen::Index(k);
+        Mlp& net = lab.nets_[k];
         ElboTerms terms;
-        if (bayesian()) {
-            terms = elbo_backward(net, nll_, x, y, kTrainPoints, params.number("prior_sd"));
+        if (lab.bayesian()) {
+            terms = elbo_backward(net, lab.nll_, x.row(row), y.row(row), kTrainPoints,
+                                  lab.params.number("prior_sd"));
         } else {
-            const Mat out = net.forward(x, true);
-            terms.nll = kTrainPoints * nll_.value(out, y);
-            Backprop().backward(net, kTrainPoints * nll_.grad(out, y));
+            const Mat out = net.forward(x.row(row), true);
+            terms.nll = kTrainPoints * lab.nll_.value(out, y.row(row));
+            Backprop().backward(net, kTrainPoints * lab.nll_.grad(out, y.row(row)));
         }
-        if (!std::isfinite(terms.loss())) {
-            error = "training diverged in epoch " + std::to_string(epoch_ + 1) + ": the loss is " +
-                    (std::isnan(terms.loss()) ? "NaN" : "infinite") + "; lower the learning rate and reset";
-            return;
-        }
-        optimizers_[k]->step(net.params());
-        nll_sum_ += terms.nll * double(idx.size()) / kTrainPoints;  // a batch's share of the epoch
-        kl_sum_ += terms.kl * double(idx.size()) / kTrainPoints;
-        samples_seen_ += int(idx.size());
+        lab.nll_sum_ += terms.nll * double(x.cols()) / kTrainPoints;  // a batch's share of the epoch
+        lab.kl_sum_ += terms.kl * double(x.cols()) / kTrainPoints;
+        result.loss += terms.nll / double(lab.nets_.size());
     }
-    ++terms_count_;
+    lab.samples_ += int(x.cols());
+    return result;
 }
 
-// mle: the fits on the grid, logged at once. bbb: test_samples weight samples, drawn over the next steps.
-void BayesByBackpropLab::start_evaluation() {
-    if (bayesian()) {
-        samples_.resize(params.integer("test_samples"), grid_.cols());
-        drawn_ = 0;
-        const uint64_t seed = uint64_t(params.integer("seed"));
-        evaluation_noise_
-            .clear();  // the same eps at every evaluation: the curves over epochs are not jittered
-        for (size_t l = 0; l < bayes_layers(nets_[0]).size(); ++l)
-            evaluation_noise_.push_back(Rng(seed + 200 + l));
-        return;
-    }
-    functions.resize(Eigen::Index(nets_.size()), grid_.cols());
-    for (size_t k = 0; k < nets_.size(); ++k) functions.row(Eigen::Index(k)) = nets_[k].forward(grid_, false);
-    log_row();
+void BayesByBackpropLab::Model::update() {
+    for (size_t k = 0; k < lab.nets_.size(); ++k) lab.optimizers_[k]->step(lab.nets_[k].params());
 }
 
-void BayesByBackpropLab::draw_samples() {
-    const int per_step = std::max(1, int(kMacsPerStep / (double(weights_) * double(grid_.cols()))));
-    const int count = std::min(per_step, int(samples_.rows()) - drawn_);
-    // The weight samples of the predictive have their own noise, so test_samples and log_every leave training
-    // alone.
-    const std::vector<BayesLinear*> layers = bayes_layers(nets_[0]);
-    for (size_t l = 0; l < layers.size(); ++l) std::swap(layers[l]->noise, evaluation_noise_[l]);
-    samples_.middleRows(drawn_, count) = sample_functions(nets_[0], grid_, count);
-    for (size_t l = 0; l < layers.size(); ++l) std::swap(layers[l]->noise, evaluation_noise_[l]);
-    drawn_ += count;
-    if (evaluating()) return;
-    functions = samples_;
-    log_row();
+std::vector<Param*> BayesByBackpropLab::Model::params() {
+    std::vector<Param*> all;
+    for (Mlp& net : lab.nets_)
+        for (Param* p : net.params()) all.push_back(p);
+    return all;
+}
+
+// The weight samples of the predictive have their own noise, so test_samples and log_every leave training
+// alone; the same eps at every evaluation: the curves over epochs are not jittered.
+void BayesByBackpropLab::Model::begin_evaluation() {
+    if (!lab.bayesian()) return;
+    lab.functions.resize(eval_passes(), lab.grid_.size());
+    const std::vector<BayesLinear*> layers = bayes_layers(lab.nets_[0]);
+    lab.evaluation_noise_.clear();
+    for (size_t l = 0; l < layers.size(); ++l) {
+        lab.evaluation_noise_.push_back(
+            random_stream(uint64_t(lab.params.integer("seed")), Stream::EvalNoise, l));
+        std::swap(layers[l]->noise, lab.evaluation_noise_[l]);
+    }
+}
+
+// bbb: the function of weight sample `pass`. mle: every fit.
+Mat BayesByBackpropLab::Model::predict(const Mat& x, int pass) {
+    if (lab.bayesian()) {
+        lab.functions.row(pass) = sample_functions(lab.nets_[0], x, 1);
+        return lab.functions.row(pass);
+    }
+    lab.functions.resize(Eigen::Index(lab.nets_.size()), x.cols());
+    for (size_t k = 0; k < lab.nets_.size(); ++k)
+        lab.functions.row(Eigen::Index(k)) = lab.nets_[k].forward(x, false);
+    return lab.functions;
+}
+
+void BayesByBackpropLab::Model::end_evaluation() {
+    if (!lab.bayesian()) return;
+    const std::vector<BayesLinear*> layers = bayes_layers(lab.nets_[0]);
+    for (size_t l = 0; l < layers.size(); ++l) std::swap(layers[l]->noise, lab.evaluation_noise_[l]);
 }
 
 // Predictive mean and sigma over the sampled functions (bbb) or the fits (mle), on the grid over [-5, 5].
-void BayesByBackpropLab::log_row() {
+std::vector<double> BayesByBackpropLab::log_row() {
+    const Mat& grid = grid_.x;
     const Eigen::RowVectorXd mean = functions.colwise().mean();
     // sigma(x) = sqrt(mean_s (f_s(x) - mean(x))^2)
     const Eigen::RowVectorXd sigma = (functions.rowwise() - mean).array().square().colwise().mean().sqrt();
-    const Eigen::RowVectorXd truth = grid_.array().cube();
-    const Mask inside = grid_.array().abs() <= kTrainEdge + 1e-9;
+    const Eigen::RowVectorXd truth = grid.array().cube();
+    const Mask inside = grid.array().abs() <= kTrainEdge + 1e-9;
     const Eigen::RowVectorXd squared_error = (mean - truth).array().square();  // against x^3
     const double test_rmse = std::sqrt(squared_error.mean());                  // on [-5, 5]
     const double rmse_in = std::sqrt(mean_where(inside, squared_error));
     const double sigma_in = mean_where(inside, sigma), sigma_out = mean_where(!inside, sigma);
 
     predictive.clear();
-    for (Eigen::Index i = 0; i < grid_.cols(); ++i)
-        predictive.add({grid_(0, i), truth(i), mean(i), sigma(i)});
-    const double nll = terms_count_ ? nll_sum_ / terms_count_ : kNaN;
-    const double kl = terms_count_ && bayesian() ? kl_sum_ / terms_count_ : kNaN;
-    epochs.add(
-        {double(epoch_), nll, kl, nll + kl, test_rmse, rmse_in, sigma_in, sigma_out, sigma_out / sigma_in});
-    nll_sum_ = 0, kl_sum_ = 0, terms_count_ = 0;
+    for (Eigen::Index i = 0; i < grid.cols(); ++i) predictive.add({grid(0, i), truth(i), mean(i), sigma(i)});
+    // per network and epoch
+    const double epochs = double(samples_) / kTrainPoints * double(nets_.size());
+    const double nll = samples_ ? nll_sum_ / epochs : kNaN;
+    const double kl = samples_ && bayesian() ? kl_sum_ / epochs : kNaN;
+    nll_sum_ = 0, kl_sum_ = 0, samples_ = 0;
+    return {nll, kl, nll + kl, test_rmse, rmse_in, sigma_in, sigma_out, sigma_out / sigma_in};
 }
 
 std::vector<double> BayesByBackpropLab::posterior_sigmas() {

@@ -8,6 +8,7 @@
 #include "engine/dataset.h"
 #include "engine/gaussian_nll.h"
 #include "engine/optimizer.h"
+#include "engine/trainer.h"
 #include "labs/bayes-by-backprop/bayes_classifier.h"
 #include "labs/lab.h"
 
@@ -19,7 +20,7 @@ public:
     BayesByBackpropLab();
     const LabInfo& info() const override { return kInfo; }
     void reset() override;
-    void step() override;  // cubic: up to log_every epochs of every network, or a part of an evaluation
+    void step() override;  // a step of the trainer (cubic) or of the classifier (mnist)
     bool done() const override;
     double progress() const override;
     std::vector<const MetricLog*> logs() const override;
@@ -30,36 +31,43 @@ public:
     const std::vector<Dataset>& train_sets() const { return train_; }  // one per network
     std::vector<double> posterior_sigmas();                            // sigma of every weight and bias (bbb)
 
-    // Per logged epoch: the ELBO terms (summed over the training set; kl and neg_elbo are NaN for mle), the
-    // RMSE of the predictive mean against x^3 on [-5, 5] (test_rmse) and inside [-3.5, 3.5] (rmse_in), and
-    // the mean predictive sigma inside and outside [-3.5, 3.5].
-    MetricLog epochs;
+    // epochs, per logged epoch: the ELBO terms (summed over the training set; kl and neg_elbo are NaN for
+    // mle), the RMSE of the predictive mean against x^3 on [-5, 5] (test_rmse) and inside [-3.5, 3.5]
+    // (rmse_in), and the mean predictive sigma inside and outside [-3.5, 3.5].
+    Trainer trainer;
     MetricLog predictive;        // x, truth, mean, sigma on the test grid, from the last evaluation
     Mat functions;               // the sampled functions (bbb) or the fits (mle) on the grid: one row each
     BayesClassifier classifier;  // task=mnist: its logs are the lab's (epochs, batches, entropy)
 
 private:
     void reset_classifier();
-    void train_epoch(size_t k);
-    void start_evaluation();
-    void draw_samples();  // the next few weight samples (bbb), as many as fit in one step
-    void log_row();
-    bool evaluating() const { return drawn_ < samples_.rows(); }
+    std::vector<double> log_row();  // the predictive on the grid: the epoch's columns
+
+    // The networks as the Trainer's model: row k of a chunk's x and y is network k's batch (every network
+    // takes the same positions of its own 20 points); an evaluation is one pass per weight sample (bbb) or
+    // one pass of every fit (mle) over the grid.
+    struct Model : TrainerModel {
+        explicit Model(BayesByBackpropLab& lab) : lab(lab) {}
+        int eval_passes() const override;
+        ChunkResult train_chunk(const Mat& x, const Mat& y) override;
+        void update() override;
+        Mat predict(const Mat& x, int pass) override;
+        std::vector<Param*> params() override;
+        void begin_evaluation() override;  // swaps in the evaluation's weight noise (bbb)
+        void end_evaluation() override;
+        BayesByBackpropLab& lab;
+    };
 
     std::vector<Dataset> train_;  // differ only with method=mle and vary=data_seed
-    Mat grid_;                    // 1 x points on [-5, 5]
+    Dataset stacked_;             // row k: train_[k]
+    Dataset grid_;                // 1 x points on [-5, 5], no targets
     std::vector<Mlp> nets_;       // one for bbb, `fits` for mle
     std::vector<std::unique_ptr<Optimizer>> optimizers_;
-    GaussianNll nll_{1.0};  // noise_sd set by reset()
-    Rng order_rng_{1};
-    std::vector<int> order_;
-    int epoch_ = 0;
-    int weights_ = 0;  // weights per network: the cost of one sample's forward pass per point
-    Mat samples_;      // the functions of the evaluation in progress (bbb), drawn_ rows filled
-    int drawn_ = 0;
-    std::vector<Rng> evaluation_noise_;  // one per BayesLinear layer, swapped in while drawing samples_
-    double nll_sum_ = 0, kl_sum_ = 0;    // since the last row
-    int terms_count_ = 0;
+    GaussianNll nll_{1.0};               // noise_sd set by reset()
+    std::vector<Rng> evaluation_noise_;  // one per BayesLinear layer, swapped in during an evaluation
+    double nll_sum_ = 0, kl_sum_ = 0;    // over every network's training samples since the last row
+    int samples_ = 0;                    // training samples of one network since the last row
+    Model model_{*this};
     bool started_ = false, classifying_ = false;
 };
 

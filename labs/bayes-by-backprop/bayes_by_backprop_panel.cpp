@@ -24,7 +24,7 @@ struct PanelState {  // the curves of the last frame, kept so the plot can point
 };
 
 void Summary(const BayesByBackpropLab& lab) {
-    const MetricLog& epochs = lab.epochs;
+    const MetricLog& epochs = lab.trainer.epochs;
     if (!lab.error.empty()) ImGui::TextColored(ImVec4(1, 0.4f, 0.4f, 1), "%s", lab.error.c_str());
     ImGui::Text(
         "epoch %.0f   test RMSE %.2f   mean predictive sigma: inside the data %.2f, outside %.2f, "
@@ -102,7 +102,7 @@ void PredictivePlot(BayesByBackpropLab& lab, PanelState& s) {
 }
 
 void Curves(BayesByBackpropLab& lab) {
-    const MetricLog& epochs = lab.epochs;
+    const MetricLog& epochs = lab.trainer.epochs;
     const std::vector<double>* x = &epochs.column("epoch");
     const ImVec2 size = HalfWidth(ui::Px(220));
     ui::PlotOptions terms;

@@ -8,9 +8,10 @@
 #include <vector>
 #include "engine/dataset.h"
 #include "engine/loss.h"
+#include "engine/metric_log.h"
 #include "engine/mlp.h"
 #include "engine/optimizer.h"
-#include "engine/metric_log.h"
+#include "engine/trainer.h"
 
 namespace pl {
 
@@ -28,50 +29,46 @@ struct ClassifierSettings {
 // The evaluation sets, in the order of the entropy log's columns.
 enum class EvalSet { TestDigits = 0, Fashion = 1, Noise = 2 };
 
-class BayesClassifier {
+// The classifier as the Trainer's model: one training batch per step; an evaluation averages the softmax over
+// `test_samples` weight samples (the same ones at every evaluation) on the three sets.
+class BayesClassifier : public TrainerModel {
 public:
     // Loads MNIST and Fashion-MNIST (throws std::runtime_error on a missing file) and builds the network.
     void start(const ClassifierSettings& settings);
-    void step();  // one training batch, or one chunk of images under one weight sample of an evaluation
-    bool done() const { return phase_ == Phase::Done || !error.empty(); }
-    double progress() const;
     const Mat& images(EvalSet set) const;             // 784 x 2,000, pixels in [0, 1]
     Vec probabilities(EvalSet set, int image) const;  // of the last evaluation (empty before the first)
 
-    // Per epoch: train_loss and train_acc of the one-sample passes during the epoch, test_loss and test_acc
-    // of the predictive; kl (bbb); the mean predictive entropy on each set; the AUROC of telling the test
-    // digits from each out-of-distribution set by their entropy.
-    MetricLog epochs;
-    MetricLog batches;  // batch, batch_loss (the cross-entropy of the batch)
+    // epochs, per epoch: train_loss and train_acc of the one-sample passes during the epoch, test_loss and
+    // test_acc of the predictive; kl (bbb); the mean predictive entropy on each set; the AUROC of telling the
+    // test digits from each out-of-distribution set by their entropy. batches: batch, batch_loss (the
+    // cross-entropy of the batch).
+    Trainer trainer;
     MetricLog entropy;  // one row per image of the last evaluation: test, fashion, noise (nats)
-    std::string error;  // set when the loss stops being finite
-    long long samples_seen = 0;
+
+    // TrainerModel
+    int eval_chunk_size() const override;
+    int eval_passes() const override { return settings_.bayesian ? settings_.test_samples : 1; }
+    ChunkResult train_chunk(const Mat& x, const Mat& y) override;
+    void update() override { optimizer_->step(net_.params()); }
+    Mat predict(const Mat& x, int pass) override;
+    double eval_loss(const Mat& outputs, const Mat& y) override;
+    std::vector<Param*> params() override { return net_.params(); }
+    void begin_evaluation() override;  // swaps in the evaluation's weight noise
+    void end_evaluation() override;
 
 private:
-    enum class Phase { Train, Evaluate, Done };
-    void train_batch();
-    void evaluate_chunk();
-    void end_evaluation();
-    int samples() const { return settings_.bayesian ? settings_.test_samples : 1; }
+    std::vector<double> epoch_values();  // kl, entropy_*, auroc_*
 
     ClassifierSettings settings_;
     std::shared_ptr<const Split> mnist_, fashion_;
-    Mat noise_images_;
+    Dataset noise_;  // noise images, no labels
     Mlp net_;
     std::unique_ptr<Optimizer> optimizer_;
     SoftmaxCrossEntropy nll_;
-    Rng order_rng_{1};
-    std::vector<int> order_;
     std::vector<Rng> evaluation_noise_;  // one per BayesLinear layer, swapped in during an evaluation
-    Phase phase_ = Phase::Done;
-    int weights_ = 0;  // weights of the network: the cost of one image's forward pass
-    int epoch_ = 0, position_ = 0, batches_done_ = 0;
-    double loss_sum_ = 0, kl_ = 0;  // of the epoch's training batches
-    int correct_ = 0;
-    int sample_ = 0;                     // the weight sample of the evaluation in progress
-    EvalSet set_ = EvalSet::TestDigits;  // and the set and image it has reached
-    std::vector<Mat> probability_sums_;  // per set: 10 x images, summed over the weight samples so far
-    std::vector<Mat> predictive_;        // per set: the predictive of the last finished evaluation
+    int weights_ = 0;                    // weights of the network: the cost of one image's forward pass
+    int last_pass_ = -1;                 // of the evaluation in progress
+    double kl_ = 0;                      // of the last training batch
 };
 
 }  // namespace pl

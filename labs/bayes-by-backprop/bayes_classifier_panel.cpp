@@ -25,7 +25,7 @@ struct ClassifierViews {                            // what the panel keeps betw
 };
 
 void Summary(const BayesByBackpropLab& lab) {
-    const MetricLog& epochs = lab.classifier.epochs;
+    const MetricLog& epochs = lab.classifier.trainer.epochs;
     if (!lab.error.empty()) ImGui::TextColored(ImVec4(1, 0.4f, 0.4f, 1), "%s", lab.error.c_str());
     if (epochs.rows() == 0) {
         ImGui::Text("epoch 1: training, %.0f%% of the run done; the first evaluation follows the epoch",
@@ -113,7 +113,7 @@ void draw_bayes_classifier_panel(BayesByBackpropLab& lab) {
     static ClassifierViews views;
     if (ShowIfNotStarted(lab.started(), lab.error)) return;
     Summary(lab);
-    LearningCurves(lab.classifier.epochs, lab.classifier.batches, true);
+    LearningCurves(lab.classifier.trainer.epochs, lab.classifier.trainer.batches, true);
     EntropyHistograms(lab.classifier.entropy, views);
     if (ImGui::CollapsingHeader("Images and their predictive entropy", ImGuiTreeNodeFlags_DefaultOpen))
         Images(lab, views);

@@ -34,15 +34,15 @@ TEST_CASE(
     REQUIRE(lab.error.empty());
     const double ratio = final_metric(lab, "sigma_ratio_out_in"), rmse = final_metric(lab, "test_rmse");
     WARN("bbb defaults: sigma_ratio_out_in " << ratio << ", test_rmse " << rmse << ", sigma in "
-                                             << lab.epochs.last("sigma_in") << ", out "
-                                             << lab.epochs.last("sigma_out"));
+                                             << lab.trainer.epochs.last("sigma_in") << ", out "
+                                             << lab.trainer.epochs.last("sigma_out"));
     CHECK(ratio >= 2.0);
     // Inside the data the mean follows x^3 to within the noise (sd 3); beyond it a ReLU net goes on linearly
     // while x^3 bends away, so the RMSE over [-5, 5] is larger, yet far below the 47 of predicting 0.
-    CHECK(lab.epochs.last("rmse_in") < 2 * lab.params.number("noise"));
+    CHECK(lab.trainer.epochs.last("rmse_in") < 2 * lab.params.number("noise"));
     CHECK(rmse < 35);
     // Training lowered the negative ELBO; the KL grew from ~0 as the posterior moved away from the prior
-    const std::vector<double>& nll = lab.epochs.column("nll");
+    const std::vector<double>& nll = lab.trainer.epochs.column("nll");
     CHECK(nll.back() < nll[1] / 2);
 }
 
@@ -86,7 +86,8 @@ TEST_CASE("Lab 3: the number of test samples and log_every leave the training un
         run_to_end(*lab);
     }
     CHECK(a.posterior_sigmas() == b.posterior_sigmas());
-    CHECK(a.epochs.last("sigma_in") != b.epochs.last("sigma_in"));  // other samples, other estimates
+    CHECK(a.trainer.epochs.last("sigma_in") !=
+          b.trainer.epochs.last("sigma_in"));  // other samples, other estimates
 }
 
 TEST_CASE(
@@ -150,8 +151,9 @@ TEST_CASE(
     }
     CHECK(a.metrics_json() == b.metrics_json());
     CHECK(a.samples_seen() == 8000);
-    CHECK(a.classifier.batches.column("batch_loss") == c.classifier.batches.column("batch_loss"));
-    CHECK(a.epochs.rows() == 0);  // the cubic task's log stays empty
+    CHECK(a.classifier.trainer.batches.column("batch_loss") ==
+          c.classifier.trainer.batches.column("batch_loss"));
+    CHECK(a.trainer.epochs.rows() == 0);  // the cubic task's log stays empty
 }
 
 TEST_CASE("Lab 3 task=mnist without the Fashion-MNIST file reports the missing file and does not start",
