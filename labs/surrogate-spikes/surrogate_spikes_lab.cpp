@@ -1,9 +1,9 @@
 #include "labs/surrogate-spikes/surrogate_spikes_lab.h"
-#include <chrono>
 #include <cmath>
 #include <numeric>
 #include "engine/loss.h"
 #include "engine/metrics.h"
+#include "engine/random_streams.h"
 #include "labs/task_data.h"
 
 namespace pl {
@@ -46,7 +46,6 @@ SurrogateSpikesLab::SurrogateSpikesLab()
 void SurrogateSpikesLab::reset() {
     error.clear();
     net.reset();
-    phase_ = Phase::Done;
     try {
         data_ = task_data(params.choice("dataset"), 0);
     } catch (const std::exception& e) {
@@ -82,24 +81,26 @@ void SurrogateSpikesLab::reset() {
     optimizer_ = std::make_unique<Adam>(params.number("lr"));
     penalty_ = {params.number("reg_l1"), params.number("reg_l2")};
 
-    rng_ = Rng(seed + 1);
-    order_.resize(size_t(data_->train.size()));
-    std::iota(order_.begin(), order_.end(), 0);
-    rng_.shuffle(order_);
-    grad_sum_.clear();
-    for (Param* p : net->params()) grad_sum_.push_back(Mat::Zero(p->value.rows(), p->value.cols()));
-
-    epochs = MetricLog("epochs", {"epoch", "train_loss", "test_loss", "train_acc", "test_acc", "w1_change",
-                                  "epoch_s", "hidden_rate_hz"});
-    batches = MetricLog("batches", {"batch", "batch_loss", "batch_acc", "hidden_spikes"});
+    spikes_rng_ = random_stream(seed, Stream::Spikes);
     confusion = Eigen::MatrixXi::Zero(shape.outputs, shape.outputs);
     hidden_counts = Vec::Zero(shape.hidden);
-    epoch_ = 0, position_ = 0, batch_start_ = 0, batches_done_ = 0;
-    train_loss_ = test_loss_ = 0, train_correct_ = test_correct_ = 0;
-    log_loss_ = log_spikes_ = 0, log_correct_ = log_samples_ = 0;
-    epoch_seconds_ = 0;
+    log_spikes_ = 0, log_samples_ = 0;
     samples_seen_ = 0;
-    phase_ = Phase::Train;
+
+    TrainerSetup setup;
+    setup.phases = {{"train", &data_->train, params.integer("epochs")}};
+    setup.eval_sets = {{"test", &data_->test}};
+    setup.columns = {"train_loss", "test_loss", "train_acc",     "test_acc",
+                     "w1_change",  "epoch_s",   "hidden_rate_hz"};
+    setup.batch = params.integer("batch");
+    setup.log_every = params.integer("log_every");
+    setup.batch_acc = true;
+    setup.seed = seed;
+    trainer.hooks.end_epoch = [this] {
+        const double duration_s = params.integer("steps") * 1e-3;  // steps of 1 ms
+        return std::vector<double>{w1_change(), hidden_counts.mean() / duration_s};
+    };
+    trainer.start(model_, setup);
 }
 
 SpikeTrain SurrogateSpikesLab::encode(const Mat& x, Rng& rng) const {
@@ -111,120 +112,50 @@ SpikeTrain SurrogateSpikesLab::encode(const Mat& x, Rng& rng) const {
 }
 
 void SurrogateSpikesLab::step() {
-    if (done() || !net) return;
-    if (phase_ == Phase::Train)
-        train_chunk();
-    else
-        test_chunk();
+    if (done()) return;
+    trainer.step();
+    samples_seen_ = trainer.samples_seen;
+    error = trainer.error;
 }
 
-void SurrogateSpikesLab::train_chunk() {
-    const auto t0 = std::chrono::steady_clock::now();
-    const Dataset& train = data_->train;
-    const int batch = params.integer("batch");
-    const int batch_end = std::min(batch_start_ + batch, train.size());
-    const int end = std::min(position_ + chunk(), batch_end);
-    const std::vector<int> idx(order_.begin() + position_, order_.begin() + end);
-    const int n = end - position_;
-    const Mat x = train.x(Eigen::all, idx), y = train.y(Eigen::all, idx);
-
+ChunkResult SurrogateSpikesLab::Model::train_chunk(const Mat& x, const Mat& y) {
     SoftmaxCrossEntropy ce;
-    const Mat logits = net->forward(encode(x, rng_), n);
-    const double loss = ce.value(logits, y) + penalty_.value(net->hidden);
-    if (!std::isfinite(loss)) {
-        error = "training diverged in epoch " + std::to_string(epoch_ + 1) + ", batch " +
-                std::to_string(batches_done_ + 1) +
-                ": the loss is not finite; lower lr or weight_scale and reset";
-        return;
-    }
-    net->backward(ce.grad(logits, y), penalty_);  // chunk mean
-    const std::vector<Param*> params_ = net->params();
-    const double weight = double(n) / double(batch_end - batch_start_);  // chunk mean -> batch mean
-    for (size_t k = 0; k < params_.size(); ++k) grad_sum_[k] += weight * params_[k]->grad;
-
-    const std::vector<int> predicted = argmax_columns(logits);
-    int correct = 0;
-    for (int j = 0; j < n; ++j) correct += predicted[size_t(j)] == train.labels[size_t(idx[size_t(j)])];
-    train_loss_ += loss * n, train_correct_ += correct;
-    log_loss_ += loss * n, log_correct_ += correct, log_samples_ += n;
-    log_spikes_ += spike_counts(net->hidden).sum() / net->hidden.out();
-    samples_seen_ += n;
-    position_ = end;
-
-    if (position_ == batch_end) {  // the batch is complete: one Adam step on its mean gradient
-        for (size_t k = 0; k < params_.size(); ++k) params_[k]->grad = grad_sum_[k], grad_sum_[k].setZero();
-        optimizer_->step(params_);
-        ++batches_done_;
-        for (Param* p : params_)
-            if (!p->value.allFinite()) {
-                error = "training diverged in epoch " + std::to_string(epoch_ + 1) + ", batch " +
-                        std::to_string(batches_done_) + ": a weight is not finite; lower lr and reset";
-                return;
-            }
-        batch_start_ = position_;
-        if (batches_done_ % params.integer("log_every") == 0) {
-            batches.add({double(batches_done_), log_loss_ / log_samples_, double(log_correct_) / log_samples_,
-                         log_spikes_ / log_samples_});
-            log_loss_ = log_spikes_ = 0, log_correct_ = log_samples_ = 0;
-        }
-    }
-    epoch_seconds_ += std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
-    if (position_ >= train.size()) {
-        phase_ = Phase::Test;
-        position_ = 0, test_loss_ = 0, test_correct_ = 0;
-        count_sum_ = Vec::Zero(net->hidden.out());
-        test_predictions_.assign(size_t(data_->test.size()), -1);
-    }
+    SpikingNet& net = *lab.net;
+    ChunkResult result;
+    result.outputs = net.forward(lab.encode(x, lab.spikes_rng_), int(x.cols()));
+    result.loss = ce.value(result.outputs, y) + lab.penalty_.value(net.hidden);
+    net.backward(ce.grad(result.outputs, y), lab.penalty_);  // chunk mean
+    lab.log_spikes_ += spike_counts(net.hidden).sum() / net.hidden.out();
+    lab.log_samples_ += int(x.cols());
+    return result;
 }
 
-void SurrogateSpikesLab::test_chunk() {
-    const Dataset& test = data_->test;
-    const int end = std::min(position_ + chunk(), test.size());
-    const int n = end - position_;
-    const Mat x = test.x.middleCols(position_, n), y = test.y.middleCols(position_, n);
-    SoftmaxCrossEntropy ce;
-    const Mat logits = net->forward(encode(x, rng_), n);
-    test_loss_ += ce.value(logits, y) * n;
-    const std::vector<int> predicted = argmax_columns(logits);
-    for (int j = 0; j < n; ++j) {
-        test_predictions_[size_t(position_ + j)] = predicted[size_t(j)];
-        test_correct_ += predicted[size_t(j)] == test.labels[size_t(position_ + j)];
-    }
-    count_sum_ += spike_counts(net->hidden).rowwise().sum();
-    position_ = end;
-    if (position_ >= test.size()) end_epoch();
+Mat SurrogateSpikesLab::Model::predict(const Mat& x, int pass) {
+    (void)pass;
+    const Mat logits = lab.net->forward(lab.encode(x, lab.spikes_rng_), int(x.cols()));
+    lab.count_sum_ += spike_counts(lab.net->hidden).rowwise().sum();
+    return logits;
 }
 
-void SurrogateSpikesLab::end_epoch() {
-    const Dataset &train = data_->train, &test = data_->test;
-    ++epoch_;
-    confusion = confusion_matrix(test_predictions_, test.labels, test.classes);
-    hidden_counts = count_sum_ / double(test.size());
-    const double duration_s = params.integer("steps") * 1e-3;  // steps of 1 ms
-    epochs.add({double(epoch_), train_loss_ / train.size(), test_loss_ / test.size(),
-                double(train_correct_) / train.size(), double(test_correct_) / test.size(), w1_change(),
-                epoch_seconds_, hidden_counts.mean() / duration_s});
-    train_loss_ = 0, train_correct_ = 0, epoch_seconds_ = 0, position_ = 0, batch_start_ = 0;
-    if (epoch_ >= params.integer("epochs")) {
-        phase_ = Phase::Done;
-        return;
-    }
-    rng_.shuffle(order_);
-    phase_ = Phase::Train;
+double SurrogateSpikesLab::Model::eval_loss(const Mat& outputs, const Mat& y) {
+    return SoftmaxCrossEntropy().value(outputs, y);
 }
 
-double SurrogateSpikesLab::progress() const {
-    if (!net || phase_ == Phase::Done) return 1;
-    // Work per epoch: a training sample costs about 3 test samples (forward + backward)
-    const double n_train = data_->train.size(), n_test = data_->test.size();
-    const double per_epoch = n_train + n_test / 3;
-    const double in_epoch = phase_ == Phase::Train ? position_ : n_train + position_ / 3.0;
-    return (epoch_ * per_epoch + in_epoch) / (params.integer("epochs") * per_epoch);
+std::vector<double> SurrogateSpikesLab::Model::batch_values() {
+    const double spikes = lab.log_spikes_ / lab.log_samples_;
+    lab.log_spikes_ = 0, lab.log_samples_ = 0;
+    return {spikes};
+}
+
+void SurrogateSpikesLab::Model::end_evaluation() {
+    const Dataset& test = lab.data_->test;
+    lab.confusion = confusion_matrix(argmax_columns(lab.trainer.outputs("test")), test.labels, test.classes);
+    lab.hidden_counts = lab.count_sum_ / double(test.size());
 }
 
 std::vector<std::pair<std::string, double>> SurrogateSpikesLab::final_metrics() const {
     std::vector<std::pair<std::string, double>> out = Lab::final_metrics();
-    const std::vector<double>& seconds = epochs.column("epoch_s");
+    const std::vector<double>& seconds = trainer.epochs.column("epoch_s");
     for (auto& [name, value] : out)
         if (name == "epoch_s" && !seconds.empty())
             value = std::accumulate(seconds.begin(), seconds.end(), 0.0) / double(seconds.size());

@@ -6,6 +6,7 @@
 #include "engine/dataset.h"
 #include "engine/optimizer.h"
 #include "engine/spiking_net.h"
+#include "engine/trainer.h"
 #include "labs/lab.h"
 
 namespace pl {
@@ -28,9 +29,9 @@ public:
     // One unit of work: a chunk of up to chunk() samples of a training batch (forward + BPTT; Adam steps
     // after the batch's last chunk) or of the test set (forward only).
     void step() override;
-    bool done() const override { return phase_ == Phase::Done || !error.empty(); }
-    double progress() const override;
-    std::vector<const MetricLog*> logs() const override { return {&epochs, &batches}; }
+    bool done() const override { return !net || trainer.done() || !error.empty(); }
+    double progress() const override { return net ? trainer.progress() : 1; }
+    std::vector<const MetricLog*> logs() const override { return {&trainer.epochs, &trainer.batches}; }
     // The last epoch's metrics, with epoch_s the mean seconds per training epoch over all epochs.
     std::vector<std::pair<std::string, double>> final_metrics() const override;
     bool started() const { return net != nullptr; }  // false when reset() failed (see error)
@@ -44,34 +45,40 @@ public:
     int chunk() const { return std::max(1, 1600 / params.integer("hidden")); }
     std::unique_ptr<SpikingNet> net;
     Mat w1_initial;
-    MetricLog
-        epochs;  // epoch, train_loss, test_loss, train_acc, test_acc, w1_change, epoch_s, hidden_rate_hz
-    MetricLog batches;  // batch, batch_loss, batch_acc, hidden_spikes (per neuron and sample)
+    // epochs: epoch, train_loss, test_loss, train_acc, test_acc, w1_change, epoch_s, hidden_rate_hz
+    // batches: batch, batch_loss, batch_acc, hidden_spikes (per neuron and sample)
+    Trainer trainer;
     Eigen::MatrixXi confusion;
     Vec hidden_counts;  // mean spikes per hidden neuron per test sample (last evaluation)
 
 private:
-    enum class Phase { Train, Test, Done };
     SpikeTrain encode(const Mat& x, Rng& rng) const;  // rng: Poisson spikes only
-    void train_chunk();
-    void test_chunk();
-    void end_epoch();
 
     std::shared_ptr<const Split> data_;
     std::unique_ptr<Optimizer> optimizer_;
     ActivityPenalty penalty_;
-    Rng rng_{1};  // data order and Poisson spikes
-    std::vector<int> order_;
-    std::vector<Mat> grad_sum_;  // per param, over the chunks of the current batch
-    Phase phase_ = Phase::Done;
-    int epoch_ = 0, position_ = 0, batch_start_ = 0, batches_done_ = 0;
-    double train_loss_ = 0, test_loss_ = 0;  // sums over the epoch's samples
-    int train_correct_ = 0, test_correct_ = 0;
-    double log_loss_ = 0, log_spikes_ = 0;  // sums since the last batches row
-    int log_correct_ = 0, log_samples_ = 0;
-    Vec count_sum_;
-    std::vector<int> test_predictions_;
-    double epoch_seconds_ = 0;  // wall time in training chunks this epoch
+    Rng spikes_rng_{1};      // Poisson input spikes (Stream::Spikes)
+    double log_spikes_ = 0;  // hidden spikes per neuron, summed over samples since the last
+    int log_samples_ = 0;    // batches row
+    Vec count_sum_;          // hidden spikes per neuron over the evaluation's samples
+
+    // The Trainer's model: chunks of chunk() samples, each encoded to spikes, forward + BPTT; Adam after the
+    // batch's last chunk.
+    struct Model : TrainerModel {
+        explicit Model(SurrogateSpikesLab& lab) : lab(lab) {}
+        int chunk_size() const override { return lab.chunk(); }
+        ChunkResult train_chunk(const Mat& x, const Mat& y) override;
+        void update() override { lab.optimizer_->step(lab.net->params()); }
+        Mat predict(const Mat& x, int pass) override;
+        double eval_loss(const Mat& outputs, const Mat& y) override;
+        std::vector<Param*> params() override { return lab.net->params(); }
+        std::vector<std::string> batch_columns() override { return {"hidden_spikes"}; }
+        std::vector<double> batch_values() override;
+        void begin_evaluation() override { lab.count_sum_ = Vec::Zero(lab.net->hidden.out()); }
+        void end_evaluation() override;  // confusion, hidden_counts
+        SurrogateSpikesLab& lab;
+    };
+    Model model_{*this};
 };
 
 }  // namespace pl

@@ -111,9 +111,9 @@ void draw_surrogate_spikes_panel(SurrogateSpikesLab& lab) {
     static PanelState st;
     if (ShowIfNotStarted(lab.started(), lab.error)) return;
     const bool classification = true;
-    LearningCurves(lab.epochs, lab.batches, classification);
+    LearningCurves(lab.trainer.epochs, lab.trainer.batches, classification);
     {
-        const MetricLog& b = lab.batches;
+        const MetricLog& b = lab.trainer.batches;
         ui::PlotOptions options;
         options.x_label = "batch";
         const ImVec2 half = HalfWidth(ui::Px(180));

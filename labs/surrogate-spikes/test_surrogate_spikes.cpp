@@ -14,7 +14,7 @@ const MetricLog& run_with(SurrogateSpikesLab& lab, const std::string& settings) 
     REQUIRE(lab.error.empty());
     run_to_end(lab);
     REQUIRE(lab.error.empty());
-    return lab.epochs;
+    return lab.trainer.epochs;
 }
 
 }  // namespace
