@@ -3,9 +3,12 @@
 #pragma once
 #include <vector>
 #include "engine/rng.h"
+#include "engine/table.h"
 #include "engine/tensor.h"
 
 namespace pl {
+
+constexpr double kStepMs = 1;  // dt (ms): one step of a spike train and of the neurons that read it
 
 struct SpikeEvent {
     int input;   // row of the input matrix (pixel index)
@@ -16,7 +19,7 @@ using SpikeTrain = std::vector<std::vector<SpikeEvent>>;  // one list of events 
 struct LatencyCode {
     double tau_eff_ms = 20;  // effective membrane time constant (ms)
     double theta = 0.2;      // intensity threshold: x <= theta never spikes
-    double dt_ms = 1;        // step (ms)
+    double dt_ms = kStepMs;  // step (ms)
     int steps = 100;
 };
 
@@ -29,7 +32,12 @@ SpikeTrain latency_encode(const Mat& x, const LatencyCode& code);
 // Draws one uniform per (step, sample, input), in that loop order.
 SpikeTrain poisson_encode(const Mat& x, double max_rate_hz, double dt_ms, int steps, Rng& rng);
 
-// Dense form: out[t] is inputs x batch with 1 where an event occurs (memory inputs * batch * steps).
-std::vector<Mat> to_dense(const SpikeTrain& train, int inputs, int batch);
+// Dense form: inputs x (steps * batch), step t in columns [t * batch, (t + 1) * batch), 1 where an event
+// occurs: the layout of a spiking layer's recorded spikes (engine/spiking_layer.h).
+Mat to_dense(const SpikeTrain& train, int inputs, int batch);
+
+// An encoder as the labs choose it: x (0..1) -> `steps` steps of dt_ms; rng draws random spikes only.
+using SpikeEncoder = SpikeTrain (*)(const Mat& x, int steps, double dt_ms, Rng& rng);
+const Table<SpikeEncoder>& encoding_table();  // "latency" (SpyTorch's code), "poisson" (x * 100 Hz)
 
 }  // namespace pl

@@ -1,33 +1,48 @@
 #include "engine/spike_function.h"
-#include <cmath>
 
 namespace pl {
 
-static double logistic(double x) { return 1.0 / (1.0 + std::exp(-x)); }
+namespace {
 
-double spike(double v) { return v > 0 ? 1.0 : 0.0; }
+Eigen::ArrayXXd logistic(const Mat& x) { return (1 + (-x.array()).exp()).inverse(); }  // 1 / (1 + e^-x)
 
-double surrogate_grad(double v, Surrogate kind, double steepness) {
-    switch (kind) {
-        case Surrogate::FastSigmoid: {
-            const double d = steepness * std::abs(v) + 1;  // 1 / (beta |v| + 1)^2
-            return 1.0 / (d * d);
-        }
-        case Surrogate::Logistic: {
-            const double s = logistic(steepness * v);  // 4 s(kv) (1 - s(kv))
-            return 4 * s * (1 - s);
-        }
-        case Surrogate::None:
-            return 0.0;
-    }
-    return 0.0;
+}  // namespace
+
+Mat fast_sigmoid_grad(const Mat& v, double beta) {
+    return (beta * v.array().abs() + 1).square().inverse().matrix();  // 1 / (beta |v| + 1)^2
 }
 
-double smooth_spike(double v, double k) { return logistic(k * v); }
+Mat logistic_grad(const Mat& v, double k) {
+    const Eigen::ArrayXXd s = logistic(k * v);  // 4 s(kv) (1 - s(kv))
+    return (4 * s * (1 - s)).matrix();
+}
 
-double smooth_spike_grad(double v, double k) {
-    const double s = logistic(k * v);  // d/dv s(kv) = k s (1 - s)
-    return k * s * (1 - s);
+Mat zero_grad(const Mat& v, double) { return Mat::Zero(v.rows(), v.cols()); }
+
+const Table<SurrogateGrad>& surrogate_table() {
+    static const Table<SurrogateGrad> table(
+        "surrogate",
+        {
+            {"fast-sigmoid", "1 / (beta |v| + 1)^2, beta = steepness (SpyTorch)", fast_sigmoid_grad},
+            {"logistic", "4 s(kv) (1 - s(kv)), k = steepness (course: 20)", logistic_grad},
+            {"none", "the true derivative of the step: 0, so no gradient reaches the first layer", zero_grad},
+        });
+    return table;
+}
+
+Mat SpikeFunction::spikes(const Mat& v) const {
+    if (!spiking) return Mat::Zero(v.rows(), v.cols());
+    if (smooth) return logistic(steepness * v).matrix();  // s(kv)
+    return (v.array() > 0).cast<double>().matrix();       // Heaviside(v)
+}
+
+Mat SpikeFunction::grad(const Mat& v) const {
+    if (!spiking) return Mat::Zero(v.rows(), v.cols());
+    if (smooth) {
+        const Eigen::ArrayXXd s = logistic(steepness * v);  // d/dv s(kv) = k s (1 - s)
+        return (steepness * s * (1 - s)).matrix();
+    }
+    return surrogate(v, steepness);
 }
 
 }  // namespace pl

@@ -1,20 +1,31 @@
-// Spike nonlinearity of the LIF neuron: Heaviside forward, surrogate derivative for backward.
-// v = (U - theta) / (theta - U_rest): membrane distance to threshold in units of the threshold gap.
+// The spike nonlinearity of a spiking layer: Heaviside forward, a surrogate derivative (from a table that
+// refuses unknown names) backward, on v = (U - theta) / (theta - U_rest), the distance to threshold in gaps.
 #pragma once
+#include "engine/table.h"
+#include "engine/tensor.h"
 
 namespace pl {
 
-enum class Surrogate { FastSigmoid, Logistic, None };
+// dS/dv of every element of v for a steepness k (beta of the fast sigmoid, k of the logistic).
+using SurrogateGrad = Mat (*)(const Mat& v, double steepness);
 
-double spike(double v);  // S = Heaviside(v): 1 if v > 0 else 0 (SpyTorch: out[v > 0] = 1)
+Mat fast_sigmoid_grad(const Mat& v, double beta);  // 1 / (beta |v| + 1)^2 (SpyTorch, beta 10 or 100)
+Mat logistic_grad(const Mat& v, double k);  // 4 s(kv) (1 - s(kv)): peak 1 at v = 0 like the fast sigmoid
+Mat zero_grad(const Mat& v, double);        // 0: the true derivative of the Heaviside almost everywhere
 
-// dS/dv used in backward. FastSigmoid: 1 / (beta |v| + 1)^2 (SpyTorch, beta = steepness, e.g. 10 or 100).
-// Logistic: (4/k) * k s(kv)(1 - s(kv)) = 4 s(1 - s), s = 1/(1 + exp(-kv)), k = steepness (course: 20),
-// peak 1 at v = 0 like FastSigmoid. None: 0, the true derivative of the Heaviside almost everywhere.
-double surrogate_grad(double v, Surrogate kind, double steepness);
+// "fast-sigmoid", "logistic", "none" (the lab's `surrogate` choices, in this order)
+const Table<SurrogateGrad>& surrogate_table();
 
-// Test-only smooth stand-in for the Heaviside: S = s(kv) forward, and its exact derivative k s (1 - s).
-double smooth_spike(double v, double k);
-double smooth_spike_grad(double v, double k);
+// How a layer turns v into spikes and differentiates them: the training-side choices of every neuron model.
+struct SpikeFunction {
+    SurrogateGrad surrogate = fast_sigmoid_grad;
+    double steepness = 10;  // beta of FastSigmoid, k of Logistic
+    bool spiking = true;    // false: never spikes (S = 0, no reset), a leaky-integrator read-out (SpyTorch)
+    bool detach_reset = true;  // true: the reset's dependence on S is not differentiated (SpyTorch)
+    bool smooth = false;       // test only: S = s(kv) forward and its exact derivative k s (1 - s) backward
+
+    Mat spikes(const Mat& v) const;  // S = Heaviside(v): 1 where v > 0 (SpyTorch: out[v > 0] = 1)
+    Mat grad(const Mat& v) const;    // dS/dv: the surrogate (or the smooth stand-in's exact derivative)
+};
 
 }  // namespace pl

@@ -4,32 +4,32 @@
 
 namespace pl {
 
-SpikingNet::SpikingNet(const SpikingNetShape& shape, const LifParams& neuron, Readout readout_, Rng& rng)
-    : hidden(shape.inputs, shape.hidden, neuron),
-      output(shape.hidden, shape.outputs, neuron),
+SpikingNet::SpikingNet(std::unique_ptr<SpikingLayer> hidden_layer, std::unique_ptr<SpikingLayer> output_layer,
+                       const Readout& readout_, double weight_scale, Rng& rng)
+    : hidden_(std::move(hidden_layer)),
+      output_(std::move(output_layer)),
+      hidden(*hidden_),
+      output(*output_),
       readout(readout_) {
-    hidden.W.value =
-        normal_matrix(rng, shape.hidden, shape.inputs, shape.weight_scale / std::sqrt(shape.inputs));
-    output.W.value =
-        normal_matrix(rng, shape.outputs, shape.hidden, shape.weight_scale / std::sqrt(shape.hidden));
-    output.spiking = readout == Readout::SpikeCount;
+    for (SpikingLayer* layer : {&hidden, &output})  // W ~ N(0, (weight_scale / sqrt(fan_in))^2)
+        layer->W.value = normal_matrix(rng, layer->out(), layer->in(), weight_scale / std::sqrt(layer->in()));
+    output.spike.spiking = readout.output_spikes;
 }
 
 Mat SpikingNet::forward(const SpikeTrain& input, int batch) {
     hidden.forward(input, batch);
-    output.forward(hidden.S);
-    return readout_logits(output, readout);
+    output.forward(hidden.record.S, batch);
+    return readout.logits(output);
 }
 
 void SpikingNet::backward(const Mat& dL_dlogits, const ActivityPenalty& penalty) {
-    std::vector<Mat> dL_dS, dL_dU;
-    readout_backward(output, readout, dL_dlogits, dL_dS, dL_dU);
-    std::vector<Mat> dL_dS_hidden = output.backward(dL_dS, dL_dU, true);  // W2^T times the output adjoint
-    if (penalty.l1 != 0 || penalty.l2 != 0) {
-        const Mat dR_dS = penalty.grad(hidden);
-        for (Mat& g : dL_dS_hidden) g += dR_dS;
-    }
-    hidden.backward(dL_dS_hidden, {}, false);
+    Mat dL_dS, dL_dU;
+    readout.backward(output, dL_dlogits, dL_dS, dL_dU);
+    const Mat& dL_dS_hidden = output.backward(dL_dS, dL_dU, true);  // W2^T times the output's drive adjoint
+    if (penalty.l1 != 0 || penalty.l2 != 0)
+        hidden.backward(dL_dS_hidden + penalty.grad(hidden).replicate(1, hidden.steps()), Mat(), false);
+    else
+        hidden.backward(dL_dS_hidden, Mat(), false);
 }
 
 }  // namespace pl

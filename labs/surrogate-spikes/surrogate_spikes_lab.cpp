@@ -1,47 +1,64 @@
 #include "labs/surrogate-spikes/surrogate_spikes_lab.h"
 #include <cmath>
 #include <numeric>
+#include <sstream>
 #include "engine/loss.h"
 #include "engine/metrics.h"
+#include "engine/neuron_models.h"
 #include "engine/random_streams.h"
+#include "labs/model_param_specs.h"
 #include "labs/task_data.h"
 
 namespace pl {
+
+namespace {
+
+const NeuronModel& lif_model() { return neuron_table().find("lif").value; }
+
+std::string steps_help() {
+    std::ostringstream help;
+    help << "simulation steps of dt = " << kStepMs << " ms per sample";
+    return help.str();
+}
+
+}  // namespace
 
 const LabInfo SurrogateSpikesLab::kInfo = {"surrogate-spikes", "Surrogate-gradient spiking nets",
                                            "LIF networks trained by BPTT with surrogate gradients"};
 
 SurrogateSpikesLab::SurrogateSpikesLab()
-    : Lab({
-          choice_param("dataset", {"mnist", "fashion"}, 0,
-                       "MNIST subset or Fashion-MNIST subset (8,000 train / 2,000 test each)"),
-          int_param("hidden", 100, 1, 1000, "hidden LIF neurons (the course's second run uses 500)"),
-          choice_param("surrogate", {"fast-sigmoid", "logistic", "none"}, 0,
-                       "spike derivative in the backward pass; none = the true derivative of the step, 0"),
-          float_param(
-              "steepness", 10, 0.5, 200, "",
-              "beta of the fast sigmoid 1/(beta|v|+1)^2 (SpyTorch 100) or k of the logistic (course 20)",
-              true),
-          choice_param("readout", {"max-voltage", "spike-count"}, 0,
-                       "logits: each output unit's maximum voltage over time, or its spike count"),
-          choice_param("encoding", {"latency", "poisson"}, 0,
-                       "pixel -> one spike at t = tau_eff ln(x/(x-theta)), or Poisson spikes at x * 100 Hz"),
-          int_param("steps", 100, 10, 500, "simulation steps of dt = 1 ms per sample"),
-          float_param("tau_mem", 10, 1, 100, "ms", "membrane time constant"),
-          float_param("tau_syn", 5, 0.5, 100, "ms", "synaptic current decay time constant"),
-          float_param("tau_rise", 5, 0, 50, "ms", "synaptic rise time constant (0: the current jumps)"),
-          float_param("R", 1, 0.1, 100, "mV", "membrane resistance: mV of steady voltage per unit current"),
-          float_param("theta", 1, 0.1, 20, "mV", "firing threshold above rest (U_rest = 0 mV)"),
-          choice_param("reset", {"rest", "subtractive"}, 0, "after a spike: U -> U_rest, or U -> U - theta"),
-          float_param("weight_scale", 1, 0.01, 50, "", "W ~ N(0, (weight_scale / sqrt(fan_in))^2)", true),
-          float_param("reg_l1", 0, 0, 0.1, "", "activity penalty per hidden spike (per sample)"),
-          float_param("reg_l2", 0, 0, 0.1, "", "penalty on (mean spikes per hidden neuron)^2"),
-          float_param("lr", 0.002, 1e-5, 1, "", "Adam learning rate", true),
-          int_param("batch", 64, 1, 1024, "mini-batch size"),
-          int_param("epochs", 5, 1, 200, "passes over the training set"),
-          int_param("seed", 1, 0, 1000000000, "seeds the initial weights, the data order and Poisson spikes"),
-          int_param("log_every", 10, 1, 10000, "batches between two points of the per-batch curves"),
-      }) {}
+    : Lab(concat({
+          {
+              choice_param("dataset", {"mnist", "fashion"}, 0,
+                           "MNIST subset or Fashion-MNIST subset (8,000 train / 2,000 test each)"),
+              int_param("hidden", 100, 1, 1000, "hidden LIF neurons (the course's second run uses 500)"),
+              choice_param(
+                  "surrogate", surrogate_table().names(), 0,
+                  "spike derivative in the backward pass; none = the true derivative of the step, 0"),
+              float_param(
+                  "steepness", 10, 0.5, 200, "",
+                  "beta of the fast sigmoid 1/(beta|v|+1)^2 (SpyTorch 100) or k of the logistic (course 20)",
+                  true),
+              choice_param("readout", readout_table().names(), 0,
+                           "logits: each output unit's maximum voltage over time, or its spike count"),
+              choice_param(
+                  "encoding", encoding_table().names(), 0,
+                  "pixel -> one spike at t = tau_eff ln(x/(x-theta)), or Poisson spikes at x * 100 Hz"),
+              int_param("steps", 100, 10, 500, steps_help()),
+          },
+          param_specs(lif_model().params()),  // tau_mem, tau_syn, tau_rise, R, theta, reset
+          {
+              float_param("weight_scale", 1, 0.01, 50, "", "W ~ N(0, (weight_scale / sqrt(fan_in))^2)", true),
+              float_param("reg_l1", 0, 0, 0.1, "", "activity penalty per hidden spike (per sample)"),
+              float_param("reg_l2", 0, 0, 0.1, "", "penalty on (mean spikes per hidden neuron)^2"),
+              float_param("lr", 0.002, 1e-5, 1, "", "Adam learning rate", true),
+              int_param("batch", 64, 1, 1024, "mini-batch size"),
+              int_param("epochs", 5, 1, 200, "passes over the training set"),
+              int_param("seed", 1, 0, 1000000000,
+                        "seeds the initial weights, the data order and Poisson spikes"),
+              int_param("log_every", 10, 1, 10000, "batches between two points of the per-batch curves"),
+          },
+      })) {}
 
 void SurrogateSpikesLab::reset() {
     error.clear();
@@ -54,36 +71,25 @@ void SurrogateSpikesLab::reset() {
     }
     const uint64_t seed = uint64_t(params.integer("seed"));
 
-    LifParams neuron;
-    neuron.tau_mem_ms = params.number("tau_mem");
-    neuron.tau_syn_ms = params.number("tau_syn");
-    neuron.tau_rise_ms = params.number("tau_rise");
-    neuron.R = params.number("R");
-    neuron.theta = params.number("theta");
-    neuron.subtractive_reset = params.choice("reset") == "subtractive";
-    SpikingNetShape shape;
-    shape.inputs = int(data_->train.x.rows());
-    shape.hidden = params.integer("hidden");
-    shape.outputs = data_->train.classes;
-    shape.weight_scale = params.number("weight_scale");
-    const Readout readout =
-        params.choice("readout") == "spike-count" ? Readout::SpikeCount : Readout::MaxVoltage;
-    Rng init_rng(seed);
-    net = std::make_unique<SpikingNet>(shape, neuron, readout, init_rng);
-    const std::string surrogate = params.choice("surrogate");
-    for (LifLayer* layer : {&net->hidden, &net->output}) {
-        layer->surrogate = surrogate == "fast-sigmoid" ? Surrogate::FastSigmoid
-                           : surrogate == "logistic"   ? Surrogate::Logistic
-                                                       : Surrogate::None;
-        layer->steepness = params.number("steepness");
+    // inputs -> hidden -> classes LIF layers stepping by dt, W ~ N(0, (weight_scale / sqrt(fan_in))^2)
+    const ParamLookup value = param_lookup(params);
+    const int inputs = int(data_->train.x.rows()), hidden = params.integer("hidden");
+    const int classes = data_->train.classes;
+    Rng init_rng = random_stream(seed, Stream::Init);
+    net = std::make_unique<SpikingNet>(
+        lif_model().make(inputs, hidden, value, kStepMs), lif_model().make(hidden, classes, value, kStepMs),
+        readout_table().find(params.choice("readout")).value, params.number("weight_scale"), init_rng);
+    for (SpikingLayer* layer : {&net->hidden, &net->output}) {
+        layer->spike.surrogate = surrogate_table().find(params.choice("surrogate")).value;
+        layer->spike.steepness = params.number("steepness");
     }
     w1_initial = net->hidden.W.value;
     optimizer_ = std::make_unique<Adam>(params.number("lr"));
     penalty_ = {params.number("reg_l1"), params.number("reg_l2")};
 
     spikes_rng_ = random_stream(seed, Stream::Spikes);
-    confusion = Eigen::MatrixXi::Zero(shape.outputs, shape.outputs);
-    hidden_counts = Vec::Zero(shape.hidden);
+    confusion = Eigen::MatrixXi::Zero(classes, classes);
+    hidden_counts = Vec::Zero(hidden);
     log_spikes_ = 0, log_samples_ = 0;
     samples_seen_ = 0;
 
@@ -97,18 +103,15 @@ void SurrogateSpikesLab::reset() {
     setup.batch_acc = true;
     setup.seed = seed;
     trainer.hooks.end_epoch = [this] {
-        const double duration_s = params.integer("steps") * 1e-3;  // steps of 1 ms
+        const double duration_s = params.integer("steps") * net->hidden.dt_ms() / 1000;  // steps of dt (ms)
         return std::vector<double>{w1_change(), hidden_counts.mean() / duration_s};
     };
     trainer.start(model_, setup);
 }
 
 SpikeTrain SurrogateSpikesLab::encode(const Mat& x, Rng& rng) const {
-    const int steps = params.integer("steps");
-    if (params.choice("encoding") == "poisson") return poisson_encode(x, 100, 1, steps, rng);  // 100 Hz max
-    LatencyCode code;  // tau_eff 20 ms, theta 0.2, dt 1 ms
-    code.steps = steps;
-    return latency_encode(x, code);
+    const SpikeEncoder encoder = encoding_table().find(params.choice("encoding")).value;
+    return encoder(x, params.integer("steps"), net->hidden.dt_ms(), rng);
 }
 
 void SurrogateSpikesLab::step() {
@@ -169,21 +172,13 @@ double SurrogateSpikesLab::w1_change() const {
 SpikingSample SurrogateSpikesLab::run_sample(const Vec& pixels) {
     SpikingSample s;
     if (!net) return s;
-    Rng view_rng(7);
+    Rng view_rng = random_stream(uint64_t(params.integer("seed")), Stream::View);
     const SpikeTrain input = encode(pixels, view_rng);
     const Mat logits = net->forward(input, 1);
-    const int steps = net->hidden.steps();
-    s.input_S = Mat::Zero(net->hidden.in(), steps);
-    for (int t = 0; t < steps; ++t)
-        for (const SpikeEvent& e : input[size_t(t)]) s.input_S(e.input, t) = 1;
-    s.hidden_S.resize(net->hidden.out(), steps), s.hidden_U.resize(net->hidden.out(), steps);
-    s.output_U.resize(net->output.out(), steps), s.output_S.resize(net->output.out(), steps);
-    for (int t = 0; t < steps; ++t) {
-        s.hidden_S.col(t) = net->hidden.S[size_t(t)];
-        s.hidden_U.col(t) = net->hidden.U[size_t(t)];
-        s.output_U.col(t) = net->output.U[size_t(t)];
-        s.output_S.col(t) = net->output.S[size_t(t)];
-    }
+    s.input_S = to_dense(input, net->hidden.in(), 1);  // batch 1: every record is neurons x steps
+    s.hidden_S = net->hidden.record.S, s.hidden_U = net->hidden.record.U;
+    s.hidden_extra = net->hidden.record.extra;
+    s.output_U = net->output.record.U, s.output_S = net->output.record.S;
     s.probabilities = softmax(logits).col(0);
     s.probabilities.maxCoeff(&s.predicted);
     return s;

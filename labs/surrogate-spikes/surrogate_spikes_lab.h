@@ -13,10 +13,11 @@ namespace pl {
 
 // One sample run through the current network, for rasters and traces.
 struct SpikingSample {
-    Mat input_S;             // input spikes: inputs x steps
-    Mat hidden_S, hidden_U;  // hidden x steps
-    Mat output_U, output_S;  // classes x steps
-    Vec probabilities;       // softmax of the logits
+    Mat input_S;                           // input spikes: inputs x steps
+    Mat hidden_S, hidden_U;                // hidden x steps
+    std::vector<NamedTrace> hidden_extra;  // the neuron model's own variables (LIF: I_syn), hidden x steps
+    Mat output_U, output_S;                // classes x steps
+    Vec probabilities;                     // softmax of the logits
     int predicted = -1;
 };
 
@@ -36,7 +37,7 @@ public:
     std::vector<std::pair<std::string, double>> final_metrics() const override;
     bool started() const { return net != nullptr; }  // false when reset() failed (see error)
 
-    // 784 pixels in 0..1 through the current net (Poisson spikes from a fixed view seed, not the run's).
+    // 784 pixels in 0..1 through the current net (Poisson spikes from Stream::View, not the run's).
     SpikingSample run_sample(const Vec& pixels);
     const Dataset& test_set() const { return data_->test; }
     double w1_change() const;  // ||W1 - W1(0)||_F / ||W1(0)||_F
@@ -52,7 +53,7 @@ public:
     Vec hidden_counts;  // mean spikes per hidden neuron per test sample (last evaluation)
 
 private:
-    SpikeTrain encode(const Mat& x, Rng& rng) const;  // rng: Poisson spikes only
+    SpikeTrain encode(const Mat& x, Rng& rng) const;  // the `encoding`; rng: Poisson spikes only
 
     std::shared_ptr<const Split> data_;
     std::unique_ptr<Optimizer> optimizer_;

@@ -29,11 +29,12 @@ struct CachedSample {
 struct PanelState {
     int sample = 0;                 // test sample shown
     int neurons[3] = {-1, -1, -1};  // hidden neurons whose voltage is traced (-1: the most active)
+    int variable = 0;               // the traced variable: U, or the neuron model's own (LIF: I_syn)
     ui::DrawingPad pad;
     int pad_drawings = 0;  // bumped on every change of the pad
     CachedSample test_run, pad_run;
     std::vector<double> time_ms, threshold;
-    std::vector<std::vector<double>> traces, output_traces;  // hidden and output voltages (mV)
+    std::vector<std::vector<double>> traces, output_traces;  // hidden variable and output voltages (mV)
     std::vector<double> w_initial, w_now, counts;
 };
 
@@ -48,19 +49,21 @@ std::vector<double> row_of(const Mat& m, int row) {
     return std::vector<double>(m.row(row).begin(), m.row(row).end());
 }
 
-// Input and hidden rasters side by side, then the traced hidden voltages and the output voltages.
+// Input and hidden rasters side by side, then the traced hidden variable and the output voltages.
 void sample_views(SurrogateSpikesLab& lab, const SpikingSample& s, PanelState& st, const char* id) {
     ImGui::PushID(id);
     const int steps = int(s.hidden_S.cols());
+    const double dt_ms = lab.net->hidden.dt_ms();
     st.time_ms.resize(size_t(steps));
-    for (int t = 0; t < steps; ++t) st.time_ms[size_t(t)] = t;  // dt = 1 ms
-    st.threshold.assign(size_t(steps), lab.net->hidden.p.theta);
+    for (int t = 0; t < steps; ++t) st.time_ms[size_t(t)] = t * dt_ms;
+    st.threshold.assign(size_t(steps), lab.net->hidden.threshold_mV());
 
     const ImVec2 half = HalfWidth(ui::Px(220));
-    ui::SpikeRaster("input", "Input spikes (latency code)", s.input_S, 1.0, half, ui::PaletteColor(2));
+    const std::string input_title = "Input spikes (" + lab.params.choice("encoding") + " code)";
+    ui::SpikeRaster("input", input_title.c_str(), s.input_S, dt_ms, half, ui::PaletteColor(2));
     ImGui::SameLine();
     const int hovered =
-        ui::SpikeRaster("hidden", "Hidden layer spikes", s.hidden_S, 1.0, half, ui::PaletteColor(0));
+        ui::SpikeRaster("hidden", "Hidden layer spikes", s.hidden_S, dt_ms, half, ui::PaletteColor(0));
 
     // Traced hidden neurons: the chosen ones (-1: the most active), and the one hovered in the raster.
     const Vec counts = s.hidden_S.rowwise().sum();
@@ -72,21 +75,30 @@ void sample_views(SurrogateSpikesLab& lab, const SpikingSample& s, PanelState& s
     for (int k = 0; k < 3 && k < int(counts.size()); ++k)
         shown.push_back(st.neurons[k] >= 0 ? st.neurons[k] : by_activity[size_t(k)]);
     if (hovered >= 0) shown.push_back(hovered);
+    // The traced variable: 0 = U (mV), k > 0 = the model's k-th own variable
+    st.variable = std::clamp(st.variable, 0, int(s.hidden_extra.size()));
+    const bool voltage = st.variable == 0;
+    const NamedTrace* extra = voltage ? nullptr : &s.hidden_extra[size_t(st.variable - 1)];
+    const Mat& traced = voltage ? s.hidden_U : extra->value;
+    const std::string traced_label = voltage ? "U (mV)" : extra->name + " (" + extra->unit + ")";
     st.traces.resize(shown.size());
     std::vector<ui::PlotSeries> hidden_series;
     for (size_t k = 0; k < shown.size(); ++k) {
-        st.traces[k] = row_of(s.hidden_U, shown[k]);
+        st.traces[k] = row_of(traced, shown[k]);
         hidden_series.push_back({"neuron " + std::to_string(shown[k]), &st.time_ms, &st.traces[k]});
     }
     ui::PlotSeries threshold{"threshold", &st.time_ms, &st.threshold, IM_COL32(230, 80, 80, 255)};
     threshold.dashed = true;
-    hidden_series.push_back(threshold);
+    if (voltage) hidden_series.push_back(threshold);
     ui::PlotOptions v_options;
     v_options.x_label = "time (ms)";
     v_options.y_label = "U (mV)";
+    ui::PlotOptions traced_options = v_options;
+    traced_options.y_label = traced_label.c_str();
     const ImVec2 half2 = HalfWidth(ui::Px(220));
-    ui::LinePlot("hidden_v", "Hidden membrane voltage (reset after each spike)", hidden_series, half2,
-                 v_options);
+    const std::string traced_title =
+        voltage ? "Hidden membrane voltage (reset after each spike)" : "Hidden neurons' " + traced_label;
+    ui::LinePlot("hidden_v", traced_title.c_str(), hidden_series, half2, traced_options);
     ImGui::SameLine();
     std::vector<ui::PlotSeries> out_series;
     st.output_traces.resize(size_t(s.output_U.rows()));
@@ -96,12 +108,10 @@ void sample_views(SurrogateSpikesLab& lab, const SpikingSample& s, PanelState& s
         if (c == s.predicted) series.name += " (predicted)";
         out_series.push_back(series);
     }
-    const bool max_voltage = lab.net->readout == Readout::MaxVoltage;
-    if (!max_voltage) out_series.push_back(threshold);  // the output neurons spike too
-    ui::LinePlot("output_v",
-                 max_voltage ? "Output voltages: the class with the highest peak wins"
-                             : "Output voltages: the class with the most spikes wins",
-                 out_series, half2, v_options);
+    const Readout& readout = lab.net->readout;
+    if (readout.output_spikes) out_series.push_back(threshold);  // the output neurons spike too
+    const std::string output_title = std::string("Output voltages: ") + readout.winner;
+    ui::LinePlot("output_v", output_title.c_str(), out_series, half2, v_options);
     ImGui::PopID();
 }
 
@@ -135,6 +145,11 @@ void draw_surrogate_spikes_panel(SurrogateSpikesLab& lab) {
         ImGui::SetNextItemWidth(ui::Px(200));
         ImGui::InputInt3("traced hidden neurons (-1: most active)", st.neurons);
         for (int& n : st.neurons) n = std::clamp(n, -1, lab.net->hidden.out() - 1);
+        ImGui::SameLine();
+        ImGui::SetNextItemWidth(ui::Px(100));
+        std::vector<const char*> variables = {"U"};  // U, then the neuron model's own variables
+        for (const NamedTrace& extra : lab.net->hidden.record.extra) variables.push_back(extra.name.c_str());
+        ImGui::Combo("traced variable", &st.variable, variables.data(), int(variables.size()));
         const SpikingSample& s = st.test_run.get(lab, test.x.col(st.sample), std::to_string(st.sample));
         const int label = test.labels[size_t(st.sample)];
         ImGui::Text("label %d%s, predicted %d%s (%.1f%%)", label, class_name(lab, label), s.predicted,

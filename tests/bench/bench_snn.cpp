@@ -6,6 +6,7 @@
 #include <numeric>
 #include "engine/dataset.h"
 #include "engine/loss.h"
+#include "engine/neuron_models.h"
 #include "engine/optimizer.h"
 #include "engine/spiking_net.h"
 
@@ -26,10 +27,13 @@ int main(int argc, char** argv) {
     const Dataset& train = data.train;
     const int batch = 256;
     Rng rng(1);
-    SpikingNet net({784, 100, 10, 1.0}, LifParams{}, Readout::MaxVoltage, rng);
+    const NeuronModel& lif = neuron_table().find("lif").value;
+    const ParamLookup defaults = defaults_of(lif.params());
+    SpikingNet net(lif.make(784, 100, defaults, kStepMs), lif.make(100, 10, defaults, kStepMs),
+                   readout_table().find("max-voltage").value, 1.0, rng);
     SoftmaxCrossEntropy loss;
     Adam adam(0.002);
-    LatencyCode code;  // 20 ms, theta 0.2, 100 steps of 1 ms
+    LatencyCode code;  // 20 ms, theta 0.2, 100 steps of dt
     std::vector<int> order(size_t(train.size()));
     std::iota(order.begin(), order.end(), 0);
     rng.shuffle(order);

@@ -1,20 +1,17 @@
-// Shared by the spiking unit tests: random inputs and weights, and a relative error for gradient checks.
+// Shared by the spiking unit tests: random inputs and weights in the recorded layout (inputs x (steps *
+// batch), step t in columns [t * batch, (t + 1) * batch)), and a relative error for gradient checks.
 #pragma once
 #include <algorithm>
-#include <vector>
 #include "engine/rng.h"
 #include "engine/tensor.h"
 
 namespace pl {
 
-inline std::vector<Mat> silence(int inputs, int batch, int steps) {
-    return std::vector<Mat>(steps, Mat::Zero(inputs, batch));
-}
+inline Mat silence(int inputs, int batch, int steps) { return Mat::Zero(inputs, steps * batch); }
 
-inline std::vector<Mat> random_spikes(Rng& rng, int inputs, int batch, int steps, double p) {
-    std::vector<Mat> s(steps, Mat::Zero(inputs, batch));
-    for (Mat& m : s)
-        for (double& v : m.reshaped()) v = rng.uniform() < p ? 1.0 : 0.0;
+inline Mat random_spikes(Rng& rng, int inputs, int batch, int steps, double p) {
+    Mat s(inputs, steps * batch);
+    for (double& v : s.reshaped()) v = rng.uniform() < p ? 1.0 : 0.0;
     return s;
 }
 
