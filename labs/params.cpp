@@ -3,7 +3,7 @@
 #include <cstdlib>
 #include <sstream>
 #include <stdexcept>
-#include "engine/metric_log.h"
+#include "engine/json.h"
 
 namespace pl {
 
@@ -184,44 +184,40 @@ std::string Params::query() const {
 }
 
 std::string Params::json() const {
-    std::string out = "{";
+    Json out = Json::object();
     for (const ParamSpec& s : specs_) {
-        if (out.size() > 1) out += ",";
-        out += "\"" + s.name + "\":";
         if (s.kind == ParamKind::Choice)
-            out += json_string(text(s.name));
+            out[s.name] = choice(s.name);
+        else if (s.kind == ParamKind::Bool)
+            out[s.name] = flag(s.name);
         else if (s.kind == ParamKind::IntList)
-            out += "[" + text(s.name) + "]";
+            out[s.name] = list(s.name);
         else
-            out += text(s.name);
+            out[s.name] = json_number(number(s.name), 10);  // the digits text() shows
     }
-    return out + "}";
+    return dump(out);
 }
 
 std::string Params::spec_json() const {
     static const char* kinds[] = {"float", "int", "choice", "bool", "int_list"};
-    std::string out = "[";
+    Json out = Json::array();
     for (const ParamSpec& s : specs_) {
-        if (out.size() > 1) out += ",";
-        out += "{\"name\":\"" + s.name + "\",\"kind\":\"" + kinds[int(s.kind)] + "\"";
+        Json spec = {{"name", s.name}, {"kind", kinds[int(s.kind)]}};
         if (s.kind == ParamKind::Choice) {
-            out += ",\"choices\":[";
-            for (size_t i = 0; i < s.choices.size(); ++i) out += (i ? ",\"" : "\"") + s.choices[i] + "\"";
-            out += "],\"default\":\"" + s.choices.at(size_t(s.def)) + "\"";
-        } else if (s.kind == ParamKind::IntList) {
-            std::string def;
-            for (int v : s.def_list) def += (def.empty() ? "" : ",") + std::to_string(v);
-            out += ",\"default\":[" + def + "],\"min\":" + format_number(s.min, ParamKind::Int) +
-                   ",\"max\":" + format_number(s.max, ParamKind::Int);
+            spec["choices"] = s.choices;
+            spec["default"] = s.choices.at(size_t(s.def));
         } else if (s.kind == ParamKind::Bool) {
-            out += std::string(",\"default\":") + (s.def != 0 ? "true" : "false");
+            spec["default"] = s.def != 0;
         } else {
-            out += ",\"default\":" + format_number(s.def, s.kind) +
-                   ",\"min\":" + format_number(s.min, s.kind) + ",\"max\":" + format_number(s.max, s.kind);
+            spec["default"] = s.kind == ParamKind::IntList ? Json(s.def_list) : json_number(s.def, 10);
+            spec["min"] = json_number(s.min, 10);
+            spec["max"] = json_number(s.max, 10);
         }
-        out += ",\"unit\":" + json_string(s.unit) + ",\"help\":" + json_string(s.help) + "}";
+        spec["unit"] = s.unit;
+        spec["help"] = s.help;
+        out.push_back(spec);
     }
-    return out + "]";
+    return dump(out);
 }
 
 ParamSpec float_param(const std::string& name, double def, double min, double max, const std::string& unit,

@@ -31,7 +31,6 @@ public:
     Mat decision_map(int resolution, double& lo, double& hi);  // 2-D sets: P(class 1) on a grid
 
     // TrainerModel: one training batch per chunk, evaluation chunks of 100 samples.
-    int chunk_size() const override { return 1 << 30; }
     int eval_chunk_size() const override;
     ChunkResult train_chunk(const Mat& x, const Mat& y) override;
     void update() override { optimizer->step(net.params()); }

@@ -2,6 +2,7 @@
 #include <cmath>
 #include <cstdio>
 #include <sstream>
+#include "engine/json.h"
 #include "labs/catalog.h"
 #include "labs/run_export.h"
 #include "ui/comparison_view.h"
@@ -79,22 +80,26 @@ std::string App::apply_state(const std::string& state) {
 std::string App::state() const { return lab ? "lab=" + lab->info().id + "&" + lab->params.query() : ""; }
 
 std::string App::status_json() const {
-    if (!lab) return "{\"lab\":null}";
-    std::string buttons;
+    Json status = Json::object();
+    status["lab"] = nullptr;
+    if (!lab) return dump(status);
+    Json buttons = Json::object();
     const char* names[] = {"start", "pause", "step", "reset"};
     for (int i = 0; i < 4; ++i)
-        buttons += std::string(i ? "," : "") + "\"" + names[i] + "\":[" +
-                   json_number(button_pos[i].x / pixel_ratio) + "," +
-                   json_number(button_pos[i].y / pixel_ratio) + "]";
-    return "{\"lab\":\"" + lab->info().id + "\",\"running\":" + (runner.running ? "true" : "false") +
-           ",\"done\":" + (work().done() ? "true" : "false") +
-           ",\"progress\":" + json_number(work().progress()) +
-           ",\"epochs\":" + std::to_string(lab->epochs_done()) +
-           ",\"comparing\":" + (comparison.active() ? json_string(comparison.key) : "null") +
-           ",\"samples_per_s\":" + json_number(runner.samples_per_s()) +
-           ",\"eta_s\":" + json_number(runner.eta_s()) +
-           ",\"longest_step_ms\":" + json_number(runner.longest_step_ms()) +
-           ",\"error\":" + json_string(lab->error) + ",\"buttons\":{" + buttons + "}}";
+        buttons[names[i]] = {json_number(button_pos[i].x / pixel_ratio),
+                             json_number(button_pos[i].y / pixel_ratio)};
+    status["lab"] = lab->info().id;
+    status["running"] = runner.running;
+    status["done"] = work().done();
+    status["progress"] = json_number(work().progress());
+    status["epochs"] = lab->epochs_done();
+    status["comparing"] = comparison.active() ? Json(comparison.key) : Json(nullptr);
+    status["samples_per_s"] = json_number(runner.samples_per_s());
+    status["eta_s"] = json_number(runner.eta_s());
+    status["longest_step_ms"] = json_number(runner.longest_step_ms());
+    status["error"] = lab->error;
+    status["buttons"] = buttons;
+    return dump(status);
 }
 
 void App::start() {
@@ -137,8 +142,8 @@ void App::stop_comparing() {
 }
 
 std::string App::export_json() const {
-    if (comparison.active()) return comparison.json(runner.samples_per_s());
-    return run_json(*lab, runner.samples_per_s());
+    if (comparison.active()) return dump(comparison.json(runner.samples_per_s()));
+    return dump(run_json(*lab, runner.samples_per_s()));
 }
 
 std::string App::export_csv() const { return comparison.active() ? comparison.csv() : run_csv(*lab); }
