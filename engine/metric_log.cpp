@@ -1,29 +1,10 @@
 #include "engine/metric_log.h"
 #include <cmath>
-#include <cstdio>
 #include <limits>
 #include <stdexcept>
+#include "engine/json.h"
 
 namespace pl {
-
-std::string json_number(double v) {
-    if (!std::isfinite(v)) return "null";
-    char buf[32];
-    std::snprintf(buf, sizeof buf, "%.9g", v);
-    return buf;
-}
-
-std::string json_string(const std::string& s) {
-    std::string out = "\"";
-    for (char c : s) {
-        if (c == '"' || c == '\\') out += '\\';
-        if (c == '\n')
-            out += "\\n";
-        else if (static_cast<unsigned char>(c) >= 0x20)
-            out += c;
-    }
-    return out + "\"";
-}
 
 MetricLog::MetricLog(std::string name, std::vector<std::string> columns)
     : name(std::move(name)), columns(std::move(columns)), data_(this->columns.size()) {}
@@ -54,22 +35,24 @@ double MetricLog::last(const std::string& col) const {
     return values.empty() ? std::numeric_limits<double>::quiet_NaN() : values.back();
 }
 
-std::string MetricLog::row_json(int row) const {
-    std::string out = "{";
-    for (size_t c = 0; c < columns.size(); ++c)
-        out += (c ? ",\"" : "\"") + columns[c] + "\":" + json_number(data_[c].at(size_t(row)));
-    return out + "}";
+Json MetricLog::row_to_json(int row) const {
+    Json out = Json::object();
+    for (size_t c = 0; c < columns.size(); ++c) out[columns[c]] = json_number(data_[c].at(size_t(row)));
+    return out;
 }
 
-std::string MetricLog::json() const {
-    std::string out = "{";
+Json MetricLog::to_json() const {
+    Json out = Json::object();
     for (size_t c = 0; c < columns.size(); ++c) {
-        out += (c ? ",\"" : "\"") + columns[c] + "\":[";
-        for (size_t r = 0; r < data_[c].size(); ++r) out += (r ? "," : "") + json_number(data_[c][r]);
-        out += "]";
+        Json& values = out[columns[c]] = Json::array();
+        for (double v : data_[c]) values.push_back(json_number(v));
     }
-    return out + "}";
+    return out;
 }
+
+std::string MetricLog::row_json(int row) const { return dump(row_to_json(row)); }
+
+std::string MetricLog::json() const { return dump(to_json()); }
 
 std::string MetricLog::csv() const {
     std::string out;
@@ -78,7 +61,7 @@ std::string MetricLog::csv() const {
     for (int r = 0; r < rows(); ++r) {
         for (size_t c = 0; c < columns.size(); ++c) {
             double v = data_[c][size_t(r)];
-            out += (c ? "," : "") + (std::isfinite(v) ? json_number(v) : std::string("nan"));
+            out += (c ? "," : "") + (std::isfinite(v) ? dump(json_number(v)) : std::string("nan"));
         }
         out += "\n";
     }

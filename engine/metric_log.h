@@ -1,6 +1,7 @@
 // A table of metrics recorded during a run (one row per epoch, or per N batches), stored by column
 // so plots can point at a column. Exports one row or the whole table as JSON (NaN/Inf -> null) or CSV.
 #pragma once
+#include <nlohmann/json_fwd.hpp>
 #include <string>
 #include <vector>
 
@@ -17,9 +18,12 @@ public:
     bool has(const std::string& name) const;
     double last(const std::string& name) const;  // NaN when empty
 
-    std::string row_json(int row) const;  // {"epoch":1,"train_loss":0.52,...}
-    std::string json() const;             // {"epoch":[1,2],"train_loss":[...],...}
-    std::string csv() const;              // header line, then one line per row
+    // Values at 9 significant digits, NaN/Inf as null (engine/json.h).
+    nlohmann::ordered_json row_to_json(int row) const;  // {"epoch":1,"train_loss":0.52,...}
+    nlohmann::ordered_json to_json() const;             // {"epoch":[1,2],"train_loss":[...],...}
+    std::string row_json(int row) const;                // row_to_json as text
+    std::string json() const;                           // to_json as text
+    std::string csv() const;                            // header line, then one line per row
 
     std::string name;
     std::vector<std::string> columns;
@@ -27,8 +31,5 @@ public:
 private:
     std::vector<std::vector<double>> data_;  // data_[column][row]
 };
-
-std::string json_number(double v);              // 9 significant digits, "null" for NaN/Inf
-std::string json_string(const std::string& s);  // quoted, with " \\ and control characters escaped
 
 }  // namespace pl

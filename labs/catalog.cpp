@@ -1,6 +1,7 @@
 // Compiled twice: into pl_labs without panels (PL_PANEL(f) is nullptr, so the CLI and the tests link no
 // ImGui) and into the app's pl_panels with them (PL_WITH_PANELS).
 #include "labs/catalog.h"
+#include "engine/json.h"
 #include "labs/backprop/backprop_panel.h"
 #include "labs/bayes-by-backprop/bayes_by_backprop_panel.h"
 #include "labs/feedback-alignment/feedback_alignment_panel.h"
@@ -77,15 +78,14 @@ std::unique_ptr<Lab> make_lab(const std::string& id, std::string& message) {
 }
 
 std::string catalog_json() {
-    std::string out = "[";
+    Json out = Json::array();
     for (const CatalogEntry& e : lab_catalog()) {
-        if (out.size() > 1) out += ",";
-        out += "{\"id\":\"" + e.info.id + "\",\"title\":\"" + e.info.title + "\",\"summary\":\"" +
-               e.info.summary + "\",\"ready\":" + (e.make ? "true" : "false");
-        if (e.make) out += ",\"params\":" + e.make()->params.spec_json();
-        out += "}";
+        Json entry = {{"id", e.info.id}, {"title", e.info.title}, {"summary", e.info.summary}};
+        entry["ready"] = e.make != nullptr;
+        if (e.make) entry["params"] = Json::parse(e.make()->params.spec_json());
+        out.push_back(entry);
     }
-    return out + "]";
+    return dump(out);
 }
 
 }  // namespace pl

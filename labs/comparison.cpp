@@ -1,4 +1,5 @@
 #include "labs/comparison.h"
+#include <cmath>
 #include <cstdlib>
 #include <sstream>
 #include "labs/catalog.h"
@@ -73,22 +74,27 @@ long long Comparison::samples_seen() const {
     return sum;
 }
 
-std::string Comparison::tag(size_t run) const {
+Json Comparison::tag(size_t run) const {
     const std::string& v = values[run];
     char* end = nullptr;
-    std::strtod(v.c_str(), &end);
-    bool number = !v.empty() && end == v.c_str() + v.size();
-    return json_string(key) + ":" + (number ? v : json_string(v));
+    const double number = std::strtod(v.c_str(), &end);
+    const bool is_number = !v.empty() && end == v.c_str() + v.size() && std::isfinite(number);
+    Json out = Json::object();
+    out[key] = is_number ? json_number(number, 17) : Json(v);  // 17 digits: the value exactly as given
+    return out;
 }
 
-std::string Comparison::json(double samples_per_s) const {
-    std::string out = "{\"lab\":" + json_string(runs.empty() ? "" : runs[0]->info().id) +
-                      ",\"vary\":" + json_string(key) + ",\"runs\":[";
+Json Comparison::json(double samples_per_s) const {
+    Json out = Json::object();
+    out["lab"] = runs.empty() ? "" : runs[0]->info().id;
+    out["vary"] = key;
+    out["runs"] = Json::array();
     for (size_t i = 0; i < runs.size(); ++i) {
-        std::string run = run_json(*runs[i], samples_per_s / double(runs.size()));
-        out += (i ? ",{" : "{") + tag(i) + "," + run.substr(1);
+        Json run = tag(i);
+        run.update(run_json(*runs[i], samples_per_s / double(runs.size())));
+        out["runs"].push_back(run);
     }
-    return out + "]}";
+    return out;
 }
 
 std::string Comparison::csv() const {

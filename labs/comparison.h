@@ -4,6 +4,7 @@
 #include <memory>
 #include <string>
 #include <vector>
+#include "engine/json.h"
 #include "labs/lab.h"
 
 namespace pl {
@@ -20,9 +21,9 @@ public:
     void clear() { runs.clear(), values.clear(), key.clear(); }
 
     std::string label(size_t run) const { return key + "=" + values[run]; }
-    std::string tag(size_t run) const;             // "\"rule\":\"fa\"": the varied value as a JSON member
-    std::string json(double samples_per_s) const;  // {"lab","vary","runs":[run_json + value...]}
-    std::string csv() const;                       // every run's CSV, one block per run
+    Json tag(size_t run) const;             // {"rule":"fa"}: the varied value (a number if it is one)
+    Json json(double samples_per_s) const;  // {"lab","vary","runs":[{<key>:value, run_json...}...]}
+    std::string csv() const;                // every run's CSV, one block per run
 
     std::string key;
     std::vector<std::string> values;

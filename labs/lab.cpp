@@ -1,4 +1,5 @@
 #include "labs/lab.h"
+#include "engine/json.h"
 
 namespace pl {
 
@@ -15,10 +16,9 @@ int Lab::epochs_done() const {
 }
 
 std::string Lab::metrics_json() const {
-    std::string out = "{";
-    for (const MetricLog* log : logs())
-        out += (out.size() > 1 ? ",\"" : "\"") + log->name + "\":" + log->json();
-    return out + "}";
+    Json out = Json::object();
+    for (const MetricLog* log : logs()) out[log->name] = log->to_json();
+    return dump(out);
 }
 
 }  // namespace pl

@@ -32,18 +32,24 @@ std::string without_prefix(const std::string& message) {
     return message.rfind("error: ", 0) == 0 ? message.substr(7) : message;
 }
 
-// Steps `lab` to the end, printing each new epoch row with `tag` ("\"rule\":\"fa\"," or "") in front.
-void run_printing(pl::Lab& lab, pl::LabRunner& runner, const std::string& tag) {
+// One output line: `tag` ({"rule":"fa"} in a sweep, else {}) followed by the members of `row`.
+void print_line(const pl::Json& tag, const pl::Json& row) {
+    pl::Json line = tag;
+    line.update(row);
+    std::printf("%s\n", pl::dump(line).c_str());
+}
+
+// Steps `lab` to the end, printing each new epoch row, then the final metrics.
+void run_printing(pl::Lab& lab, pl::LabRunner& runner, const pl::Json& tag) {
     runner.attach(&lab);
     int printed = 0;
     while (!lab.done()) {
         runner.step_n(1);
         const pl::MetricLog& epochs = *lab.logs()[0];
-        for (; printed < epochs.rows(); ++printed)
-            std::printf("{%s%s\n", tag.c_str(), epochs.row_json(printed).c_str() + 1);
+        for (; printed < epochs.rows(); ++printed) print_line(tag, epochs.row_to_json(printed));
         std::fflush(stdout);
     }
-    std::printf("{%s%s\n", tag.c_str(), pl::final_json(lab, runner.samples_per_s()).c_str() + 1);
+    print_line(tag, pl::final_json(lab, runner.samples_per_s()));
 }
 
 bool write_file(const std::string& path, const std::string& text) {
@@ -100,8 +106,9 @@ int main(int argc, char** argv) {
     pl::LabRunner runner;
 
     if (!sweep) {
-        run_printing(*lab, runner, "");
-        if (!out_path.empty() && !write_file(out_path, pl::run_json(*lab, runner.samples_per_s()))) return 3;
+        run_printing(*lab, runner, pl::Json::object());
+        if (!out_path.empty() && !write_file(out_path, pl::dump(pl::run_json(*lab, runner.samples_per_s()))))
+            return 3;
         if (!lab->error.empty()) std::fprintf(stderr, "plasticity-cli: %s\n", lab->error.c_str());
         return lab->error.empty() ? 0 : 3;
     }
@@ -114,12 +121,12 @@ int main(int argc, char** argv) {
     bool failed = false;
     for (size_t r = 0; r < comparison.runs.size(); ++r) {
         pl::Lab& run = *comparison.runs[r];
-        run_printing(run, runner, comparison.tag(r) + ",");
+        run_printing(run, runner, comparison.tag(r));
         if (!run.error.empty()) {
             std::fprintf(stderr, "plasticity-cli: %s: %s\n", comparison.label(r).c_str(), run.error.c_str());
             failed = true;
         }
     }
-    if (!out_path.empty() && !write_file(out_path, comparison.json(0))) return 3;
+    if (!out_path.empty() && !write_file(out_path, pl::dump(comparison.json(0)))) return 3;
     return failed ? 3 : 0;
 }

@@ -2,17 +2,21 @@
 
 namespace pl {
 
-std::string final_json(const Lab& lab, double samples_per_s) {
-    std::string out = "{\"final\":true,\"lab\":\"" + lab.info().id + "\"";
-    for (const auto& [name, value] : lab.final_metrics()) out += ",\"" + name + "\":" + json_number(value);
-    out += ",\"samples_per_s\":" + json_number(samples_per_s);
-    if (!lab.error.empty()) out += ",\"error\":" + json_string(lab.error);
-    return out + "}";
+Json final_json(const Lab& lab, double samples_per_s) {
+    Json out = {{"final", true}, {"lab", lab.info().id}};
+    for (const auto& [name, value] : lab.final_metrics()) out[name] = json_number(value);
+    out["samples_per_s"] = json_number(samples_per_s);
+    if (!lab.error.empty()) out["error"] = lab.error;
+    return out;
 }
 
-std::string run_json(const Lab& lab, double samples_per_s) {
-    return "{\"lab\":\"" + lab.info().id + "\",\"params\":" + lab.params.json() +
-           ",\"metrics\":" + lab.metrics_json() + ",\"final\":" + final_json(lab, samples_per_s) + "}";
+Json run_json(const Lab& lab, double samples_per_s) {
+    Json out = Json::object();
+    out["lab"] = lab.info().id;
+    out["params"] = Json::parse(lab.params.json());
+    out["metrics"] = Json::parse(lab.metrics_json());
+    out["final"] = final_json(lab, samples_per_s);
+    return out;
 }
 
 std::string run_csv(const Lab& lab) {

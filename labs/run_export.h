@@ -2,12 +2,13 @@
 // Shared by the CLI (--out), the app's "Export run" buttons and the page's JS API.
 #pragma once
 #include <string>
+#include "engine/json.h"
 #include "labs/lab.h"
 
 namespace pl {
 
-std::string final_json(const Lab& lab, double samples_per_s);  // {"final":true,"lab":..,<metrics>..}
-std::string run_json(const Lab& lab, double samples_per_s);    // {"lab","params","metrics","final"}
-std::string run_csv(const Lab& lab);  // "# key=value" lines, then each log as a CSV block
+Json final_json(const Lab& lab, double samples_per_s);  // {"final":true,"lab":..,<metrics>..,"samples_per_s"}
+Json run_json(const Lab& lab, double samples_per_s);    // {"lab","params","metrics","final"}
+std::string run_csv(const Lab& lab);                    // "# key=value" lines, then each log as a CSV block
 
 }  // namespace pl

@@ -1,5 +1,5 @@
-// The C functions behind the page's JS API window.plasticity (web/api.js wraps them).
-// Strings in and out are UTF-8; returned pointers stay valid until the next call of the same function.
+// The C functions behind the page's JS API window.plasticity, declared by the list in ui/web_api_list.h
+// (documented in docs/api.md). A returned string stays valid until the next call of any of them.
 #pragma once
 
 namespace pl::ui {
@@ -8,19 +8,12 @@ void attach_web_api(App* app);  // the one app these functions drive (set by ui/
 }  // namespace pl::ui
 
 extern "C" {
-const char* pl_labs();                                   // catalog JSON: [{id,title,summary,ready,params}]
-const char* pl_open(const char* id);                     // "" or an error message
-const char* pl_set(const char* key, const char* value);  // "" or a warning/error message (clamping...)
-const char* pl_get(const char* key);                     // the value as text ("" for an unknown key)
-const char* pl_step(int n);                              // runs n lab steps now; returns pl_status()
-void pl_run();                                           // start the time-sliced run (as the Start button)
-void pl_pause();
-const char* pl_metrics();  // {"epochs":{col:[...]},"batches":{...}}
-const char* pl_state();    // "lab=backprop&lr=0.001&..." (the URL hash)
-const char*
-pl_status();  // {"lab","running","done","progress","epochs","samples_per_s","eta_s","longest_step_ms","error","buttons"}
-const char* pl_apply_hash(const char* hash);  // "lab=..&k=v"; returns the messages, one per line
-const char* pl_compare(const char* key, const char* values);  // "bp,fa,dfa": one run per value; "" or error
-const char* pl_comparison();  // {"lab","vary","runs":[{<key>:value,"params","metrics","final"}...]} or "null"
-const char* pl_export(const char* kind);  // "json" or "csv": starts a download; returns its text
+typedef const char* pl_text;     // UTF-8 text
+typedef const char* pl_json;     // JSON text
+typedef const char* pl_message;  // "" when all went well, else warnings and errors, one per line
+typedef int pl_int;
+
+#define PL_API(js, c_name, returns, parameters, doc) returns c_name parameters;
+#include "ui/web_api_list.h"
+#undef PL_API
 }

@@ -1,7 +1,8 @@
-// window.plasticity: the page's JS API over the C functions of ui/web_api.h (used by the e2e tests too).
+// window.plasticity: the page's JS API over the C functions listed in ui/web_api_list.h (docs/api.md); the
+// e2e tests use it too. The wrappers come from that list, which pl_api() returns as JSON.
 // Load order: index.html's inline script defines `Module`, then this file, then plasticity.js (emscripten,
 // -sMODULARIZE=0). This file only adds a postRun hook to Module, so it must load before plasticity.js.
-// Needs: -sEXPORTED_FUNCTIONS=_main,_pl_labs,...  -sEXPORTED_RUNTIME_METHODS=ccall,cwrap,UTF8ToString
+// Needs: -sEXPORTED_RUNTIME_METHODS=ccall,cwrap,UTF8ToString (ui/CMakeLists.txt exports the list's functions).
 (function () {
   'use strict';
   var Module = window.Module || (window.Module = {});
@@ -26,51 +27,57 @@
     return message;
   }
 
+  // One function of the list: arguments converted to their declared types, the reply to its kind.
+  var cwrapTypes = { text: 'string', json: 'string', message: 'string', int: 'number', void: null };
+  var argument = { text: String, int: function (n) { return n | 0; } };
+  var reply = {
+    json: parse,
+    message: function (what, text) { return warned(text); },
+  };
+  function wrap(f) {
+    var call = Module.cwrap(f.c, cwrapTypes[f.returns], f.params.map(function (p) { return cwrapTypes[p.type]; }));
+    return function () {
+      var given = arguments;
+      var result = call.apply(null, f.params.map(function (p, i) { return argument[p.type](given[i]); }));
+      return reply[f.returns] ? reply[f.returns](f.c, result) : result;
+    };
+  }
+
   function decode(text) {
     try { return decodeURIComponent(text); } catch (e) { return text; }
   }
 
+  // The methods, usable once `ready` resolves; those below add a convenience to the list's plain wrapper.
   window.plasticity = {
     ready: ready,
-    labs: function () { return parse('pl_labs', api().labs()); },
-    open: function (id) { return warned(api().open(String(id))); },
-    set: function (key, value) { return warned(api().set(String(key), String(value))); },
-    get: function (key) { return api().get(String(key)); },
-    step: function (n) { return parse('pl_step', api().step(n === undefined ? 1 : n | 0)); },
+    labs: function () { return api().labs(); },
+    open: function (id) { return api().open(id); },
+    set: function (key, value) { return api().set(key, value); },
+    get: function (key) { return api().get(key); },
+    step: function (n) { return api().step(n === undefined ? 1 : n); },
     run: function () { api().run(); },
     pause: function () { api().pause(); },
-    metrics: function () { return parse('pl_metrics', api().metrics()); },
-    status: function () { return parse('pl_status', api().status()); },
+    metrics: function () { return api().metrics(); },
+    status: function () { return api().status(); },
     // The full shareable URL of the current lab and parameters.
     state: function () { return location.origin + location.pathname + '#' + api().state(); },
-    exportRun: function (kind) { return api().exportRun(String(kind || 'json')); },
+    exportRun: function (kind) { return api().exportRun(kind || 'json'); },
     // One run per value of `key` (values: 'bp,fa,dfa' or ['bp','fa','dfa']), same seed; run() or step() it.
-    compare: function (key, values) {
-      return warned(api().compare(String(key), Array.isArray(values) ? values.join(',') : String(values)));
-    },
-    comparison: function () { return parse('pl_comparison', api().comparison()); },
+    compare: function (key, values) { return api().compare(key, Array.isArray(values) ? values.join(',') : values); },
+    comparison: function () { return api().comparison(); },
     _fail: function (reason) { rejectReady(new Error(reason)); },  // index.html: WebGL2 missing, load failed
   };
 
-  // Wrap the C functions once the runtime is up; resolve `ready` after main() has run (postRun).
+  // Wrap every function of the list once the runtime is up (a function new to the list also becomes a method
+  // of window.plasticity); resolve `ready` after main() has run (postRun).
   (Module.postRun = Module.postRun || []).push(function () {
-    var w = Module.cwrap;
-    c = {
-      labs: w('pl_labs', 'string', []),
-      open: w('pl_open', 'string', ['string']),
-      set: w('pl_set', 'string', ['string', 'string']),
-      get: w('pl_get', 'string', ['string']),
-      step: w('pl_step', 'string', ['number']),
-      run: w('pl_run', null, []),
-      pause: w('pl_pause', null, []),
-      metrics: w('pl_metrics', 'string', []),
-      state: w('pl_state', 'string', []),
-      status: w('pl_status', 'string', []),
-      applyHash: w('pl_apply_hash', 'string', ['string']),
-      exportRun: w('pl_export', 'string', ['string']),
-      compare: w('pl_compare', 'string', ['string', 'string']),
-      comparison: w('pl_comparison', 'string', []),
-    };
+    var list = parse('pl_api', Module.ccall('pl_api', 'string', [], []));
+    var wrapped = {};
+    list.forEach(function (f) {
+      wrapped[f.js] = wrap(f);
+      if (!(f.js in window.plasticity)) window.plasticity[f.js] = wrapped[f.js];
+    });
+    c = wrapped;
     resolveReady(window.plasticity);
   });
 
@@ -93,6 +100,6 @@
     var hash = location.hash.slice(1);
     var current = c.state();
     if (hash === current || decode(hash) === decode(current)) return;
-    warned(c.applyHash(hash));
+    c.applyHash(hash);  // its messages are warned about
   });
 })();
