@@ -18,7 +18,8 @@ struct LabInfo {
 
 class Lab : public Steppable {
 public:
-    explicit Lab(std::vector<ParamSpec> specs) : params(std::move(specs)) {}
+    explicit Lab(std::vector<ParamSpec> specs, std::vector<Preset> presets = {})
+        : params(std::move(specs), std::move(presets)) {}
     virtual ~Lab() = default;
 
     virtual const LabInfo& info() const = 0;

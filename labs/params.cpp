@@ -33,7 +33,19 @@ std::string clamp_message(const std::string& name, const std::string& text, doub
 
 }  // namespace
 
-Params::Params(std::vector<ParamSpec> specs) : specs_(std::move(specs)) { reset_to_defaults(); }
+Params::Params(std::vector<ParamSpec> specs, std::vector<Preset> presets)
+    : specs_(std::move(specs)), presets_(std::move(presets)) {
+    if (!presets_.empty()) {
+        std::vector<std::string> names = {"custom"};
+        std::string help = "custom: the values as set";
+        for (const Preset& p : presets_) names.push_back(p.name), help += "; " + p.name + ": " + p.help;
+        specs_.insert(specs_.begin(), choice_param("preset", names, 0, help));
+    }
+    reset_to_defaults();
+    for (const Preset& p : presets_)  // a preset names only declared parameters with valid values
+        for (const std::string& m : Params(*this).set_all(p.values))
+            if (is_error(m)) throw std::invalid_argument("preset " + p.name + ": " + m);
+}
 
 void Params::reset_to_defaults() {
     values_.clear();
@@ -45,7 +57,36 @@ void Params::reset_to_defaults() {
             v.v = {s.def};
         values_.push_back(v);
     }
+    custom_values_ = values_;
     ++generation_;
+}
+
+std::string Params::apply_preset(const std::string& name) {
+    const size_t index = size_t(find("preset") - specs_.data());
+    if (name == "custom") {
+        values_ = custom_values_;  // the values from before the first preset
+        values_[index].v = {0};
+        ++generation_;
+        return "";
+    }
+    for (size_t i = 0; i < presets_.size(); ++i) {
+        if (presets_[i].name != name) continue;
+        if (values_[index].v[0] == 0) custom_values_ = values_;
+        std::stringstream in(presets_[i].values);
+        std::string item, messages;
+        while (std::getline(in, item, '&')) {  // declared "k=v" items, checked when the lab was built
+            const size_t eq = item.find('=');
+            const std::string key = item.substr(0, eq);
+            const std::string m = set_value(*find(key), value(key), item.substr(eq + 1));
+            if (!m.empty()) messages += (messages.empty() ? "" : "; ") + m;
+        }
+        values_[index].v = {double(i + 1)};
+        ++generation_;
+        return messages;
+    }
+    std::string valid = "custom";
+    for (const Preset& p : presets_) valid += ", " + p.name;
+    return "error: preset=" + name + " is not a preset of this lab; valid: " + valid;
 }
 
 const ParamSpec* Params::find(const std::string& name) const {
@@ -67,64 +108,76 @@ std::string Params::set(const std::string& name, const std::string& text) {
         for (const ParamSpec& s : specs_) valid += (valid.empty() ? "" : ", ") + s.name;
         return "error: unknown parameter '" + name + "'; valid: " + valid;
     }
+    if (name == "preset" && !presets_.empty()) return apply_preset(text);
     ParamValue& target = value(name);
+    const ParamValue before = target;
+    std::string message = set_value(*spec, target, text);
+    if (is_error(message)) return message;
+    ++generation_;
+    // A change after a preset makes the values the user's own again
+    const ParamSpec* preset = find("preset");
+    if (preset && !presets_.empty() && before.v != target.v && value("preset").v[0] != 0) {
+        value("preset").v = {0};
+        custom_values_ = values_;
+    }
+    return message;
+}
+
+std::string Params::set_value(const ParamSpec& spec, ParamValue& target, const std::string& text) {
+    const std::string& name = spec.name;
     std::string message;
 
-    if (spec->kind == ParamKind::Choice) {
-        for (size_t i = 0; i < spec->choices.size(); ++i)
-            if (spec->choices[i] == text) {
+    if (spec.kind == ParamKind::Choice) {
+        for (size_t i = 0; i < spec.choices.size(); ++i)
+            if (spec.choices[i] == text) {
                 target.v = {double(i)};
-                ++generation_;
                 return "";
             }
         std::string valid;
-        for (const std::string& c : spec->choices) valid += (valid.empty() ? "" : ", ") + c;
+        for (const std::string& c : spec.choices) valid += (valid.empty() ? "" : ", ") + c;
         return "error: " + name + "=" + text + " is not a choice; valid: " + valid;
     }
 
-    if (spec->kind == ParamKind::Bool) {
+    if (spec.kind == ParamKind::Bool) {
         if (text == "1" || text == "true" || text == "on" || text == "yes")
             target.v = {1};
         else if (text == "0" || text == "false" || text == "off" || text == "no")
             target.v = {0};
         else
             return "error: " + name + "=" + text + " is not a boolean; use true or false";
-        ++generation_;
         return "";
     }
 
-    if (spec->kind == ParamKind::IntList) {
+    if (spec.kind == ParamKind::IntList) {
         std::vector<double> items;
         std::stringstream in(text);
         std::string item;
         while (std::getline(in, item, ',')) {
             double v = 0;
             if (!parse_number(item, v)) return "error: " + name + "=" + text + " is not a list of integers";
-            if (v < spec->min || v > spec->max) {
-                double clamped = v < spec->min ? spec->min : spec->max;
-                message = clamp_message(name, item, clamped, ParamKind::Int, v > spec->max);
+            if (v < spec.min || v > spec.max) {
+                double clamped = v < spec.min ? spec.min : spec.max;
+                message = clamp_message(name, item, clamped, ParamKind::Int, v > spec.max);
                 v = clamped;
             }
             items.push_back(std::round(v));
         }
         if (items.empty()) return "error: " + name + " needs at least one integer, e.g. 128,64";
-        if (int(items.size()) > spec->max_items)
-            return "error: " + name + " takes at most " + std::to_string(spec->max_items) + " items";
+        if (int(items.size()) > spec.max_items)
+            return "error: " + name + " takes at most " + std::to_string(spec.max_items) + " items";
         target.v = items;
-        ++generation_;
         return message;
     }
 
     double v = 0;
     if (!parse_number(text, v)) return "error: " + name + "=" + text + " is not a finite number";
-    if (spec->kind == ParamKind::Int) v = std::round(v);
-    if (v < spec->min || v > spec->max) {
-        double clamped = v < spec->min ? spec->min : spec->max;
-        message = clamp_message(name, text, clamped, spec->kind, v > spec->max);
+    if (spec.kind == ParamKind::Int) v = std::round(v);
+    if (v < spec.min || v > spec.max) {
+        double clamped = v < spec.min ? spec.min : spec.max;
+        message = clamp_message(name, text, clamped, spec.kind, v > spec.max);
         v = clamped;
     }
     target.v = {v};
-    ++generation_;
     return message;
 }
 
@@ -218,6 +271,40 @@ std::string Params::spec_json() const {
         out.push_back(spec);
     }
     return dump(out);
+}
+
+std::string Params::markdown_table() const {
+    std::string out = "| name | default | range | unit | meaning |\n|---|---|---|---|---|\n";
+    for (const ParamSpec& s : specs_) {
+        std::string def, range;
+        if (s.kind == ParamKind::Choice) {
+            def = s.choices.at(size_t(s.def));
+            for (const std::string& c : s.choices) range += (range.empty() ? "" : ", ") + c;
+        } else if (s.kind == ParamKind::Bool) {
+            def = s.def != 0 ? "true" : "false", range = "true, false";
+        } else if (s.kind == ParamKind::IntList) {
+            for (int v : s.def_list) def += (def.empty() ? "" : ",") + std::to_string(v);
+            range = format_number(s.min, ParamKind::Int) + " to " + format_number(s.max, ParamKind::Int) +
+                    " each, up to " + std::to_string(s.max_items) + " items";
+        } else {
+            def = format_number(s.def, s.kind);
+            range = format_number(s.min, s.kind) + " to " + format_number(s.max, s.kind);
+            if (s.log_scale) range += " (log)";
+        }
+        std::string help;  // a | inside a cell is written \|
+        for (char c : s.help) help += c == '|' ? std::string("\\|") : std::string(1, c);
+        out += "| `" + s.name + "` | " + def + " | " + range + " | " + s.unit + " | " + help + " |\n";
+    }
+    return out;
+}
+
+Applies when(const std::string& name, const std::vector<std::string>& values) {
+    return [name, values](const Params& p) {
+        const std::string text = p.text(name);
+        for (const std::string& v : values)
+            if (v == text) return true;
+        return false;
+    };
 }
 
 ParamSpec float_param(const std::string& name, double def, double min, double max, const std::string& unit,

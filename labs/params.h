@@ -1,12 +1,17 @@
-// A lab's parameters, declared once: this one list drives the ImGui editor, the URL hash, the CLI flags
-// and the exported JSON. Values are set from text; out-of-range values are clamped with a warning.
+// A lab's parameters, declared once next to the settings struct they fill: this one list drives the ImGui
+// editor, the URL hash, the CLI flags, the exported JSON and the handout's table. Values are set from text.
 #pragma once
+#include <cstdint>
+#include <functional>
 #include <string>
+#include <type_traits>
 #include <vector>
 
 namespace pl {
 
 enum class ParamKind { Float, Int, Choice, Bool, IntList };
+class Params;
+using Applies = std::function<bool(const Params&)>;  // whether a parameter applies to the current mode
 
 struct ParamSpec {
     std::string name;  // URL/CLI key, e.g. "lr"
@@ -19,6 +24,15 @@ struct ParamSpec {
     std::string help;                  // one line
     bool log_scale = false;            // editor drags on a log scale (learning rates)
     int max_items = 5;                 // IntList only
+    Applies applies;  // empty: always; else the editor hides it when false (URL/CLI still set it)
+};
+
+// A named set of values ("k=v&k=v") a lab offers; `preset=NAME` in the URL, the CLI or a handout link applies
+// it.
+struct Preset {
+    std::string name;    // "linear-small-init"
+    std::string help;    // one line
+    std::string values;  // "task=student-teacher&linear=true&init_scale=0.1"
 };
 
 // Float/Int/Bool/Choice: one value (Choice = index). IntList: the elements.
@@ -29,7 +43,9 @@ struct ParamValue {
 class Params {
 public:
     Params() = default;
-    explicit Params(std::vector<ParamSpec> specs);
+    // With presets, a first parameter `preset` (custom, then the presets' names) is added: setting it applies
+    // the preset's values; `preset=custom` restores the values from before the first preset was applied.
+    explicit Params(std::vector<ParamSpec> specs, std::vector<Preset> presets = {});
 
     const std::vector<ParamSpec>& specs() const { return specs_; }
     const ParamSpec* find(const std::string& name) const;
@@ -51,17 +67,79 @@ public:
     std::string query() const;                        // "k=v&k=v" for every parameter (shareable link)
     std::string json() const;                         // {"k": value, ...}
     std::string spec_json() const;  // the declaration: names, kinds, ranges, defaults, units, help
+    // | name | default | range | unit | meaning |, one row per parameter (handouts embed it; a test checks).
+    std::string markdown_table() const;
     void reset_to_defaults();
+    bool applies(const ParamSpec& spec) const { return !spec.applies || spec.applies(*this); }
+    const std::vector<Preset>& presets() const { return presets_; }
 
     // For editors: direct access to a value (the editor clamps itself via set()).
     ParamValue& value(const std::string& name);
     int generation() const { return generation_; }  // bumped on every change
 
 private:
+    std::string apply_preset(const std::string& name);
+    // Parses `text` into `target` for `spec` (clamping with a warning); "" or a message, as set() returns.
+    static std::string set_value(const ParamSpec& spec, ParamValue& target, const std::string& text);
+
     std::vector<ParamSpec> specs_;
     std::vector<ParamValue> values_;
+    std::vector<Preset> presets_;
+    std::vector<ParamValue> custom_values_;  // the values before the first preset was applied
     int generation_ = 0;
 };
+
+// Applies only while the choice (or bool) parameter `name` has one of `values` as its text.
+Applies when(const std::string& name, const std::vector<std::string>& values);
+
+// A parameter bound to a field of a settings struct S: experiment code reads S's fields, never names.
+template <class S>
+struct Field {
+    ParamSpec spec;
+    std::function<void(S&, const Params&)> read;
+};
+template <class S>
+using Fields = std::vector<Field<S>>;
+
+// `spec` read into s.*member: double (Float), int (Int), bool (Bool), std::string (Choice), std::vector<int>.
+template <class S, class T>
+Field<S> bind(T S::*member, ParamSpec spec) {
+    const std::string name = spec.name;
+    return {std::move(spec), [member, name](S& s, const Params& p) {
+                if constexpr (std::is_same_v<T, bool>)
+                    s.*member = p.flag(name);
+                else if constexpr (std::is_same_v<T, std::string>)
+                    s.*member = p.text(name);
+                else if constexpr (std::is_same_v<T, std::vector<int>>)
+                    s.*member = p.list(name);
+                else
+                    s.*member = T(p.number(name));
+            }};
+}
+
+// The fields of a part (e.g. the shared training settings) as fields of the struct S that holds it in `part`.
+template <class S, class Part>
+Fields<S> nested(Part S::*part, const Fields<Part>& fields) {
+    Fields<S> out;
+    for (const Field<Part>& f : fields)
+        out.push_back({f.spec, [part, read = f.read](S& s, const Params& p) { read(s.*part, p); }});
+    return out;
+}
+
+template <class S>
+std::vector<ParamSpec> specs_of(const Fields<S>& fields) {
+    std::vector<ParamSpec> out;
+    for (const Field<S>& f : fields) out.push_back(f.spec);
+    return out;
+}
+
+// S filled from the current values (S's defaults for nothing: every field is declared).
+template <class S>
+S read_settings(const Fields<S>& fields, const Params& params) {
+    S s{};
+    for (const Field<S>& f : fields) f.read(s, params);
+    return s;
+}
 
 // The lists one after another, e.g. a lab's own parameters followed by shared ones.
 std::vector<ParamSpec> concat(const std::vector<std::vector<ParamSpec>>& lists);

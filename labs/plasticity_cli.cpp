@@ -1,5 +1,6 @@
 // plasticity-cli: the labs headless, for tests, grading and batch runs.
 //   plasticity-cli list
+//   plasticity-cli params LAB          (its parameter table in Markdown, as its handout embeds it)
 //   plasticity-cli run LAB [--set key=value ...] [--seed N] [--epochs N] [--out FILE.json]
 //   plasticity-cli sweep LAB --vary key=v1,v2,... [--set key=value ...] [--seed N] [--epochs N] [--out
 //   FILE.json]
@@ -21,6 +22,7 @@ int usage(const std::string& problem) {
         stderr,
         "plasticity-cli: %s\n"
         "usage: plasticity-cli list\n"
+        "       plasticity-cli params LAB\n"
         "       plasticity-cli run LAB [--set key=value ...] [--seed N] [--epochs N] [--out FILE.json]\n"
         "       plasticity-cli sweep LAB --vary key=v1,v2,... [--set key=value ...] [--seed N] "
         "[--epochs N] [--out FILE.json]\n",
@@ -69,13 +71,17 @@ int main(int argc, char** argv) {
         return 0;
     }
     const bool sweep = args[0] == "sweep";
-    if (args[0] != "run" && !sweep) return usage("unknown command '" + args[0] + "'");
+    if (args[0] != "run" && args[0] != "params" && !sweep) return usage("unknown command '" + args[0] + "'");
     if (args.size() < 2 || args[1].rfind("--", 0) == 0)
         return usage(args[0] + " needs a lab id (see plasticity-cli list)");
 
     std::string message;
     std::unique_ptr<pl::Lab> lab = pl::make_lab(args[1], message);
     if (!lab) return usage(without_prefix(message));
+    if (args[0] == "params") {
+        std::printf("%s", lab->params.markdown_table().c_str());
+        return 0;
+    }
 
     std::vector<std::string> assignments;
     std::string out_path, vary;

@@ -28,8 +28,9 @@ std::vector<ParamSpec> rule_lab_params(const RuleLabDefaults& d, std::vector<Par
 }
 }  // namespace
 
-RuleLab::RuleLab(const RuleLabDefaults& defaults, std::vector<ParamSpec> rule_params)
-    : SupervisedLab(rule_lab_params(defaults, std::move(rule_params))) {}
+RuleLab::RuleLab(const RuleLabDefaults& defaults, std::vector<ParamSpec> rule_params,
+                 std::vector<Preset> presets)
+    : SupervisedLab(rule_lab_params(defaults, std::move(rule_params)), std::move(presets)) {}
 
 void RuleLab::reset() {
     error.clear();

@@ -16,7 +16,8 @@ struct RuleLabDefaults {
 class RuleLab : public SupervisedLab {
 public:
     // Declares rule, task, linear, hidden, activation, `rule_params`, then the training parameters.
-    RuleLab(const RuleLabDefaults& defaults, std::vector<ParamSpec> rule_params);
+    RuleLab(const RuleLabDefaults& defaults, std::vector<ParamSpec> rule_params,
+            std::vector<Preset> presets = {});
     void reset() override;
     int hidden_layers() { return int(run.net.linears().size()) - 1; }
 

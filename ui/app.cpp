@@ -343,7 +343,7 @@ void App::draw_main_area() {
         if (ImGui::BeginTabItem("Handout")) {
             ImGui::BeginChild("handout");
             ImGui::PushTextWrapPos(std::min(ImGui::GetContentRegionAvail().x, ImGui::GetFontSize() * 60));
-            Handout(handout_);
+            if (const std::string preset = Handout(handout_); !preset.empty()) set("preset", preset);
             ImGui::PopTextWrapPos();
             ImGui::EndChild();
             ImGui::EndTabItem();

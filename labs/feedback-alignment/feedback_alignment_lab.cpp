@@ -12,8 +12,11 @@ FeedbackAlignmentLab::FeedbackAlignmentLab()
     : RuleLab(
           {{"bp", "fa", "dfa", "sign", "kolen-pollack"}, "fa", {.hidden = {256}, .activation = "relu"}},
           {float_param("feedback_scale", 1.0, 0.01, 10, "",
-                       "FA, Kolen-Pollack: B ~ N(0, scale^2 / in_l); DFA: N(0, scale^2 / hidden_l)", true)}) {
-}
+                       "FA, Kolen-Pollack: B ~ N(0, scale^2 / in_l); DFA: N(0, scale^2 / hidden_l)", true)},
+          {{"linear-small-init",
+            "FA on Lillicrap's setting: linear teacher and student 5-25-50-25-5, small initial weights, 20 "
+            "epochs",
+            "rule=fa&task=student-teacher&linear=true&hidden=25,50,25&init_scale=0.1&epochs=20"}}) {}
 
 RuleOptions FeedbackAlignmentLab::rule_options() const {
     RuleOptions options;

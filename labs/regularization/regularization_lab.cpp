@@ -79,54 +79,69 @@ std::string Regularizers::summary() const {
     return out.empty() ? "none" : out;
 }
 
+std::string Regularizers::query() const {
+    std::string out =
+        "l2=" + number_text(l2) + "&l1=" + number_text(l1) + "&dropout=" + number_text(dropout) +
+        "&input_dropout=" + number_text(input_dropout) + "&max_norm=" + number_text(max_norm) +
+        "&early_stopping=" + (early_stopping ? "true" : "false") + "&patience=" + std::to_string(patience) +
+        "&augment=" + (augment ? "true" : "false") + "&batch_norm=" + (batch_norm ? "true" : "false");
+    if (augment)
+        out += "&shift=" + number_text(augmentation.shift) +
+               "&rotation=" + number_text(augmentation.rotation) +
+               "&elastic=" + number_text(augmentation.elastic) +
+               "&pixel_noise=" + number_text(augmentation.noise);
+    return out;
+}
+
 RegularizationLab::RegularizationLab()
-    : SupervisedLab(concat({
+    : SupervisedLab(
+          concat({
+              {
+                  int_param("train_size", 1000, 100, 7000,
+                            "training digits: the first n of the subset's 8,000 in a fixed shuffled order "
+                            "(its last "
+                            "1,000 validate)"),
+                  float_param("l2", 0, 0, 0.1, "", "L2 weight decay lambda: L += lambda/2 ||W||^2 (0 = off)",
+                              true),
+                  float_param("l1", 0, 0, 0.01, "", "L1 penalty lambda: L += lambda |W|_1 (0 = off)", true),
+                  float_param("dropout", 0, 0, 0.9, "",
+                              "drop rate after every hidden layer, inverted scaling (0 = off)"),
+                  float_param("input_dropout", 0, 0, 0.9, "", "drop rate of the input pixels (0 = off)"),
+                  float_param("max_norm", 0, 0, 10, "",
+                              "bound c on each unit's incoming weight norm (0 = off)"),
+                  bool_param("early_stopping", false,
+                             "stop once the validation loss has not improved for `patience` epochs; restore "
+                             "the best "
+                             "weights"),
+                  int_param("patience", 5, 1, 100,
+                            "epochs without a new best validation loss before stopping"),
+                  bool_param("augment", false,
+                             "train on randomly shifted, rotated, distorted and noisy digits"),
+                  float_param("shift", 2, 0, 6, "px", "augmentation: largest shift along each axis"),
+                  float_param("rotation", 10, 0, 45, "deg", "augmentation: largest rotation"),
+                  float_param("elastic", 30, 0, 60, "px",
+                              "augmentation: elastic distortion alpha (sigma 4 px; 0 = off)"),
+                  float_param("pixel_noise", 0, 0, 0.5, "", "augmentation: sd of the Gaussian pixel noise"),
+                  bool_param("batch_norm", false, "batch normalization before every hidden nonlinearity"),
+              },
+              network_params({.hidden = {256}, .max_hidden = 2048}),
+              training_params({.lr = 0.001,
+                               .lr_decay = 1,
+                               .epochs = 30,
+                               .log_every = 10,
+                               .seed_help = "seeds the data order, the initial weights, masks and warps"}),
+          }),
           {
-              choice_param(
-                  "preset", {"custom", "none", "recommended"}, 0,
-                  "custom: the switches below; none: every regularizer off; recommended: dropout 0.2 + "
-                  "augmentation (none and recommended override the switches)"),
-              int_param(
-                  "train_size", 1000, 100, 7000,
-                  "training digits: the first n of the subset's 8,000 in a fixed shuffled order (its last "
-                  "1,000 validate)"),
-              float_param("l2", 0, 0, 0.1, "", "L2 weight decay lambda: L += lambda/2 ||W||^2 (0 = off)",
-                          true),
-              float_param("l1", 0, 0, 0.01, "", "L1 penalty lambda: L += lambda |W|_1 (0 = off)", true),
-              float_param("dropout", 0, 0, 0.9, "",
-                          "drop rate after every hidden layer, inverted scaling (0 = off)"),
-              float_param("input_dropout", 0, 0, 0.9, "", "drop rate of the input pixels (0 = off)"),
-              float_param("max_norm", 0, 0, 10, "", "bound c on each unit's incoming weight norm (0 = off)"),
-              bool_param(
-                  "early_stopping", false,
-                  "stop once the validation loss has not improved for `patience` epochs; restore the best "
-                  "weights"),
-              int_param("patience", 5, 1, 100, "epochs without a new best validation loss before stopping"),
-              bool_param("augment", false, "train on randomly shifted, rotated, distorted and noisy digits"),
-              float_param("shift", 2, 0, 6, "px", "augmentation: largest shift along each axis"),
-              float_param("rotation", 10, 0, 45, "deg", "augmentation: largest rotation"),
-              float_param("elastic", 30, 0, 60, "px",
-                          "augmentation: elastic distortion alpha (sigma 4 px; 0 = off)"),
-              float_param("pixel_noise", 0, 0, 0.5, "", "augmentation: sd of the Gaussian pixel noise"),
-              bool_param("batch_norm", false, "batch normalization before every hidden nonlinearity"),
-          },
-          network_params({.hidden = {256}, .max_hidden = 2048}),
-          training_params({.lr = 0.001,
-                           .lr_decay = 1,
-                           .epochs = 30,
-                           .log_every = 10,
-                           .seed_help = "seeds the data order, the initial weights, masks and warps"}),
-      })) {}
+              {"none", "every regularizer off", Regularizers{}.query()},
+              {"recommended", kRecommended.summary(), kRecommended.query()},
+          }) {}
 
 Regularizers RegularizationLab::from_params() const {
-    const std::string preset = params.choice("preset");
-    if (preset == "recommended") return kRecommended;
     Regularizers r;  // the augmentation strengths also serve the grid of augmented samples when it is off
     r.augmentation.shift = params.number("shift");
     r.augmentation.rotation = params.number("rotation");
     r.augmentation.elastic = params.number("elastic");
     r.augmentation.noise = params.number("pixel_noise");
-    if (preset == "none") return r;  // every regularizer off
     r.l2 = params.number("l2");
     r.l1 = params.number("l1");
     r.dropout = params.number("dropout");
@@ -225,7 +240,8 @@ bool RegularizationLab::early_stop_check() {
     }
     if (!active_.early_stopping) return false;
     const bool out_of_patience = run.trainer.epoch() - best_epoch_ >= active_.patience;
-    if (out_of_patience || run.trainer.epoch() >= params.integer("epochs")) {  // the run ends with the best weights
+    if (out_of_patience ||
+        run.trainer.epoch() >= params.integer("epochs")) {  // the run ends with the best weights
         std::vector<Mat*> state = network_state(run.net);
         for (size_t i = 0; i < state.size(); ++i) *state[i] = best_state_[i];
     }

@@ -9,7 +9,7 @@
 
 namespace pl {
 
-// The regularizers one run trains with: from the individual switches (preset=custom) or from a preset.
+// The regularizers one run trains with, from the switches (which the presets none and recommended set).
 struct Regularizers {
     double l2 = 0, l1 = 0;                  // penalty strengths lambda (0 = off)
     double dropout = 0, input_dropout = 0;  // drop rates after every hidden layer / on the input pixels
@@ -20,6 +20,8 @@ struct Regularizers {
     AugmentOptions augmentation;
     bool batch_norm = false;
     std::string summary() const;  // "dropout 0.5, augment (shift 2 px, ...)" or "none"
+    std::string query()
+        const;  // the switches as "l2=0&...": a preset's values (strengths only if augmenting)
 };
 
 class RegularizationLab : public SupervisedLab {

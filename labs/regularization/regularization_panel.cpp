@@ -26,7 +26,7 @@ void RunSummary(const RegularizationLab& lab) {
     ImGui::TextWrapped("%d training digits, 2,000 test digits, 1,000 validation digits. Regularizers: %s.",
                        lab.run.data->train.size(), lab.regularizers().summary().c_str());
     if (lab.params.choice("preset") != "custom")
-        ImGui::TextDisabled("preset=%s overrides the individual switches.",
+        ImGui::TextDisabled("preset=%s set the switches; preset=custom brings back your own values.",
                             lab.params.choice("preset").c_str());
     if (lab.epochs_logged() == 0) return;
     if (!ImGui::BeginTable("summary", 5, ImGuiTableFlags_Borders | ImGuiTableFlags_SizingFixedFit)) return;

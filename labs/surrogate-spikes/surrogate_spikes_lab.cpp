@@ -28,37 +28,45 @@ const LabInfo SurrogateSpikesLab::kInfo = {"surrogate-spikes", "Surrogate-gradie
 
 SurrogateSpikesLab::SurrogateSpikesLab()
     : Lab(concat({
+              {
+                  choice_param("dataset", {"mnist", "fashion"}, 0,
+                               "MNIST subset or Fashion-MNIST subset (8,000 train / 2,000 test each)"),
+                  int_param("hidden", 100, 1, 1000, "hidden LIF neurons (the course's second run uses 500)"),
+                  choice_param(
+                      "surrogate", surrogate_table().names(), 0,
+                      "spike derivative in the backward pass; none = the true derivative of the step, 0"),
+                  float_param("steepness", 10, 0.5, 200, "",
+                              "beta of the fast sigmoid 1/(beta|v|+1)^2 (SpyTorch 100) or k of the logistic "
+                              "(course 20)",
+                              true),
+                  choice_param("readout", readout_table().names(), 0,
+                               "logits: each output unit's maximum voltage over time, or its spike count"),
+                  choice_param(
+                      "encoding", encoding_table().names(), 0,
+                      "pixel -> one spike at t = tau_eff ln(x/(x-theta)), or Poisson spikes at x * 100 Hz"),
+                  int_param("steps", 100, 10, 500, steps_help()),
+              },
+              param_specs(lif_model().params()),  // tau_mem, tau_syn, tau_rise, R, theta, reset
+              {
+                  float_param("weight_scale", 1, 0.01, 50, "", "W ~ N(0, (weight_scale / sqrt(fan_in))^2)",
+                              true),
+                  float_param("reg_l1", 0, 0, 0.1, "", "activity penalty per hidden spike (per sample)"),
+                  float_param("reg_l2", 0, 0, 0.1, "", "penalty on (mean spikes per hidden neuron)^2"),
+                  float_param("lr", 0.002, 1e-5, 1, "", "Adam learning rate", true),
+                  int_param("batch", 64, 1, 1024, "mini-batch size"),
+                  int_param("epochs", 5, 1, 200, "passes over the training set"),
+                  int_param("seed", 1, 0, 1000000000,
+                            "seeds the initial weights, the data order and Poisson spikes"),
+                  int_param("log_every", 10, 1, 10000, "batches between two points of the per-batch curves"),
+              },
+          }),
           {
-              choice_param("dataset", {"mnist", "fashion"}, 0,
-                           "MNIST subset or Fashion-MNIST subset (8,000 train / 2,000 test each)"),
-              int_param("hidden", 100, 1, 1000, "hidden LIF neurons (the course's second run uses 500)"),
-              choice_param(
-                  "surrogate", surrogate_table().names(), 0,
-                  "spike derivative in the backward pass; none = the true derivative of the step, 0"),
-              float_param(
-                  "steepness", 10, 0.5, 200, "",
-                  "beta of the fast sigmoid 1/(beta|v|+1)^2 (SpyTorch 100) or k of the logistic (course 20)",
-                  true),
-              choice_param("readout", readout_table().names(), 0,
-                           "logits: each output unit's maximum voltage over time, or its spike count"),
-              choice_param(
-                  "encoding", encoding_table().names(), 0,
-                  "pixel -> one spike at t = tau_eff ln(x/(x-theta)), or Poisson spikes at x * 100 Hz"),
-              int_param("steps", 100, 10, 500, steps_help()),
-          },
-          param_specs(lif_model().params()),  // tau_mem, tau_syn, tau_rise, R, theta, reset
-          {
-              float_param("weight_scale", 1, 0.01, 50, "", "W ~ N(0, (weight_scale / sqrt(fan_in))^2)", true),
-              float_param("reg_l1", 0, 0, 0.1, "", "activity penalty per hidden spike (per sample)"),
-              float_param("reg_l2", 0, 0, 0.1, "", "penalty on (mean spikes per hidden neuron)^2"),
-              float_param("lr", 0.002, 1e-5, 1, "", "Adam learning rate", true),
-              int_param("batch", 64, 1, 1024, "mini-batch size"),
-              int_param("epochs", 5, 1, 200, "passes over the training set"),
-              int_param("seed", 1, 0, 1000000000,
-                        "seeds the initial weights, the data order and Poisson spikes"),
-              int_param("log_every", 10, 1, 10000, "batches between two points of the per-batch curves"),
-          },
-      })) {}
+              {"course-5.1", "the course's run 5.1: non-spiking outputs read out by their maximum voltage",
+               "readout=max-voltage&surrogate=fast-sigmoid&steepness=10&hidden=100"},
+              {"course-5.2",
+               "the course's run 5.2: spiking outputs read out by their spike count, logistic k = 20",
+               "readout=spike-count&surrogate=logistic&steepness=20&hidden=100"},
+          }) {}
 
 void SurrogateSpikesLab::reset() {
     error.clear();

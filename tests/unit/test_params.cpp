@@ -107,3 +107,92 @@ TEST_CASE("a table finds its entries by name and refuses an unknown name, listin
         CHECK(std::string(e.what()) == "unknown colour 'green'; valid: red, blue");
     }
 }
+
+namespace {
+struct Training {
+    double lr = 0;
+    int batch = 0;
+};
+struct Settings {
+    std::string optimizer;
+    bool bias = false;
+    std::vector<int> hidden;
+    Training training;
+};
+const Fields<Training>& training_fields() {
+    static const Fields<Training> fields = {
+        bind(&Training::lr, float_param("lr", 0.01, 1e-5, 1, "", "learning rate", true)),
+        bind(&Training::batch, int_param("batch", 32, 1, 1024, "")),
+    };
+    return fields;
+}
+Fields<Settings> settings_fields() {
+    Fields<Settings> fields = {
+        bind(&Settings::optimizer, choice_param("optimizer", {"adam", "sgd"}, 0, "")),
+        bind(&Settings::bias, bool_param("bias", true, "")),
+        bind(&Settings::hidden, int_list_param("hidden", {128}, 1, 1024, "")),
+    };
+    for (const Field<Settings>& f : nested(&Settings::training, training_fields())) fields.push_back(f);
+    return fields;
+}
+}  // namespace
+
+TEST_CASE("typed settings: each declared parameter fills its field, nested parts included", "[params]") {
+    const Fields<Settings> fields = settings_fields();
+    Params p(specs_of(fields));
+    REQUIRE(p.set_all("optimizer=sgd&bias=false&hidden=64,32&lr=0.5&batch=7").empty());
+    const Settings s = read_settings(fields, p);
+    CHECK(s.optimizer == "sgd");
+    CHECK_FALSE(s.bias);
+    CHECK(s.hidden == std::vector<int>{64, 32});
+    CHECK(s.training.lr == 0.5);
+    CHECK(s.training.batch == 7);
+    CHECK(read_settings(training_fields(), p).batch == 7);  // a part reads on its own
+}
+
+TEST_CASE("presets: preset=NAME applies its values, custom restores the user's, a change leaves the preset",
+          "[params]") {
+    Params p(specs_of(settings_fields()),
+             {{"fast", "large steps", "lr=0.5&batch=256"}, {"slow", "small steps", "lr=0.001"}});
+    CHECK(p.specs().front().name == "preset");
+    CHECK(p.text("preset") == "custom");
+    REQUIRE(p.set("batch", "8").empty());
+    REQUIRE(p.set("preset", "fast").empty());
+    CHECK(p.number("lr") == 0.5);
+    CHECK(p.integer("batch") == 256);
+    CHECK(p.text("preset") == "fast");
+    REQUIRE(p.set("preset", "slow").empty());  // from one preset to another: only its own values change
+    CHECK(p.number("lr") == 0.001);
+    CHECK(p.integer("batch") == 256);
+    REQUIRE(p.set("preset", "custom").empty());  // back to the values from before the first preset
+    CHECK(p.number("lr") == Approx(0.01));
+    CHECK(p.integer("batch") == 8);
+    REQUIRE(p.set_all("preset=fast&batch=256").empty());  // setting a preset's own value keeps it
+    CHECK(p.text("preset") == "fast");
+    REQUIRE(p.set("batch", "9").empty());  // a different value makes the values custom
+    CHECK(p.text("preset") == "custom");
+    CHECK(p.number("lr") == 0.5);
+    CHECK(p.set("preset", "nope").find("valid: custom, fast, slow") != std::string::npos);
+    CHECK_THROWS_WITH(Params(specs_of(settings_fields()), {{"bad", "", "momentum=1"}}),
+                      Catch::Contains("preset bad") && Catch::Contains("unknown parameter 'momentum'"));
+}
+
+TEST_CASE("applicability: a parameter applies only in the modes it names", "[params]") {
+    ParamSpec lr = float_param("lr", 0.01, 1e-5, 1, "", "");
+    lr.applies = when("optimizer", {"sgd"});
+    Params p({choice_param("optimizer", {"adam", "sgd"}, 0, ""), lr});
+    CHECK_FALSE(p.applies(*p.find("lr")));
+    CHECK(p.applies(*p.find("optimizer")));
+    REQUIRE(p.set("optimizer", "sgd").empty());
+    CHECK(p.applies(*p.find("lr")));
+    CHECK(p.set("lr", "0.2").empty());  // set whether it applies or not
+}
+
+TEST_CASE("the handout table lists every parameter with default, range, unit and meaning", "[params]") {
+    Params p({float_param("tau_mem", 10, 1, 100, "ms", "membrane time constant | tau"),
+              choice_param("reset", {"rest", "subtractive"}, 0, "after a spike")});
+    CHECK(p.markdown_table() ==
+          "| name | default | range | unit | meaning |\n|---|---|---|---|---|\n"
+          "| `tau_mem` | 10 | 1 to 100 | ms | membrane time constant \\| tau |\n"
+          "| `reset` | rest | rest, subtractive |  | after a spike |\n");
+}

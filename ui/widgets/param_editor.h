@@ -1,5 +1,5 @@
-// Editor for a lab's Params: one widget per declared parameter (slider/drag, combo, checkbox, list text),
-// its unit and its help as tooltip. Every edit goes through Params::set, so clamping warnings show too.
+// Editor for a lab's Params: one widget per parameter that applies to the current mode (slider, combo,
+// checkbox, list text), its unit and help. Every edit goes through Params::set, so clamping warnings show too.
 #pragma once
 #include <string>
 #include "labs/params.h"
