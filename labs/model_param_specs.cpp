@@ -1,4 +1,5 @@
 #include "labs/model_param_specs.h"
+#include <stdexcept>
 
 namespace pl {
 
@@ -10,8 +11,12 @@ std::vector<ParamSpec> param_specs(const std::vector<ModelParam>& table) {
     return specs;
 }
 
-ParamLookup param_lookup(const Params& params) {
-    return [&params](const std::string& name) { return params.number(name); };
+ParamLookup lookup_of(const ModelValues& values) {
+    return [values](const std::string& name) {
+        const auto found = values.find(name);
+        if (found == values.end()) throw std::invalid_argument("no model parameter '" + name + "'");
+        return found->second;
+    };
 }
 
 }  // namespace pl

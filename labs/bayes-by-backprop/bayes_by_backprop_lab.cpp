@@ -3,6 +3,7 @@
 #include <cmath>
 #include <exception>
 #include <limits>
+#include "engine/activation.h"
 #include "engine/learning_rule.h"
 #include "engine/random_streams.h"
 
@@ -31,62 +32,103 @@ double mean_where(const Mask& mask, const Eigen::RowVectorXd& values) {
     return mask.select(values.array(), 0.0).sum() / double(mask.count());
 }
 
-ActivationKind activation_kind(const std::string& name) {
-    return name == "relu"   ? ActivationKind::ReLU
-           : name == "tanh" ? ActivationKind::Tanh
-                            : ActivationKind::Sigmoid;
+// A spec shown only while `applies` holds (the URL, the CLI and the JS still set it).
+ParamSpec only(const Applies& applies, ParamSpec spec) {
+    spec.applies = applies;
+    return spec;
+}
+
+// Applies while both hold.
+Applies both(const Applies& a, const Applies& b) {
+    return [a, b](const Params& p) { return a(p) && b(p); };
 }
 }  // namespace
 
 const LabInfo BayesByBackpropLab::kInfo = {"bayes-by-backprop", "Bayes by Backprop",
                                            "Weight uncertainty and predictive bands"};
 
-BayesByBackpropLab::BayesByBackpropLab()
-    : Lab({
-          choice_param(
-              "task", {"cubic", "mnist"}, 0,
-              "regression on y = x^3, or classifying MNIST digits against Fashion-MNIST and noise images "
-              "(then the mnist_* parameters apply)"),
-          choice_param(
-              "method", {"bbb", "mle"}, 0,
-              "Bayes by Backprop (a Gaussian per weight) or maximum likelihood (`fits` plain networks)"),
-          float_param("noise", 3, 0.1, 20, "",
-                      "sd of the noise on y = x^3 (also the likelihood's sigma; cubic)"),
-          int_param("data_seed", 1, 0, 1000000000, "draws the 20 training points and their noise (cubic)"),
-          int_param("seed", 1, 0, 1000000000,
-                    "draws the initial weights, the weight noise eps and the batches"),
-          int_list_param("hidden", {10, 10}, 1, 32,
-                         "hidden layer sizes, comma separated (cubic; mnist_hidden for mnist)", 3),
-          choice_param("activation", {"relu", "tanh", "sigmoid"}, 0, "hidden-unit nonlinearity"),
-          float_param("prior_sd", 3, 0.01, 100, "",
-                      "sigma of the prior N(0, sigma^2) on every weight (bbb, cubic)", true),
-          float_param("sigma_init", 0.01, 1e-4, 1, "", "initial posterior sigma of every weight (bbb)", true),
-          float_param("init_scale", 1.0, 0.01, 10, "", "mu ~ N(0, init_scale^2 / fan_in)", true),
-          float_param("lr", 0.01, 1e-5, 1, "", "Adam learning rate (cubic)", true),
-          int_param("batch", 20, 1, kTrainPoints,
-                    "mini-batch size B; the NLL of a batch is scaled by N/B (cubic)"),
-          int_param("epochs", 3000, 1, 100000,
-                    "passes over the 20 training points (cubic; mnist_epochs for mnist)"),
-          int_param("test_samples", 100, 2, 500,
-                    "weight samples for the predictive mean and sigma (bbb, cubic)"),
-          int_param("fits", 5, 1, 10, "maximum-likelihood networks drawn together (mle, cubic)"),
-          choice_param("vary", {"seed", "data_seed"}, 0,
-                       "what differs between the mle fits: the initial weights or the training data (cubic)"),
-          int_param("log_every", 10, 1, 10000,
-                    "epochs between two rows of the curves (cubic; mnist logs every epoch)"),
-          int_list_param("mnist_hidden", {50}, 1, 400,
-                         "hidden layer sizes of the classifier 784-...-10 (mnist)", 3),
-          float_param("mnist_prior_sd", 0.2, 0.001, 10, "",
+const Fields<BayesByBackpropSettings>& bayes_by_backprop_fields() {
+    using S = BayesByBackpropSettings;
+    const Applies cubic = when("task", {"cubic"}), mnist = when("task", {"mnist"});
+    const Applies bbb = when("method", {"bbb"}), mle = when("method", {"mle"});
+    static const Fields<S> fields = {
+        bind(&S::task,
+             choice_param("task", {"cubic", "mnist"}, 0,
+                          "regression on y = x^3, or classifying MNIST digits against Fashion-MNIST "
+                          "and noise images (then the mnist_* parameters apply)")),
+        bind(&S::method,
+             choice_param(
+                 "method", {"bbb", "mle"}, 0,
+                 "Bayes by Backprop (a Gaussian per weight) or maximum likelihood (`fits` plain networks)")),
+        bind(&S::noise,
+             only(cubic, float_param("noise", 3, 0.1, 20, "",
+                                     "sd of the noise on y = x^3 (also the likelihood's sigma; cubic)"))),
+        bind(&S::data_seed, only(cubic, int_param("data_seed", 1, 0, 1000000000,
+                                                  "draws the 20 training points and their noise (cubic)"))),
+        bind(&S::seed, int_param("seed", 1, 0, 1000000000,
+                                 "draws the initial weights, the weight noise eps and the batches")),
+        bind(&S::hidden,
+             only(cubic,
+                  int_list_param("hidden", {10, 10}, 1, 32,
+                                 "hidden layer sizes, comma separated (cubic; mnist_hidden for mnist)", 3))),
+        bind(&S::activation,
+             choice_param("activation", {"relu", "tanh", "sigmoid"}, 0, "hidden-unit nonlinearity")),
+        bind(&S::prior_sd,
+             only(both(cubic, bbb),
+                  float_param("prior_sd", 3, 0.01, 100, "",
+                              "sigma of the prior N(0, sigma^2) on every weight (bbb, cubic)", true))),
+        bind(&S::sigma_init, only(bbb, float_param("sigma_init", 0.01, 1e-4, 1, "",
+                                                   "initial posterior sigma of every weight (bbb)", true))),
+        bind(&S::init_scale,
+             float_param("init_scale", 1.0, 0.01, 10, "", "mu ~ N(0, init_scale^2 / fan_in)", true)),
+        bind(&S::lr, only(cubic, float_param("lr", 0.01, 1e-5, 1, "", "Adam learning rate (cubic)", true))),
+        bind(&S::batch,
+             only(cubic, int_param("batch", 20, 1, kTrainPoints,
+                                   "mini-batch size B; the NLL of a batch is scaled by N/B (cubic)"))),
+        bind(&S::epochs,
+             only(cubic, int_param("epochs", 3000, 1, 100000,
+                                   "passes over the 20 training points (cubic; mnist_epochs for mnist)"))),
+        bind(&S::test_samples,
+             only(both(cubic, bbb),
+                  int_param("test_samples", 100, 2, 500,
+                            "weight samples for the predictive mean and sigma (bbb, cubic)"))),
+        bind(&S::fits,
+             only(both(cubic, mle),
+                  int_param("fits", 5, 1, 10, "maximum-likelihood networks drawn together (mle, cubic)"))),
+        bind(&S::vary,
+             only(both(cubic, mle),
+                  choice_param("vary", {"seed", "data_seed"}, 0,
+                               "what differs between the mle fits: the initial weights or the training "
+                               "data (cubic)"))),
+        bind(&S::log_every,
+             only(cubic, int_param("log_every", 10, 1, 10000,
+                                   "epochs between two rows of the curves (cubic; mnist logs every "
+                                   "epoch)"))),
+        bind(&S::mnist_hidden,
+             only(mnist, int_list_param("mnist_hidden", {50}, 1, 400,
+                                        "hidden layer sizes of the classifier 784-...-10 (mnist)", 3))),
+        bind(&S::mnist_prior_sd,
+             only(both(mnist, bbb),
+                  float_param(
+                      "mnist_prior_sd", 0.2, 0.001, 10, "",
                       "sigma of the prior N(0, sigma^2) on every weight of the classifier (mnist, bbb)",
-                      true),
-          float_param("mnist_lr", 0.003, 1e-5, 1, "", "Adam learning rate of the classifier (mnist)", true),
-          int_param("mnist_batch", 50, 1, 8000, "mini-batch size B of the classifier (mnist)"),
-          int_param(
-              "mnist_epochs", 5, 1, 100,
-              "passes over the 8,000 training digits (mnist; `epochs` counts the passes of the cubic task)"),
-          int_param("mnist_samples", 20, 2, 200,
-                    "weight samples averaged into the predictive of every test image (mnist, bbb)"),
-      }) {}
+                      true))),
+        bind(&S::mnist_lr, only(mnist, float_param("mnist_lr", 0.003, 1e-5, 1, "",
+                                                   "Adam learning rate of the classifier (mnist)", true))),
+        bind(&S::mnist_batch, only(mnist, int_param("mnist_batch", 50, 1, 8000,
+                                                    "mini-batch size B of the classifier (mnist)"))),
+        bind(&S::mnist_epochs, only(mnist, int_param("mnist_epochs", 5, 1, 100,
+                                                     "passes over the 8,000 training digits (mnist; `epochs` "
+                                                     "counts the passes of the cubic task)"))),
+        bind(&S::mnist_samples,
+             only(both(mnist, bbb),
+                  int_param("mnist_samples", 20, 2, 200,
+                            "weight samples averaged into the predictive of every test image (mnist, bbb)"))),
+    };
+    return fields;
+}
+
+BayesByBackpropLab::BayesByBackpropLab() : Lab(specs_of(bayes_by_backprop_fields())) {}
 
 bool BayesByBackpropLab::done() const {
     if (classifying()) return classifier.trainer.done() || !error.empty();
@@ -106,7 +148,8 @@ std::vector<const MetricLog*> BayesByBackpropLab::logs() const {
 void BayesByBackpropLab::reset() {
     error.clear();
     started_ = true;
-    classifying_ = params.choice("task") == "mnist";
+    settings_ = read_settings(bayes_by_backprop_fields(), params);
+    classifying_ = settings_.task == "mnist";
     trainer = Trainer();
     samples_seen_ = 0;
     if (classifying_) {
@@ -117,15 +160,15 @@ void BayesByBackpropLab::reset() {
     functions.resize(0, 0);
     nll_sum_ = 0, kl_sum_ = 0, samples_ = 0;
     predictive = MetricLog("predictive", {"x", "truth", "mean", "sigma"});
-    nll_.noise_sd = params.number("noise");
+    nll_.noise_sd = settings_.noise;
 
-    const uint64_t data_seed = uint64_t(params.integer("data_seed")), seed = uint64_t(params.integer("seed"));
-    const bool vary_data = params.choice("vary") == "data_seed";
-    const int count = bayesian() ? 1 : params.integer("fits");
+    const uint64_t data_seed = uint64_t(settings_.data_seed), seed = uint64_t(settings_.seed);
+    const bool vary_data = settings_.vary == "data_seed";
+    const int count = bayesian() ? 1 : settings_.fits;
     std::vector<int> sizes = {1};
-    for (int h : params.list("hidden")) sizes.push_back(h);
+    sizes.insert(sizes.end(), settings_.hidden.begin(), settings_.hidden.end());
     sizes.push_back(1);
-    const ActivationKind act = activation_kind(params.choice("activation"));
+    const ActivationKind act = activation_table().find(settings_.activation).value;
 
     grid_ = Dataset();
     grid_.x = cubic_data(data_seed, nll_.noise_sd).test.x;
@@ -137,23 +180,22 @@ void BayesByBackpropLab::reset() {
         stacked_.x.row(k) = train_.back().x, stacked_.y.row(k) = train_.back().y;
         Rng init_rng(vary_data ? seed : seed + fit);
         if (bayesian())
-            nets_.push_back(make_bayes_mlp(sizes, act, init_rng, params.number("init_scale"),
-                                           params.number("sigma_init"),
+            nets_.push_back(make_bayes_mlp(sizes, act, init_rng, settings_.init_scale, settings_.sigma_init,
                                            stream_seed(seed, Stream::WeightNoise)));
         else
-            nets_.push_back(Mlp(sizes, act, init_rng, params.number("init_scale")));
-        optimizers_.push_back(make_optimizer("adam", params.number("lr")));
+            nets_.push_back(Mlp(sizes, act, init_rng, settings_.init_scale));
+        optimizers_.push_back(make_optimizer("adam", settings_.lr));
     }
     double weights = 0;
     for (size_t l = 1; l < sizes.size(); ++l) weights += sizes[l - 1] * sizes[l];
 
     TrainerSetup setup;
-    setup.phases = {{"fit", &stacked_, params.integer("epochs")}};
+    setup.phases = {{"fit", &stacked_, settings_.epochs}};
     setup.eval_sets = {{"grid", &grid_}};
     setup.columns = {"nll",     "kl",       "neg_elbo",  "test_rmse",
                      "rmse_in", "sigma_in", "sigma_out", "sigma_ratio_out_in"};
-    setup.batch = params.integer("batch");
-    setup.eval_every = params.integer("log_every");
+    setup.batch = settings_.batch;
+    setup.eval_every = settings_.log_every;
     setup.evaluate_at_start = true;  // the untrained prediction, row epoch 0: the panel starts with it
     setup.work_per_step = kMacsPerStep / (3 * weights * count);  // a trained sample: forward + backward
     setup.seed = seed;
@@ -163,20 +205,8 @@ void BayesByBackpropLab::reset() {
 }
 
 void BayesByBackpropLab::reset_classifier() {
-    ClassifierSettings settings;
-    settings.bayesian = bayesian();
-    settings.hidden = params.list("mnist_hidden");
-    settings.activation = activation_kind(params.choice("activation"));
-    settings.prior_sd = params.number("mnist_prior_sd");
-    settings.sigma_init = params.number("sigma_init");
-    settings.init_scale = params.number("init_scale");
-    settings.lr = params.number("mnist_lr");
-    settings.batch = params.integer("mnist_batch");
-    settings.epochs = params.integer("mnist_epochs");
-    settings.test_samples = params.integer("mnist_samples");
-    settings.seed = uint64_t(params.integer("seed"));
     try {
-        classifier.start(settings);
+        classifier.start(settings_);
     } catch (const std::exception& e) {
         error = e.what();
         started_ = false;
@@ -191,9 +221,7 @@ void BayesByBackpropLab::step() {
     samples_seen_ = active.samples_seen;
 }
 
-int BayesByBackpropLab::Model::eval_passes() const {
-    return lab.bayesian() ? lab.params.integer("test_samples") : 1;
-}
+int BayesByBackpropLab::Model::eval_passes() const { return lab.bayesian() ? lab.settings_.test_samples : 1; }
 
 // Every network on its own batch (row k), minimising
 // bbb: F = (N/B) sum_b NLL_b + KL(q || prior)      mle: (N/B) sum_b NLL_b
@@ -204,8 +232,8 @@ ChunkResult BayesByBackpropLab::Model::train_chunk(const Mat& x, const Mat& y) {
         Mlp& net = lab.nets_[k];
         ElboTerms terms;
         if (lab.bayesian()) {
-            terms = elbo_backward(net, lab.nll_, x.row(row), y.row(row), kTrainPoints,
-                                  lab.params.number("prior_sd"));
+            terms =
+                elbo_backward(net, lab.nll_, x.row(row), y.row(row), kTrainPoints, lab.settings_.prior_sd);
         } else {
             const Mat out = net.forward(x.row(row), true);
             terms.nll = kTrainPoints * lab.nll_.value(out, y.row(row));
@@ -238,8 +266,7 @@ void BayesByBackpropLab::Model::begin_evaluation() {
     const std::vector<BayesLinear*> layers = bayes_layers(lab.nets_[0]);
     lab.evaluation_noise_.clear();
     for (size_t l = 0; l < layers.size(); ++l) {
-        lab.evaluation_noise_.push_back(
-            random_stream(uint64_t(lab.params.integer("seed")), Stream::EvalNoise, l));
+        lab.evaluation_noise_.push_back(random_stream(uint64_t(lab.settings_.seed), Stream::EvalNoise, l));
         std::swap(layers[l]->noise, lab.evaluation_noise_[l]);
     }
 }

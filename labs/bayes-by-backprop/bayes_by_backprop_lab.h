@@ -9,6 +9,7 @@
 #include "engine/gaussian_nll.h"
 #include "engine/optimizer.h"
 #include "engine/trainer.h"
+#include "labs/bayes-by-backprop/bayes_by_backprop_settings.h"
 #include "labs/bayes-by-backprop/bayes_classifier.h"
 #include "labs/lab.h"
 
@@ -25,7 +26,10 @@ public:
     double progress() const override;
     std::vector<const MetricLog*> logs() const override;
 
-    bool bayesian() const { return params.choice("method") == "bbb"; }
+    const BayesByBackpropSettings& settings() const {
+        return settings_;
+    }  // of the last reset() (before it: the defaults)
+    bool bayesian() const { return settings_.bayesian(); }
     bool classifying() const { return classifying_; }  // task=mnist at the last reset()
     bool started() const { return started_; }          // false when task=mnist found no data files
     const std::vector<Dataset>& train_sets() const { return train_; }  // one per network
@@ -63,6 +67,7 @@ private:
     Dataset grid_;                // 1 x points on [-5, 5], no targets
     std::vector<Mlp> nets_;       // one for bbb, `fits` for mle
     std::vector<std::unique_ptr<Optimizer>> optimizers_;
+    BayesByBackpropSettings settings_ = read_settings(bayes_by_backprop_fields(), params);
     GaussianNll nll_{1.0};               // noise_sd set by reset()
     std::vector<Rng> evaluation_noise_;  // one per BayesLinear layer, swapped in during an evaluation
     double nll_sum_ = 0, kl_sum_ = 0;    // over every network's training samples since the last row

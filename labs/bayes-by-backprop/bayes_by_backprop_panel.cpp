@@ -54,7 +54,7 @@ void PredictivePlot(BayesByBackpropLab& lab, PanelState& s) {
         s.functions[size_t(k)].assign(f.data(), f.data() + f.size());
     }
     const std::vector<Dataset>& sets = lab.train_sets();
-    const size_t data_shown = !bayesian && lab.params.choice("vary") == "data_seed" ? sets.size() : 1;
+    const size_t data_shown = !bayesian && lab.settings().vary == "data_seed" ? sets.size() : 1;
     s.data_x.resize(data_shown), s.data_y.resize(data_shown);
     for (size_t k = 0; k < data_shown; ++k) {
         s.data_x[k].assign(sets[k].x.data(), sets[k].x.data() + sets[k].size());

@@ -1,6 +1,7 @@
 #include "labs/bayes-by-backprop/bayes_classifier.h"
 #include <algorithm>
 #include <cmath>
+#include "engine/activation.h"
 #include "engine/bayes_by_backprop.h"
 #include "engine/learning_rule.h"
 #include "engine/metrics.h"
@@ -32,37 +33,38 @@ double auroc(const Eigen::RowVectorXd& in, const Eigen::RowVectorXd& out) {
 }
 }  // namespace
 
-void BayesClassifier::start(const ClassifierSettings& settings) {
+void BayesClassifier::start(const BayesByBackpropSettings& settings) {
     settings_ = settings;
     trainer = Trainer();  // done, with empty logs, until the data are loaded
     entropy = MetricLog("entropy", {"test", "fashion", "noise"});
     mnist_ = task_data("mnist", 0);
     fashion_ = task_data("fashion", 0);
-    Rng noise_rng = random_stream(settings.seed, Stream::Fixed);  // the same noise images for every run
+    const uint64_t seed = uint64_t(settings.seed);
+    Rng noise_rng = random_stream(seed, Stream::Fixed);  // the same noise images for every run
     noise_.x =
         Mat::NullaryExpr(mnist_->test.x.rows(), mnist_->test.size(), [&] { return noise_rng.uniform(); });
 
     std::vector<int> sizes = {int(mnist_->train.x.rows())};
-    sizes.insert(sizes.end(), settings.hidden.begin(), settings.hidden.end());
+    sizes.insert(sizes.end(), settings.mnist_hidden.begin(), settings.mnist_hidden.end());
     sizes.push_back(mnist_->train.classes);
     weights_ = 0;
     for (size_t l = 1; l < sizes.size(); ++l) weights_ += sizes[l - 1] * sizes[l];
-    Rng init_rng(settings.seed);
-    net_ = settings.bayesian
-               ? make_bayes_mlp(sizes, settings.activation, init_rng, settings.init_scale,
-                                settings.sigma_init, stream_seed(settings.seed, Stream::WeightNoise))
-               : Mlp(sizes, settings.activation, init_rng, settings.init_scale);
-    optimizer_ = make_optimizer("adam", settings.lr);
+    Rng init_rng(seed);
+    const ActivationKind activation = activation_table().find(settings.activation).value;
+    net_ = settings.bayesian() ? make_bayes_mlp(sizes, activation, init_rng, settings.init_scale,
+                                                settings.sigma_init, stream_seed(seed, Stream::WeightNoise))
+                               : Mlp(sizes, activation, init_rng, settings.init_scale);
+    optimizer_ = make_optimizer("adam", settings.mnist_lr);
     kl_ = 0;
 
     TrainerSetup setup;
-    setup.phases = {{"train", &mnist_->train, settings.epochs}};
+    setup.phases = {{"train", &mnist_->train, settings.mnist_epochs}};
     setup.eval_sets = {{"test", &mnist_->test}, {"fashion", &fashion_->test}, {"noise", &noise_}};
     setup.columns = {"train_loss",   "test_loss",       "train_acc",     "test_acc",      "kl",
                      "entropy_test", "entropy_fashion", "entropy_noise", "auroc_fashion", "auroc_noise"};
-    setup.batch = settings.batch;
+    setup.batch = settings.mnist_batch;
     setup.log_every = 1;
-    setup.seed = settings.seed;
+    setup.seed = seed;
     trainer.hooks.end_epoch = [this] { return epoch_values(); };
     trainer.start(*this, setup);
 }
@@ -88,8 +90,8 @@ ChunkResult BayesClassifier::train_chunk(const Mat& x, const Mat& y) {
     const int n = mnist_->train.size();
     ElboTerms terms;
     ChunkResult result;
-    if (settings_.bayesian) {
-        terms = elbo_backward(net_, nll_, x, y, n, settings_.prior_sd, &result.outputs);
+    if (settings_.bayesian()) {
+        terms = elbo_backward(net_, nll_, x, y, n, settings_.mnist_prior_sd, &result.outputs);
     } else {
         result.outputs = net_.forward(x, true);
         terms.nll = n * nll_.value(result.outputs, y);
@@ -104,7 +106,7 @@ void BayesClassifier::begin_evaluation() {
     const std::vector<BayesLinear*> layers = bayes_layers(net_);
     evaluation_noise_.clear();
     for (size_t l = 0; l < layers.size(); ++l) {
-        evaluation_noise_.push_back(random_stream(settings_.seed, Stream::EvalNoise, l));
+        evaluation_noise_.push_back(random_stream(uint64_t(settings_.seed), Stream::EvalNoise, l));
         std::swap(layers[l]->noise, evaluation_noise_[l]);
     }
     last_pass_ = -1;
@@ -137,7 +139,7 @@ std::vector<double> BayesClassifier::epoch_values() {
     entropy.clear();
     for (Eigen::Index i = 0; i < entropies[0].size(); ++i)
         entropy.add({entropies[0](i), entropies[1](i), entropies[2](i)});
-    return {settings_.bayesian ? kl_ : std::nan(""),
+    return {settings_.bayesian() ? kl_ : std::nan(""),
             entropies[0].mean(),
             entropies[1].mean(),
             entropies[2].mean(),

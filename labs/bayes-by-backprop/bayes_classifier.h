@@ -12,29 +12,20 @@
 #include "engine/mlp.h"
 #include "engine/optimizer.h"
 #include "engine/trainer.h"
+#include "labs/bayes-by-backprop/bayes_by_backprop_settings.h"
 
 namespace pl {
-
-// Set from the lab's parameters (mnist_*, method, activation, sigma_init, init_scale, seed).
-struct ClassifierSettings {
-    bool bayesian = true;  // Bayes by Backprop, else a plain Mlp trained by maximum likelihood
-    std::vector<int> hidden;
-    ActivationKind activation = ActivationKind::ReLU;
-    double prior_sd = 1, sigma_init = 0.01, init_scale = 1, lr = 0.001;
-    int batch = 1, epochs = 1;
-    int test_samples = 1;  // weight samples averaged into the predictive (bbb)
-    uint64_t seed = 1;     // initial weights, weight noise, batch order
-};
 
 // The evaluation sets, in the order of the entropy log's columns.
 enum class EvalSet { TestDigits = 0, Fashion = 1, Noise = 2 };
 
 // The classifier as the Trainer's model: one training batch per step; an evaluation averages the softmax over
-// `test_samples` weight samples (the same ones at every evaluation) on the three sets.
+// `mnist_samples` weight samples (the same ones at every evaluation) on the three sets.
 class BayesClassifier : public TrainerModel {
 public:
-    // Loads MNIST and Fashion-MNIST (throws std::runtime_error on a missing file) and builds the network.
-    void start(const ClassifierSettings& settings);
+    // Loads MNIST and Fashion-MNIST (throws std::runtime_error on a missing file) and builds the network from
+    // the lab's settings: the mnist_* ones, method, activation, sigma_init, init_scale and seed.
+    void start(const BayesByBackpropSettings& settings);
     const Mat& images(EvalSet set) const;             // 784 x 2,000, pixels in [0, 1]
     Vec probabilities(EvalSet set, int image) const;  // of the last evaluation (empty before the first)
 
@@ -47,7 +38,7 @@ public:
 
     // TrainerModel
     int eval_chunk_size() const override;
-    int eval_passes() const override { return settings_.bayesian ? settings_.test_samples : 1; }
+    int eval_passes() const override { return settings_.bayesian() ? settings_.mnist_samples : 1; }
     ChunkResult train_chunk(const Mat& x, const Mat& y) override;
     void update() override { optimizer_->step(net_.params()); }
     Mat predict(const Mat& x, int pass) override;
@@ -59,7 +50,7 @@ public:
 private:
     std::vector<double> epoch_values();  // kl, entropy_*, auroc_*
 
-    ClassifierSettings settings_;
+    BayesByBackpropSettings settings_;
     std::shared_ptr<const Split> mnist_, fashion_;
     Dataset noise_;  // noise images, no labels
     Mlp net_;

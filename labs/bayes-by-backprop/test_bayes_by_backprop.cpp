@@ -28,8 +28,8 @@ TEST_CASE(
     "[lab]") {
     BayesByBackpropLab lab;
     lab.reset();
-    REQUIRE(lab.params.choice("method") == "bbb");
-    REQUIRE(lab.params.integer("test_samples") == 100);
+    REQUIRE(lab.settings().method == "bbb");
+    REQUIRE(lab.settings().test_samples == 100);
     run_to_end(lab);
     REQUIRE(lab.error.empty());
     const double ratio = final_metric(lab, "sigma_ratio_out_in"), rmse = final_metric(lab, "test_rmse");
@@ -39,7 +39,7 @@ TEST_CASE(
     CHECK(ratio >= 2.0);
     // Inside the data the mean follows x^3 to within the noise (sd 3); beyond it a ReLU net goes on linearly
     // while x^3 bends away, so the RMSE over [-5, 5] is larger, yet far below the 47 of predicting 0.
-    CHECK(lab.trainer.epochs.last("rmse_in") < 2 * lab.params.number("noise"));
+    CHECK(lab.trainer.epochs.last("rmse_in") < 2 * lab.settings().noise);
     CHECK(rmse < 35);
     // Training lowered the negative ELBO; the KL grew from ~0 as the posterior moved away from the prior
     const std::vector<double>& nll = lab.trainer.epochs.column("nll");
@@ -114,12 +114,12 @@ TEST_CASE(
         REQUIRE(lab->classifier.entropy.rows() == 2000);
     }
     for (BayesByBackpropLab* lab : {&bbb, &mle})
-        WARN(lab->params.choice("method")
-             << ": test_acc " << final_metric(*lab, "test_acc") << ", mean entropy test digits "
-             << final_metric(*lab, "entropy_test") << ", Fashion-MNIST "
-             << final_metric(*lab, "entropy_fashion") << ", noise " << final_metric(*lab, "entropy_noise")
-             << ", AUROC Fashion " << final_metric(*lab, "auroc_fashion") << ", noise "
-             << final_metric(*lab, "auroc_noise"));
+        WARN(lab->settings().method << ": test_acc " << final_metric(*lab, "test_acc")
+                                    << ", mean entropy test digits " << final_metric(*lab, "entropy_test")
+                                    << ", Fashion-MNIST " << final_metric(*lab, "entropy_fashion")
+                                    << ", noise " << final_metric(*lab, "entropy_noise") << ", AUROC Fashion "
+                                    << final_metric(*lab, "auroc_fashion") << ", noise "
+                                    << final_metric(*lab, "auroc_noise"));
     WARN(steps << " steps, " << total_ms / steps << " ms on average, the longest " << longest_step_ms
                << " ms");
 
@@ -168,4 +168,34 @@ TEST_CASE("Lab 3 task=mnist without the Fashion-MNIST file reports the missing f
     CHECK(lab.done());
     lab.step();  // a no-op, not a crash
     CHECK(lab.epochs_logged() == 0);
+}
+
+TEST_CASE("Lab 3: the editor shows each task's and each method's parameters only where they apply", "[lab]") {
+    struct Mode {
+        std::string query;
+        std::vector<std::string> shown, hidden;
+    };
+    const std::vector<Mode> modes = {
+        {"task=cubic&method=bbb",
+         {"lr", "prior_sd", "test_samples", "sigma_init", "seed", "activation"},
+         {"mnist_lr", "fits", "vary", "mnist_samples"}},
+        {"task=cubic&method=mle",
+         {"fits", "vary", "lr", "epochs"},
+         {"prior_sd", "sigma_init", "test_samples"}},
+        {"task=mnist&method=bbb",
+         {"mnist_lr", "mnist_samples", "mnist_prior_sd", "sigma_init", "init_scale"},
+         {"lr", "test_samples", "hidden", "epochs", "noise"}},
+        {"task=mnist&method=mle",
+         {"mnist_epochs", "mnist_hidden"},
+         {"mnist_prior_sd", "mnist_samples", "fits"}},
+    };
+    BayesByBackpropLab lab;
+    for (const Mode& mode : modes) {
+        REQUIRE(lab.params.set_all(mode.query).empty());
+        for (const std::string& name : mode.shown) CHECK(lab.params.applies(*lab.params.find(name)));
+        for (const std::string& name : mode.hidden) CHECK_FALSE(lab.params.applies(*lab.params.find(name)));
+    }
+    // The URL and the CLI still set a parameter that does not apply, and the settings carry it
+    REQUIRE(lab.params.set("lr", "0.05").empty());
+    CHECK(read_settings(bayes_by_backprop_fields(), lab.params).lr == 0.05);
 }

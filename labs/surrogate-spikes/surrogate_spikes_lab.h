@@ -8,8 +8,24 @@
 #include "engine/spiking_net.h"
 #include "engine/trainer.h"
 #include "labs/lab.h"
+#include "labs/model_param_specs.h"
 
 namespace pl {
+
+// One field per parameter, declared with their help, ranges and modes in surrogate_spikes_fields().
+struct SurrogateSpikesSettings {
+    std::string dataset;    // mnist | fashion
+    int hidden;             // hidden LIF neurons
+    std::string surrogate;  // a name in surrogate_table()
+    double steepness;       // beta of the fast sigmoid or k of the logistic
+    std::string readout;    // a name in readout_table()
+    std::string encoding;   // a name in encoding_table()
+    int steps;              // simulation steps of dt = kStepMs per sample
+    ModelValues neuron;     // the LIF table's values (tau_mem, ..., reset), units declared in the table
+    double weight_scale, reg_l1, reg_l2, lr;
+    int batch, epochs, seed, log_every;
+};
+const Fields<SurrogateSpikesSettings>& surrogate_spikes_fields();
 
 // One sample run through the current network, for rasters and traces.
 struct SpikingSample {
@@ -43,7 +59,10 @@ public:
     double w1_change() const;  // ||W1 - W1(0)||_F / ||W1(0)||_F
 
     // Samples per step: 16 at hidden = 100, fewer for wider layers, so a step stays ~10 ms in wasm.
-    int chunk() const { return std::max(1, 1600 / params.integer("hidden")); }
+    int chunk() const { return std::max(1, 1600 / settings_.hidden); }
+    const SurrogateSpikesSettings& settings() const {
+        return settings_;
+    }  // of the last reset() (before it: the defaults)
     std::unique_ptr<SpikingNet> net;
     Mat w1_initial;
     // epochs: epoch, train_loss, test_loss, train_acc, test_acc, w1_change, epoch_s, hidden_rate_hz
@@ -55,6 +74,7 @@ public:
 private:
     SpikeTrain encode(const Mat& x, Rng& rng) const;  // the `encoding`; rng: Poisson spikes only
 
+    SurrogateSpikesSettings settings_ = read_settings(surrogate_spikes_fields(), params);
     std::shared_ptr<const Split> data_;
     std::unique_ptr<Optimizer> optimizer_;
     ActivityPenalty penalty_;

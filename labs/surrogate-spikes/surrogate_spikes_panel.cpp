@@ -42,7 +42,7 @@ const char* class_name(const SurrogateSpikesLab& lab, int label) {  // "" for di
     static const char* fashion[10] = {" (T-shirt/top)", " (trouser)",   " (pullover)", " (dress)",
                                       " (coat)",        " (sandal)",    " (shirt)",    " (sneaker)",
                                       " (bag)",         " (ankle boot)"};
-    return lab.params.choice("dataset") == "fashion" && label >= 0 && label < 10 ? fashion[label] : "";
+    return lab.settings().dataset == "fashion" && label >= 0 && label < 10 ? fashion[label] : "";
 }
 
 std::vector<double> row_of(const Mat& m, int row) {
@@ -59,7 +59,7 @@ void sample_views(SurrogateSpikesLab& lab, const SpikingSample& s, PanelState& s
     st.threshold.assign(size_t(steps), lab.net->hidden.threshold_mV());
 
     const ImVec2 half = HalfWidth(ui::Px(220));
-    const std::string input_title = "Input spikes (" + lab.params.choice("encoding") + " code)";
+    const std::string input_title = "Input spikes (" + lab.settings().encoding + " code)";
     ui::SpikeRaster("input", input_title.c_str(), s.input_S, dt_ms, half, ui::PaletteColor(2));
     ImGui::SameLine();
     const int hovered =

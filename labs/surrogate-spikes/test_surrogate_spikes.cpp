@@ -22,8 +22,8 @@ const MetricLog& run_with(SurrogateSpikesLab& lab, const std::string& settings) 
 TEST_CASE("Lab 5 defaults with the fast-sigmoid surrogate reach >= 90% on the MNIST subset within 5 epochs",
           "[lab][slow]") {
     SurrogateSpikesLab lab;
-    REQUIRE(lab.params.integer("epochs") == 5);
-    REQUIRE(lab.params.integer("hidden") == 100);
+    REQUIRE(lab.settings().epochs == 5);
+    REQUIRE(lab.settings().hidden == 100);
     const MetricLog& epochs = run_with(lab, "surrogate=fast-sigmoid");
     WARN("surrogate-spikes defaults: test accuracy "
          << epochs.last("test_acc") << ", train " << epochs.last("train_acc") << ", w1_change "
@@ -72,4 +72,21 @@ TEST_CASE("Lab 5 reports a diverging run and survives a drawn digit", "[lab]") {
     lab.net->output.W.value(0, 0) = std::nan("");  // a NaN weight: the lab stops with a message
     for (int i = 0; i < 4 && lab.error.empty(); ++i) lab.step();
     CHECK_THAT(lab.error, Catch::Contains("not finite"));
+}
+
+TEST_CASE(
+    "Lab 5: steepness applies to every surrogate but none, and the LIF table's values reach the settings",
+    "[lab]") {
+    SurrogateSpikesLab lab;
+    const ParamSpec& steepness = *lab.params.find("steepness");
+    CHECK(lab.params.applies(steepness));
+    REQUIRE(lab.params.set("surrogate", "logistic").empty());
+    CHECK(lab.params.applies(steepness));
+    REQUIRE(lab.params.set("surrogate", "none").empty());
+    CHECK_FALSE(lab.params.applies(steepness));
+    REQUIRE(lab.params.set_all("tau_mem=20&reset=subtractive").empty());
+    const SurrogateSpikesSettings s = read_settings(surrogate_spikes_fields(), lab.params);
+    CHECK(s.neuron.at("tau_mem") == 20);
+    CHECK(s.neuron.at("reset") == 1);  // a choice: its index
+    CHECK_THROWS_WITH(lookup_of(s.neuron)("tau_nothing"), Catch::Contains("tau_nothing"));
 }
