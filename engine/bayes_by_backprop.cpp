@@ -1,16 +1,17 @@
 // The Bayes-by-Backprop objective and predictions from weight samples.
 #include "engine/bayes_by_backprop.h"
 #include "engine/learning_rule.h"
+#include "engine/random_streams.h"
 
 namespace pl {
 
 Mlp make_bayes_mlp(const std::vector<int>& sizes, ActivationKind hidden, Rng& init_rng, double init_scale,
-                   double sigma_init, uint64_t noise_seed) {
+                   double sigma_init, uint64_t seed) {
     Mlp net;
     const int n_linear = int(sizes.size()) - 1;
     for (int i = 0; i < n_linear; ++i) {
         net.add(std::make_unique<BayesLinear>(sizes[i], sizes[i + 1], init_rng, init_scale, sigma_init,
-                                              noise_seed + uint64_t(i), i + 1));
+                                              stream_seed(seed, Stream::WeightNoise, uint64_t(i)), i + 1));
         if (i + 1 < n_linear) net.add(std::make_unique<Activation>(hidden));
     }
     return net;

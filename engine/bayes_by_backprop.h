@@ -16,9 +16,9 @@ struct ElboTerms {
 };
 
 // sizes = {in, hidden..., out}, BayesLinear layers with `hidden` activations between them; layer l draws its
-// noise from Rng(noise_seed + l).
+// eps from the run's weight-noise stream with index l (random_stream(seed, Stream::WeightNoise, l)).
 Mlp make_bayes_mlp(const std::vector<int>& sizes, ActivationKind hidden, Rng& init_rng, double init_scale,
-                   double sigma_init, uint64_t noise_seed);
+                   double sigma_init, uint64_t seed);
 std::vector<BayesLinear*> bayes_layers(Mlp& net);
 
 // F on the batch (x, y) out of n_train points, one forward pass (which draws the weights, unless fixed_eps).

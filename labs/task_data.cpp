@@ -1,5 +1,4 @@
 #include "labs/task_data.h"
-#include <stdexcept>
 #include "engine/random_streams.h"
 
 namespace pl {
@@ -14,20 +13,58 @@ std::shared_ptr<const Split> shared_subset(std::weak_ptr<const Split>& cache, co
     }
     return data;
 }
+
+std::shared_ptr<const Split> mnist(uint64_t, bool) {
+    static std::weak_ptr<const Split> cache;
+    return shared_subset(cache, default_mnist_path());
+}
+
+std::shared_ptr<const Split> fashion(uint64_t, bool) {
+    static std::weak_ptr<const Split> cache;
+    return shared_subset(cache, default_fashion_path());
+}
+
+// A toy set's stream: the same data for every rule and initialisation
+Rng toy_rng(uint64_t seed) { return random_stream(seed, Stream::ToyData); }
+std::shared_ptr<const Split> shared(Split split) { return std::make_shared<const Split>(std::move(split)); }
 }  // namespace
 
+const Table<TaskDataFactory>& task_data_table() {
+    static const Table<TaskDataFactory> table(
+        "data set", {
+                        {"mnist", "MNIST subset: 8,000 train / 2,000 test digits", mnist},
+                        {"fashion", "Fashion-MNIST subset: 8,000 train / 2,000 test images", fashion},
+                        {"cubic", "20 points of y = x^3 + noise",
+                         [](uint64_t seed, bool) {
+                             Rng rng = toy_rng(seed);
+                             return shared(make_cubic(rng));
+                         }},
+                        {"student-teacher", "a random teacher MLP 5-25-50-25-5, 1,000 inputs",
+                         [](uint64_t seed, bool linear) {
+                             Rng rng = toy_rng(seed);
+                             return shared(make_student_teacher(rng, 1000, linear));
+                         }},
+                        {"spirals", "two interleaved spirals",
+                         [](uint64_t seed, bool) {
+                             Rng rng = toy_rng(seed);
+                             return shared(make_spirals(rng));
+                         }},
+                        {"moons", "two half moons",
+                         [](uint64_t seed, bool) {
+                             Rng rng = toy_rng(seed);
+                             return shared(make_moons(rng));
+                         }},
+                        {"xor", "XOR of two noisy clusters",
+                         [](uint64_t seed, bool) {
+                             Rng rng = toy_rng(seed);
+                             return shared(make_xor(rng));
+                         }},
+                    });
+    return table;
+}
+
 std::shared_ptr<const Split> task_data(const std::string& name, uint64_t seed, bool linear) {
-    static std::weak_ptr<const Split> mnist, fashion;
-    if (name == "mnist") return shared_subset(mnist, default_mnist_path());
-    if (name == "fashion") return shared_subset(fashion, default_fashion_path());
-    Rng rng = random_stream(seed, Stream::ToyData);  // the same toy data for every rule and init
-    if (name == "cubic") return std::make_shared<const Split>(make_cubic(rng));
-    if (name == "student-teacher")
-        return std::make_shared<const Split>(make_student_teacher(rng, 1000, linear));
-    if (name == "spirals") return std::make_shared<const Split>(make_spirals(rng));
-    if (name == "moons") return std::make_shared<const Split>(make_moons(rng));
-    if (name == "xor") return std::make_shared<const Split>(make_xor(rng));
-    throw std::invalid_argument("unknown data set '" + name + "'");
+    return task_data_table().find(name).value(seed, linear);
 }
 
 }  // namespace pl

@@ -17,8 +17,9 @@ constexpr double kMacsPerStep = 2e6;  // multiply-adds in one step(): well under
 constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 
 // y = x^3 + N(0, noise^2) at 20 points drawn on [-3.5, 3.5]; the test set is x^3 on a grid over [-5, 5].
-Split cubic_data(uint64_t data_seed, double noise) {
-    Rng rng(data_seed);
+// (fit k of vary = data_seed draws its points from index k of the toy-data stream)
+Split cubic_data(uint64_t data_seed, uint64_t index, double noise) {
+    Rng rng = random_stream(data_seed, Stream::ToyData, index);
     Split s = make_cubic(rng, kTrainPoints, kGridPoints, -kTrainEdge, kTrainEdge, noise);
     s.test.x = Eigen::RowVectorXd::LinSpaced(kGridPoints, -kGridEdge, kGridEdge);
     s.test.y = s.test.x.array().cube();
@@ -171,17 +172,17 @@ void BayesByBackpropLab::reset() {
     const ActivationKind act = activation_table().find(settings_.activation).value;
 
     grid_ = Dataset();
-    grid_.x = cubic_data(data_seed, nll_.noise_sd).test.x;
+    grid_.x = cubic_data(data_seed, 0, nll_.noise_sd).test.x;
     stacked_ = Dataset();
     stacked_.x.resize(count, kTrainPoints), stacked_.y.resize(count, kTrainPoints);
     for (int k = 0; k < count; ++k) {
-        const uint64_t fit = uint64_t(k);  // fit k: seed + k, or data_seed + k
-        train_.push_back(cubic_data(vary_data ? data_seed + fit : data_seed, nll_.noise_sd).train);
+        const uint64_t fit = uint64_t(k);  // fit k: index k of the init stream, or of the toy-data stream
+        train_.push_back(cubic_data(data_seed, vary_data ? fit : 0, nll_.noise_sd).train);
         stacked_.x.row(k) = train_.back().x, stacked_.y.row(k) = train_.back().y;
-        Rng init_rng(vary_data ? seed : seed + fit);
+        Rng init_rng = random_stream(seed, Stream::Init, vary_data ? 0 : fit);
         if (bayesian())
-            nets_.push_back(make_bayes_mlp(sizes, act, init_rng, settings_.init_scale, settings_.sigma_init,
-                                           stream_seed(seed, Stream::WeightNoise)));
+            nets_.push_back(
+                make_bayes_mlp(sizes, act, init_rng, settings_.init_scale, settings_.sigma_init, seed));
         else
             nets_.push_back(Mlp(sizes, act, init_rng, settings_.init_scale));
         optimizers_.push_back(make_optimizer("adam", settings_.lr));

@@ -49,11 +49,11 @@ void BayesClassifier::start(const BayesByBackpropSettings& settings) {
     sizes.push_back(mnist_->train.classes);
     weights_ = 0;
     for (size_t l = 1; l < sizes.size(); ++l) weights_ += sizes[l - 1] * sizes[l];
-    Rng init_rng(seed);
+    Rng init_rng = random_stream(seed, Stream::Init);
     const ActivationKind activation = activation_table().find(settings.activation).value;
-    net_ = settings.bayesian() ? make_bayes_mlp(sizes, activation, init_rng, settings.init_scale,
-                                                settings.sigma_init, stream_seed(seed, Stream::WeightNoise))
-                               : Mlp(sizes, activation, init_rng, settings.init_scale);
+    net_ = settings.bayesian()
+               ? make_bayes_mlp(sizes, activation, init_rng, settings.init_scale, settings.sigma_init, seed)
+               : Mlp(sizes, activation, init_rng, settings.init_scale);
     optimizer_ = make_optimizer("adam", settings.mnist_lr);
     kl_ = 0;
 
