@@ -21,19 +21,23 @@ inline ViewKey view_key(const Lab& lab) {
             lab.epochs_logged()};
 }
 
+// `what` names the input of a view that has one (the test sample shown, the drawing on the pad).
 template <class T>
 class CachedView {
 public:
-    // The value if it was computed for the lab as it is now, else nullptr.
-    const T* get(const Lab& lab) const { return key_ == view_key(lab) ? &value_ : nullptr; }
-    const T& set(const Lab& lab, T value) {
-        value_ = std::move(value), key_ = view_key(lab);
+    // The value if it was computed for the lab as it is now (and for `what`), else nullptr.
+    const T* get(const Lab& lab, const std::string& what = "") const {
+        return key_ == view_key(lab) && what_ == what ? &value_ : nullptr;
+    }
+    const T& set(const Lab& lab, T value, const std::string& what = "") {
+        value_ = std::move(value), key_ = view_key(lab), what_ = what;
         return value_;
     }
 
 private:
     T value_{};
     ViewKey key_;
+    std::string what_;
 };
 
 }  // namespace pl

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <string>
 #include "labs/supervised_panel.h"
+#include "labs/view_cache.h"
 #include "ui/widgets/confusion_matrix.h"
 #include "ui/widgets/drawing_pad.h"
 #include "ui/widgets/histogram.h"
@@ -14,15 +15,12 @@ namespace pl {
 
 namespace {
 
-// A sample run through the net again only when its key (what it depends on) changes, not every frame.
+// A sample run through the net again only when the net or the sample changes, not every frame.
 struct CachedSample {
-    SpikingSample run;
-    std::string key;
+    CachedView<SpikingSample> view;
     const SpikingSample& get(SurrogateSpikesLab& lab, const Vec& pixels, const std::string& what) {
-        const std::string now = what + "/" + std::to_string(lab.samples_seen()) + "/" +
-                                std::to_string(lab.params.generation());  // the net changes while it learns
-        if (now != key) run = lab.run_sample(pixels), key = now;
-        return run;
+        const SpikingSample* run = view.get(lab, what);
+        return run ? *run : view.set(lab, lab.run_sample(pixels), what);
     }
 };
 
