@@ -8,46 +8,53 @@
 
 namespace pl {
 
-namespace {
-std::vector<ParamSpec> rule_lab_params(const RuleLabDefaults& d, std::vector<ParamSpec> rule_params) {
+Fields<RuleLabSettings> rule_lab_fields(const RuleLabDefaults& d, const Fields<RuleOptions>& option_fields) {
+    using S = RuleLabSettings;
     SupervisedDefaults net = d.net;
     net.max_epochs = 2000;
     net.seed_help = "seeds the initial weights, the rule's randomness and the data order";
-    return concat({
-        {
-            choice_param("rule", learning_rule_table(), d.rules, d.rule,
-                         "the learning rule that computes the weight updates"),
-            choice_param("task", {"mnist", "cubic", "student-teacher"}, 0,
-                         "MNIST subset, y = x^3 + noise (20 points), or a random teacher MLP 5-25-50-25-5"),
-            bool_param("linear", false, "student-teacher: linear teacher and linear student"),
-        },
-        network_params(net),
-        rule_params,
-        training_params(net),
-    });
+    ParamSpec linear = bool_param("linear", false, "student-teacher: linear teacher and linear student");
+    linear.applies = when("task", {"student-teacher"});
+    Fields<S> fields = {
+        bind(&S::rule, choice_param("rule", learning_rule_table(), d.rules, d.rule,
+                                    "the learning rule that computes the weight updates")),
+        bind(&S::task,
+             choice_param("task", {"mnist", "cubic", "student-teacher"}, 0,
+                          "MNIST subset, y = x^3 + noise (20 points), or a random teacher MLP 5-25-50-25-5")),
+        bind(&S::linear, linear),
+    };
+    for (Field<S> f : nested(&S::network, network_fields(net))) {
+        if (f.spec.name == "activation")  // a linear student has no nonlinearity
+            f.spec.applies = [](const Params& p) {
+                return p.text("task") != "student-teacher" || p.text("linear") != "true";
+            };
+        fields.push_back(f);
+    }
+    for (const Field<S>& f : nested(&S::options, option_fields)) fields.push_back(f);
+    for (const Field<S>& f : nested(&S::training, training_fields(net))) fields.push_back(f);
+    return fields;
 }
-}  // namespace
 
-RuleLab::RuleLab(const RuleLabDefaults& defaults, std::vector<ParamSpec> rule_params,
-                 std::vector<Preset> presets)
-    : SupervisedLab(rule_lab_params(defaults, std::move(rule_params)), std::move(presets)) {}
+RuleLab::RuleLab(const Fields<RuleLabSettings>& fields, std::vector<Preset> presets)
+    : SupervisedLab(specs_of(fields), std::move(presets)), fields_(fields) {}
 
 void RuleLab::reset() {
     error.clear();
-    const std::string task = params.choice("task");
-    const uint64_t seed = uint64_t(params.integer("seed"));
-    const bool linear = params.flag("linear") && task == "student-teacher";
+    settings_ = read_settings(fields_, params);
+    const uint64_t seed = uint64_t(settings_.training.seed);
+    const bool linear = settings_.linear && settings_.task == "student-teacher";
     try {
-        data_ = task_data(task, seed, linear);
+        data_ = task_data(settings_.task, seed, linear);
     } catch (const std::exception& e) {
         error = e.what();
         return;
     }
 
-    Mlp net = make_net(seed, linear);                  // the same initial weights for every rule
-    Rng rule_rng = random_stream(seed, Stream::Rule);  // so W's init does not depend on the rule
+    // the same initial weights for every rule: the rule draws from its own stream
+    Mlp net = make_net(settings_.network, settings_.training, linear);
+    Rng rule_rng = random_stream(seed, Stream::Rule);
     std::unique_ptr<LearningRule> rule =
-        learning_rule_table().find(params.choice("rule")).value(net, rule_rng, rule_options());
+        learning_rule_table().find(settings_.rule).value(net, rule_rng, settings_.options);
     const int hidden = int(net.linears().size()) - 1;
 
     std::vector<int> probe(size_t(data_->train.size()));
@@ -69,7 +76,7 @@ void RuleLab::reset() {
         for (double v : rule_values()) values.push_back(v);
         return values;
     };
-    start_run(std::move(net), std::move(rule), seed);
+    start_run(std::move(net), std::move(rule), settings_.training);
 }
 
 std::vector<double> RuleLab::rule_values() {

@@ -13,22 +13,34 @@ struct RuleLabDefaults {
     SupervisedDefaults net;          // hidden, activation, lr, ...
 };
 
+struct RuleLabSettings {
+    std::string rule;     // from learning_rule_table()
+    std::string task;     // mnist, cubic or student-teacher
+    bool linear = false;  // student-teacher: linear teacher and linear student
+    NetworkSettings network;
+    // the options the lab declares (feedback_scale, dtp_*, pc_*); the others at their defaults
+    RuleOptions options;
+    TrainingSettings training;
+};
+// rule, task, linear, hidden, activation, `option_fields`, then the training parameters.
+Fields<RuleLabSettings> rule_lab_fields(const RuleLabDefaults& d, const Fields<RuleOptions>& option_fields);
+
 class RuleLab : public SupervisedLab {
 public:
-    // Declares rule, task, linear, hidden, activation, `rule_params`, then the training parameters.
-    RuleLab(const RuleLabDefaults& defaults, std::vector<ParamSpec> rule_params,
-            std::vector<Preset> presets = {});
+    // `fields` (from rule_lab_fields) must outlive the lab: a lab's function-local static.
+    explicit RuleLab(const Fields<RuleLabSettings>& fields, std::vector<Preset> presets = {});
     void reset() override;
     int hidden_layers() { return int(run.net.linears().size()) - 1; }
+    const RuleLabSettings& settings() const { return settings_; }  // of the current run (read by reset())
 
 protected:
-    // The rule parameters the lab declares (feedback_scale, dtp_*, pc_*); the others keep their defaults.
-    virtual RuleOptions rule_options() const = 0;
     // Per-epoch columns after angle_to_bp_deg_l1..: their names and, at each epoch's end, their values; by
     // default the rule's diagnostics() of those names (NaN for a rule without one).
     virtual std::vector<std::string> rule_columns(int hidden_layers) const = 0;
     virtual std::vector<double> rule_values();
 
+    const Fields<RuleLabSettings>& fields_;
+    RuleLabSettings settings_;
     Mat probe_x_, probe_y_;  // 256 fixed training samples the angles are measured on
 };
 

@@ -14,8 +14,8 @@ inline void run_to_end(Lab& lab) {
 template <class LabT>
 const MetricLog& run_defaults_with_rule(LabT& lab, const std::string& rule) {
     REQUIRE(lab.params.set("rule", rule).empty());
-    REQUIRE(lab.params.integer("epochs") == 10);
     lab.reset();
+    REQUIRE(lab.settings().training.epochs == 10);
     run_to_end(lab);
     REQUIRE(lab.error.empty());
     return *lab.logs()[0];

@@ -8,18 +8,22 @@ namespace pl {
 const LabInfo BackpropLab::kInfo = {"backprop", "Backpropagation",
                                     "An MLP from scratch: forward, backward, gradient check, digits"};
 
-BackpropLab::BackpropLab()
-    : SupervisedLab(concat({
-          {choice_param("dataset", {"mnist", "cubic", "student-teacher", "spirals", "moons", "xor"}, 0,
-                        "MNIST subset (8,000 train / 2,000 test digits) or a toy set")},
-          network_params({}),
-          training_params({.seed_help = "seeds the data order, the initial weights and toy data"}),
-      })) {}
+const Fields<BackpropSettings>& backprop_fields() {
+    static const Fields<BackpropSettings> fields = supervised_fields<BackpropSettings>(
+        {bind(&BackpropSettings::dataset,
+              choice_param("dataset", {"mnist", "cubic", "student-teacher", "spirals", "moons", "xor"}, 0,
+                           "MNIST subset (8,000 train / 2,000 test digits) or a toy set"))},
+        {.seed_help = "seeds the data order, the initial weights and toy data"});
+    return fields;
+}
+
+BackpropLab::BackpropLab() : SupervisedLab(specs_of(backprop_fields())) {}
 
 void BackpropLab::reset() {
     error.clear();
-    const std::string dataset = params.choice("dataset");
-    const uint64_t seed = uint64_t(params.integer("seed"));
+    settings_ = read_settings(backprop_fields(), params);
+    const std::string& dataset = settings_.dataset;
+    const uint64_t seed = uint64_t(settings_.training.seed);
     const std::string key = dataset == "mnist" ? dataset : dataset + "/" + std::to_string(seed);
 
     if (key != data_key_) {
@@ -33,11 +37,12 @@ void BackpropLab::reset() {
         data_key_ = key;
     }
 
-    start_run(make_net(seed), std::make_unique<Backprop>(), seed);
+    start_run(make_net(settings_.network, settings_.training), std::make_unique<Backprop>(),
+              settings_.training);
 }
 
 std::vector<GradientCheckRow> BackpropLab::gradient_check(int samples, int per_param) {
-    Rng rng = random_stream(uint64_t(params.integer("seed")), Stream::View);
+    Rng rng = random_stream(uint64_t(settings_.training.seed), Stream::View);
     int n = std::min(samples, run.data->train.size());
     return check_gradients(run.net, *run.loss, run.data->train.x.leftCols(n), run.data->train.y.leftCols(n),
                            rng, per_param);

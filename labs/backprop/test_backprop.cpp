@@ -33,7 +33,7 @@ TEST_CASE("Lab 1 defaults reach >= 93% test accuracy on the MNIST subset within 
     BackpropLab lab;
     lab.reset();
     REQUIRE(lab.error.empty());
-    REQUIRE(lab.params.integer("epochs") == 10);
+    REQUIRE(lab.settings().training.epochs == 10);
     run_to_end(lab);
     REQUIRE(lab.error.empty());
     const MetricLog& epochs = *lab.logs()[0];

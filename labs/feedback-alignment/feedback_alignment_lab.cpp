@@ -8,21 +8,26 @@ const LabInfo FeedbackAlignmentLab::kInfo = {
     "feedback-alignment", "Feedback alignment",
     "BP vs FA, DFA, sign symmetry and Kolen-Pollack; alignment angles"};
 
+const Fields<RuleLabSettings>& feedback_alignment_fields() {
+    static const Fields<RuleLabSettings> fields = [] {
+        ParamSpec feedback_scale =
+            float_param("feedback_scale", 1.0, 0.01, 10, "",
+                        "FA, Kolen-Pollack: B ~ N(0, scale^2 / in_l); DFA: N(0, scale^2 / hidden_l)", true);
+        feedback_scale.applies = when("rule", {"fa", "dfa", "kolen-pollack"});  // the rules with random B
+        return rule_lab_fields(
+            {{"bp", "fa", "dfa", "sign", "kolen-pollack"}, "fa", {.hidden = {256}, .activation = "relu"}},
+            {bind(&RuleOptions::feedback_scale, feedback_scale)});
+    }();
+    return fields;
+}
+
 FeedbackAlignmentLab::FeedbackAlignmentLab()
     : RuleLab(
-          {{"bp", "fa", "dfa", "sign", "kolen-pollack"}, "fa", {.hidden = {256}, .activation = "relu"}},
-          {float_param("feedback_scale", 1.0, 0.01, 10, "",
-                       "FA, Kolen-Pollack: B ~ N(0, scale^2 / in_l); DFA: N(0, scale^2 / hidden_l)", true)},
+          feedback_alignment_fields(),
           {{"linear-small-init",
             "FA on Lillicrap's setting: linear teacher and student 5-25-50-25-5, small initial weights, 20 "
             "epochs",
             "rule=fa&task=student-teacher&linear=true&hidden=25,50,25&init_scale=0.1&epochs=20"}}) {}
-
-RuleOptions FeedbackAlignmentLab::rule_options() const {
-    RuleOptions options;
-    options.feedback_scale = params.number("feedback_scale");
-    return options;
-}
 
 std::vector<std::string> FeedbackAlignmentLab::rule_columns(int hidden_layers) const {
     std::vector<std::string> columns;

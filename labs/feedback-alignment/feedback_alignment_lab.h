@@ -5,6 +5,9 @@
 
 namespace pl {
 
+// Lab 2's settings are RuleLabSettings: rule, task, linear, the network, feedback_scale, the training.
+const Fields<RuleLabSettings>& feedback_alignment_fields();
+
 class FeedbackAlignmentLab : public RuleLab {
 public:
     static const LabInfo kInfo;
@@ -12,7 +15,6 @@ public:
     const LabInfo& info() const override { return kInfo; }
 
 protected:
-    RuleOptions rule_options() const override;                                // feedback_scale
     std::vector<std::string> rule_columns(int hidden_layers) const override;  // B vs W^T, B vs pinv(W)
     std::vector<double> rule_values() override;  // from the rule's feedback_paths()
 };

@@ -37,7 +37,7 @@ void draw_feedback_alignment_panel(FeedbackAlignmentLab& lab) {
     ImGui::TextWrapped(
         "Rule: %s. The angles are measured at the end of every epoch on 256 fixed training "
         "samples; 90 degrees means unrelated, 0 means the rule follows backprop exactly.",
-        lab.params.choice("rule").c_str());
+        lab.settings().rule.c_str());
     LearningCurves(lab.run);
     angle_plots(lab);
     if (lab.run.is_image_task())

@@ -77,3 +77,27 @@ TEST_CASE("Lab 2 defaults: Kolen-Pollack's B converges to W^T and its update to 
     CHECK(epochs.last("angle_B_WT_deg_l1") < 20);   // FA: ~58 deg after 10 epochs
     CHECK(epochs.last("angle_to_bp_deg_l1") < 20);  // FA: ~50 deg
 }
+
+TEST_CASE(
+    "Lab 2 editor: feedback_scale only for random feedback, linear only on student-teacher, and "
+    "activation not on a linear student",
+    "[lab]") {
+    FeedbackAlignmentLab lab;
+    const ParamSpec& scale = *lab.params.find("feedback_scale");
+    const ParamSpec& linear = *lab.params.find("linear");
+    for (const char* rule : {"fa", "dfa", "kolen-pollack"}) {
+        REQUIRE(lab.params.set("rule", rule).empty());
+        CHECK(lab.params.applies(scale));
+    }
+    for (const char* rule : {"bp", "sign"}) {
+        REQUIRE(lab.params.set("rule", rule).empty());
+        CHECK_FALSE(lab.params.applies(scale));
+    }
+    const ParamSpec& activation = *lab.params.find("activation");
+    CHECK_FALSE(lab.params.applies(linear));  // task=mnist
+    REQUIRE(lab.params.set("linear", "true").empty());
+    CHECK(lab.params.applies(activation));  // linear does not apply on mnist: the net stays nonlinear
+    REQUIRE(lab.params.set("task", "student-teacher").empty());
+    CHECK(lab.params.applies(linear));
+    CHECK_FALSE(lab.params.applies(activation));  // a linear student has no nonlinearity
+}

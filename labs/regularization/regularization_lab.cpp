@@ -93,69 +93,83 @@ std::string Regularizers::query() const {
     return out;
 }
 
-RegularizationLab::RegularizationLab()
-    : SupervisedLab(
-          concat({
-              {
-                  int_param("train_size", 1000, 100, 7000,
-                            "training digits: the first n of the subset's 8,000 in a fixed shuffled order "
-                            "(its last "
-                            "1,000 validate)"),
-                  float_param("l2", 0, 0, 0.1, "", "L2 weight decay lambda: L += lambda/2 ||W||^2 (0 = off)",
-                              true),
-                  float_param("l1", 0, 0, 0.01, "", "L1 penalty lambda: L += lambda |W|_1 (0 = off)", true),
-                  float_param("dropout", 0, 0, 0.9, "",
-                              "drop rate after every hidden layer, inverted scaling (0 = off)"),
-                  float_param("input_dropout", 0, 0, 0.9, "", "drop rate of the input pixels (0 = off)"),
-                  float_param("max_norm", 0, 0, 10, "",
-                              "bound c on each unit's incoming weight norm (0 = off)"),
-                  bool_param("early_stopping", false,
-                             "stop once the validation loss has not improved for `patience` epochs; restore "
-                             "the best "
-                             "weights"),
-                  int_param("patience", 5, 1, 100,
-                            "epochs without a new best validation loss before stopping"),
-                  bool_param("augment", false,
-                             "train on randomly shifted, rotated, distorted and noisy digits"),
-                  float_param("shift", 2, 0, 6, "px", "augmentation: largest shift along each axis"),
-                  float_param("rotation", 10, 0, 45, "deg", "augmentation: largest rotation"),
-                  float_param("elastic", 30, 0, 60, "px",
-                              "augmentation: elastic distortion alpha (sigma 4 px; 0 = off)"),
-                  float_param("pixel_noise", 0, 0, 0.5, "", "augmentation: sd of the Gaussian pixel noise"),
-                  bool_param("batch_norm", false, "batch normalization before every hidden nonlinearity"),
-              },
-              network_params({.hidden = {256}, .max_hidden = 2048}),
-              training_params({.lr = 0.001,
-                               .lr_decay = 1,
-                               .epochs = 30,
-                               .log_every = 10,
-                               .seed_help = "seeds the data order, the initial weights, masks and warps"}),
-          }),
-          {
-              {"none", "every regularizer off", Regularizers{}.query()},
-              {"recommended", kRecommended.summary(), kRecommended.query()},
-          }) {}
-
-Regularizers RegularizationLab::from_params() const {
-    Regularizers r;  // the augmentation strengths also serve the grid of augmented samples when it is off
-    r.augmentation.shift = params.number("shift");
-    r.augmentation.rotation = params.number("rotation");
-    r.augmentation.elastic = params.number("elastic");
-    r.augmentation.noise = params.number("pixel_noise");
-    r.l2 = params.number("l2");
-    r.l1 = params.number("l1");
-    r.dropout = params.number("dropout");
-    r.input_dropout = params.number("input_dropout");
-    r.max_norm = params.number("max_norm");
-    r.early_stopping = params.flag("early_stopping");
-    r.patience = params.integer("patience");
-    r.augment = params.flag("augment");
-    r.batch_norm = params.flag("batch_norm");
-    return r;
+const Fields<RegularizationSettings>& regularization_fields() {
+    using R = Regularizers;
+    static const Fields<RegularizationSettings> fields = [] {
+        ParamSpec patience =
+            int_param("patience", 5, 1, 100, "epochs without a new best validation loss before stopping");
+        patience.applies = when("early_stopping", {"true"});
+        Fields<R> regularizers = {
+            bind(&R::l2, float_param("l2", 0, 0, 0.1, "",
+                                     "L2 weight decay lambda: L += lambda/2 ||W||^2 (0 = off)", true)),
+            bind(&R::l1,
+                 float_param("l1", 0, 0, 0.01, "", "L1 penalty lambda: L += lambda |W|_1 (0 = off)", true)),
+            bind(&R::dropout, float_param("dropout", 0, 0, 0.9, "",
+                                          "drop rate after every hidden layer, inverted scaling (0 = off)")),
+            bind(&R::input_dropout,
+                 float_param("input_dropout", 0, 0, 0.9, "", "drop rate of the input pixels (0 = off)")),
+            bind(&R::max_norm, float_param("max_norm", 0, 0, 10, "",
+                                           "bound c on each unit's incoming weight norm (0 = off)")),
+            bind(&R::early_stopping,
+                 bool_param(
+                     "early_stopping", false,
+                     "stop once the validation loss has not improved for `patience` epochs; restore the "
+                     "best weights")),
+            bind(&R::patience, patience),
+            bind(&R::augment, bool_param("augment", false,
+                                         "train on randomly shifted, rotated, distorted and noisy digits")),
+        };
+        // The strengths apply with augment off too: the panel's grid of augmented samples shows them.
+        for (const Field<R>& f : nested(
+                 &R::augmentation,
+                 Fields<AugmentOptions>{
+                     bind(&AugmentOptions::shift,
+                          float_param("shift", 2, 0, 6, "px", "augmentation: largest shift along each axis")),
+                     bind(&AugmentOptions::rotation,
+                          float_param("rotation", 10, 0, 45, "deg", "augmentation: largest rotation")),
+                     bind(&AugmentOptions::elastic,
+                          float_param("elastic", 30, 0, 60, "px",
+                                      "augmentation: elastic distortion alpha (sigma 4 px; 0 = off)")),
+                     bind(&AugmentOptions::noise,
+                          float_param("pixel_noise", 0, 0, 0.5, "",
+                                      "augmentation: sd of the Gaussian pixel noise")),
+                 }))
+            regularizers.push_back(f);
+        regularizers.push_back(
+            bind(&R::batch_norm,
+                 bool_param("batch_norm", false, "batch normalization before every hidden nonlinearity")));
+        Fields<RegularizationSettings> own = {
+            bind(
+                &RegularizationSettings::train_size,
+                int_param("train_size", 1000, 100, 7000,
+                          "training digits: the first n of the subset's 8,000 in a fixed shuffled order (its "
+                          "last 1,000 validate)")),
+        };
+        for (const Field<RegularizationSettings>& f :
+             nested(&RegularizationSettings::regularizers, regularizers))
+            own.push_back(f);
+        return supervised_fields(own,
+                                 {.hidden = {256},
+                                  .max_hidden = 2048,
+                                  .lr = 0.001,
+                                  .lr_decay = 1,
+                                  .epochs = 30,
+                                  .log_every = 10,
+                                  .seed_help = "seeds the data order, the initial weights, masks and warps"});
+    }();
+    return fields;
 }
+
+RegularizationLab::RegularizationLab()
+    : SupervisedLab(specs_of(regularization_fields()),
+                    {
+                        {"none", "every regularizer off", Regularizers{}.query()},
+                        {"recommended", kRecommended.summary(), kRecommended.query()},
+                    }) {}
 
 void RegularizationLab::reset() {
     error.clear();
+    settings_ = read_settings(regularization_fields(), params);
     best_state_.clear();
     best_epoch_ = 0;
     if (!mnist_) {
@@ -167,7 +181,7 @@ void RegularizationLab::reset() {
         }
     }
     const Dataset& all = mnist_->train;
-    const int train_size = params.integer("train_size");
+    const int train_size = settings_.train_size;
     if (train_size > all.size() - kValidationSize) {
         error = "train_size=" + std::to_string(train_size) + " leaves no validation digits: the subset has " +
                 std::to_string(all.size()) + " training digits, use at most " +
@@ -185,44 +199,45 @@ void RegularizationLab::reset() {
         data_ = split;
     }
 
-    active_ = from_params();
-    const uint64_t seed = uint64_t(params.integer("seed"));
-    augment_rng_ = random_stream(seed, Stream::Augment);
+    augment_rng_ = random_stream(uint64_t(settings_.training.seed), Stream::Augment);
     run.validation = &validation_;
     TrainerHooks& hooks = run.trainer.hooks;
     hooks.transform_batch = nullptr;
-    if (active_.augment)
+    if (regularizers().augment)
         hooks.transform_batch = [this](Mat& x, Mat&) {
-            x = augment(x, data_->train.width, data_->train.height, active_.augmentation, augment_rng_);
+            x = augment(x, data_->train.width, data_->train.height, regularizers().augmentation,
+                        augment_rng_);
         };
     hooks.before_update = [this] {
-        if (active_.l2 > 0) add_l2_grad(run.net.linears(), active_.l2);
-        if (active_.l1 > 0) add_l1_grad(run.net.linears(), active_.l1);
+        if (regularizers().l2 > 0) add_l2_grad(run.net.linears(), regularizers().l2);
+        if (regularizers().l1 > 0) add_l1_grad(run.net.linears(), regularizers().l1);
     };
     hooks.after_update = [this] {
-        if (active_.max_norm > 0) project_max_norm(run.net.linears(), active_.max_norm);
+        if (regularizers().max_norm > 0) project_max_norm(run.net.linears(), regularizers().max_norm);
     };
     hooks.stop_after_epoch = [this] { return early_stop_check(); };
-    start_run(make_regularized_net(seed), std::make_unique<Backprop>(), seed);
+    start_run(make_regularized_net(), std::make_unique<Backprop>(), settings_.training);
 }
 
 // make_net's layers (the same initial weights whatever the regularizers), with input dropout first,
 // batch norm before and dropout after every hidden nonlinearity.
-Mlp RegularizationLab::make_regularized_net(uint64_t seed) const {
-    Mlp plain = make_net(seed);
+Mlp RegularizationLab::make_regularized_net() const {
+    const Regularizers& active = settings_.regularizers;
+    const uint64_t seed = uint64_t(settings_.training.seed);
+    Mlp plain = make_net(settings_.network, settings_.training);
     Mlp net;
     // each dropout layer draws its masks from its own stream: index 0 for the input, l after hidden layer l
-    if (active_.input_dropout > 0)
-        net.add(std::make_unique<Dropout>(active_.input_dropout, stream_seed(seed, Stream::Dropout, 0)));
+    if (active.input_dropout > 0)
+        net.add(std::make_unique<Dropout>(active.input_dropout, stream_seed(seed, Stream::Dropout, 0)));
     int width = 0, hidden_index = 0;
     for (auto& layer : plain.layers) {
         const bool is_activation = dynamic_cast<Activation*>(layer.get()) != nullptr;
         if (auto* linear = dynamic_cast<Linear*>(layer.get())) width = linear->out();
         if (is_activation) ++hidden_index;
-        if (is_activation && active_.batch_norm) net.add(std::make_unique<BatchNorm>(width, hidden_index));
+        if (is_activation && active.batch_norm) net.add(std::make_unique<BatchNorm>(width, hidden_index));
         net.add(std::move(layer));
-        if (is_activation && active_.dropout > 0)
-            net.add(std::make_unique<Dropout>(active_.dropout,
+        if (is_activation && active.dropout > 0)
+            net.add(std::make_unique<Dropout>(active.dropout,
                                               stream_seed(seed, Stream::Dropout, uint64_t(hidden_index))));
     }
     return net;
@@ -233,15 +248,15 @@ bool RegularizationLab::early_stop_check() {
     if (best_epoch_ == 0 || valid_loss < best_valid_loss_) {
         best_epoch_ = run.trainer.epoch();
         best_valid_loss_ = valid_loss;
-        if (active_.early_stopping) {
+        if (regularizers().early_stopping) {
             best_state_.clear();
             for (Mat* m : network_state(run.net)) best_state_.push_back(*m);
         }
     }
-    if (!active_.early_stopping) return false;
-    const bool out_of_patience = run.trainer.epoch() - best_epoch_ >= active_.patience;
+    if (!regularizers().early_stopping) return false;
+    const bool out_of_patience = run.trainer.epoch() - best_epoch_ >= regularizers().patience;
     if (out_of_patience ||
-        run.trainer.epoch() >= params.integer("epochs")) {  // the run ends with the best weights
+        run.trainer.epoch() >= settings_.training.epochs) {  // the run ends with the best weights
         std::vector<Mat*> state = network_state(run.net);
         for (size_t i = 0; i < state.size(); ++i) *state[i] = best_state_[i];
     }
@@ -251,7 +266,7 @@ bool RegularizationLab::early_stop_check() {
 std::vector<std::pair<std::string, double>> RegularizationLab::final_metrics() const {
     const MetricLog& epochs = run.trainer.epochs;
     const int row =
-        active_.early_stopping ? best_epoch_ - 1 : epochs.rows() - 1;  // -1 before the first epoch
+        regularizers().early_stopping ? best_epoch_ - 1 : epochs.rows() - 1;  // -1 before the first epoch
     auto at = [&](const char* column) { return row < 0 ? std::nan("") : epochs.column(column)[size_t(row)]; };
     return {{"train_acc", at("train_acc")},
             {"test_acc", at("test_acc")},
@@ -287,13 +302,13 @@ double RegularizationLab::test_accuracy(int samples, int batch) {
 Mat RegularizationLab::augmented_samples(int digits, int variants, uint64_t draw) const {
     const Dataset& train = data_->train;
     const int n = std::min(digits, train.size());
-    Rng rng(draw);
+    Rng rng = random_stream(draw, Stream::View);
     Mat tiles(train.x.rows(), n * (variants + 1));
     for (int d = 0; d < n; ++d) {
         const Mat copies = train.x.col(d).replicate(1, variants);
         tiles.col(d * (variants + 1)) = train.x.col(d);
         tiles.middleCols(d * (variants + 1) + 1, variants) =
-            augment(copies, train.width, train.height, active_.augmentation, rng);
+            augment(copies, train.width, train.height, regularizers().augmentation, rng);
     }
     return tiles;
 }

@@ -24,6 +24,14 @@ struct Regularizers {
         const;  // the switches as "l2=0&...": a preset's values (strengths only if augmenting)
 };
 
+struct RegularizationSettings {
+    int train_size = 0;  // training digits, the first of the subset's in a fixed shuffled order
+    Regularizers regularizers;
+    NetworkSettings network;
+    TrainingSettings training;
+};
+const Fields<RegularizationSettings>& regularization_fields();
+
 class RegularizationLab : public SupervisedLab {
 public:
     static const LabInfo kInfo;
@@ -35,8 +43,10 @@ public:
     // (the weights the run ends with), else of the last.
     std::vector<std::pair<std::string, double>> final_metrics() const override;
 
-    const Regularizers& regularizers() const { return active_; }  // of the current run
-    // The first `digits` training digits, each followed by `variants` augmented copies drawn from Rng(draw).
+    const RegularizationSettings& settings() const { return settings_; }  // of the current run
+    const Regularizers& regularizers() const { return settings_.regularizers; }
+    // The first `digits` training digits, each followed by `variants` augmented copies drawn from the view
+    // stream of `draw`.
     Mat augmented_samples(int digits, int variants, uint64_t draw) const;
     int best_epoch() const { return best_epoch_; }  // lowest validation loss so far; 0 before the first epoch
     // Accuracy on `samples` test digits (a fixed mix of the classes) with batch norm using its running
@@ -45,12 +55,11 @@ public:
     double test_accuracy(int samples, int batch = 0);
 
 private:
-    Regularizers from_params() const;
-    Mlp make_regularized_net(uint64_t seed) const;
+    Mlp make_regularized_net() const;
     bool early_stop_check();  // after each epoch: keep the best weights; stop (and restore them) when
                               // patience runs out
 
-    Regularizers active_;
+    RegularizationSettings settings_;
     std::shared_ptr<const Split> mnist_;  // the whole subset; data_ holds train_size of its training digits
     std::vector<int> order_;  // the training digits in a fixed shuffled order (the file is by class)
     Dataset validation_;      // the last 1,000 of that order, never trained on

@@ -25,9 +25,9 @@ struct PanelState {
 void RunSummary(const RegularizationLab& lab) {
     ImGui::TextWrapped("%d training digits, 2,000 test digits, 1,000 validation digits. Regularizers: %s.",
                        lab.run.data->train.size(), lab.regularizers().summary().c_str());
-    if (lab.params.choice("preset") != "custom")
+    if (lab.params.text("preset") != "custom")
         ImGui::TextDisabled("preset=%s set the switches; preset=custom brings back your own values.",
-                            lab.params.choice("preset").c_str());
+                            lab.params.text("preset").c_str());
     if (lab.epochs_logged() == 0) return;
     if (!ImGui::BeginTable("summary", 5, ImGuiTableFlags_Borders | ImGuiTableFlags_SizingFixedFit)) return;
     for (const char* h : {"train acc", "test acc", "gap", "epochs run", "best epoch (valid loss)"})

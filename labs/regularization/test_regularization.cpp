@@ -41,8 +41,8 @@ TEST_CASE("without regularizers the net overfits, and the recommended combinatio
     RegularizationLab none, recommended;
     run_with(none, "preset=none");
     run_with(recommended, "preset=recommended");
-    REQUIRE(none.params.integer("epochs") == recommended.params.integer("epochs"));
-    REQUIRE(none.epochs_logged() == none.params.integer("epochs"));
+    REQUIRE(none.settings().training.epochs == recommended.settings().training.epochs);
+    REQUIRE(none.epochs_logged() == none.settings().training.epochs);
     const double none_train = metric(none, "train_acc"), none_test = metric(none, "test_acc");
     const double rec_train = metric(recommended, "train_acc"), rec_test = metric(recommended, "test_acc");
     WARN("train_size 1000, " << none.epochs_logged() << " epochs, seed 1. none: train " << none_train
@@ -157,4 +157,22 @@ TEST_CASE("augmented samples start with the original digit and differ from it", 
     CHECK(tiles.col(5) == train.x.col(1));
     CHECK((tiles.col(6) - train.x.col(1)).cwiseAbs().maxCoeff() > 0.1);
     CHECK(tiles == lab.augmented_samples(3, 4, 1));
+}
+
+TEST_CASE("Lab 4 editor: patience only with early stopping, and reset reads every switch into the settings",
+          "[lab]") {
+    RegularizationLab lab;
+    const ParamSpec& patience = *lab.params.find("patience");
+    CHECK_FALSE(lab.params.applies(patience));
+    REQUIRE(
+        lab.params.set_all("early_stopping=true&patience=3&pixel_noise=0.2&train_size=200&epochs=1").empty());
+    CHECK(lab.params.applies(patience));
+    lab.reset();
+    REQUIRE(lab.error.empty());
+    CHECK(lab.regularizers().early_stopping);
+    CHECK(lab.regularizers().patience == 3);
+    CHECK(lab.regularizers().augmentation.noise == 0.2);
+    CHECK(lab.regularizers().augmentation.elastic_sigma == 4);  // not a parameter: its default
+    CHECK(lab.settings().train_size == 200);
+    CHECK(lab.run.data->train.size() == 200);
 }

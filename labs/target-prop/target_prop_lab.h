@@ -6,17 +6,19 @@
 
 namespace pl {
 
+// Lab 7's settings are RuleLabSettings: rule, task, linear, the network, dtp_*, pc_*, the training.
+const Fields<RuleLabSettings>& target_prop_fields();
+
 class TargetPropLab : public RuleLab {
 public:
     static const LabInfo kInfo;
     TargetPropLab();
     const LabInfo& info() const override { return kInfo; }
     // Angles of predictive coding's updates to BP's, on the probe batch of the current net, for `steps`
-    // inference steps (the lab's inference rate): how PC approaches BP as inference runs longer.
+    // inference steps (the current pc_rate): how PC approaches BP as inference runs longer.
     UpdateAngles pc_angles(int steps);
 
 protected:
-    RuleOptions rule_options() const override;  // dtp_*, pc_*
     // The inverses' reconstruction errors, from DTP's diagnostics() (NaN for the other rules).
     std::vector<std::string> rule_columns(int hidden_layers) const override;
 };

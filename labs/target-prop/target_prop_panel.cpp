@@ -69,7 +69,7 @@ void draw_target_prop_panel(TargetPropLab& lab) {
     static PanelState state;
     if (ShowIfNotStarted(lab)) return;
     ImGui::TextWrapped("Rule: %s. Compare it with BP through \"Compare runs\" (vary rule over bp,dtp,pc).",
-                       lab.params.choice("rule").c_str());
+                       lab.settings().rule.c_str());
     LearningCurves(lab.run);
     angles_and_inverses(lab);
     pc_inference_steps(lab, state);

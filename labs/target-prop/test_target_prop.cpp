@@ -17,6 +17,10 @@ TEST_CASE("predictive coding: the update angle to BP falls as the inference step
                                              << " deg after 100");
     CHECK(many.all < few.all - 10);
     CHECK(many.all < 30);
+    REQUIRE(lab.params.set("pc_rate", "0.002").empty());  // the editor's rate, on the same trained network
+    const double slow = lab.pc_angles(100).all;
+    WARN("after 100 steps at pc_rate 0.002: " << slow << " deg");
+    CHECK(slow > many.all + 10);
 }
 
 TEST_CASE("DTP trains its inverses and its top hidden layer follows BP", "[lab]") {
@@ -41,4 +45,23 @@ TEST_CASE("Lab 7 defaults on the MNIST subset: DTP >= 88%, PC >= 90% within 10 e
                   << " deg");
         CHECK(acc >= (std::string(rule) == "dtp" ? 0.88 : 0.90));
     }
+}
+
+TEST_CASE("Lab 7 editor: dtp_* only with rule=dtp, pc_steps only with rule=pc, pc_rate always", "[lab]") {
+    TargetPropLab lab;
+    auto applies = [&](const char* name) { return lab.params.applies(*lab.params.find(name)); };
+    REQUIRE(lab.params.set("rule", "dtp").empty());
+    CHECK(applies("dtp_noise"));
+    CHECK(applies("dtp_top_lr"));
+    CHECK_FALSE(applies("pc_steps"));
+    CHECK(applies("pc_rate"));  // the panel's PC angle measurement uses it on any rule's network
+    REQUIRE(lab.params.set("rule", "pc").empty());
+    CHECK_FALSE(applies("dtp_inverse_lr"));
+    CHECK(applies("pc_steps"));
+    REQUIRE(lab.params.set("rule", "bp").empty());
+    CHECK_FALSE(applies("dtp_noise"));
+    CHECK_FALSE(applies("pc_steps"));
+    CHECK_FALSE(applies("linear"));
+    REQUIRE(lab.params.set("task", "student-teacher").empty());
+    CHECK(applies("linear"));
 }
