@@ -18,9 +18,8 @@ Fields<RuleLabSettings> rule_lab_fields(const RuleLabDefaults& d, const Fields<R
     Fields<S> fields = {
         bind(&S::rule, choice_param("rule", learning_rule_table(), d.rules, d.rule,
                                     "the learning rule that computes the weight updates")),
-        bind(&S::task,
-             choice_param("task", {"mnist", "cubic", "student-teacher"}, 0,
-                          "MNIST subset, y = x^3 + noise (20 points), or a random teacher MLP 5-25-50-25-5")),
+        bind(&S::task, choice_param("task", task_data_table(), {"mnist", "cubic", "student-teacher"}, "mnist",
+                                    "the data set")),
         bind(&S::linear, linear),
     };
     for (Field<S> f : nested(&S::network, network_fields(net))) {

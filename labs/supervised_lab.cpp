@@ -5,22 +5,20 @@
 namespace pl {
 
 Fields<NetworkSettings> network_fields(const SupervisedDefaults& d) {
-    const std::vector<std::string> activations = {"relu", "tanh", "sigmoid"};
-    const int activation =
-        int(std::find(activations.begin(), activations.end(), d.activation) - activations.begin());
     return {
         bind(&NetworkSettings::hidden, int_list_param("hidden", d.hidden, 1, d.max_hidden,
                                                       "hidden layer sizes, comma separated, e.g. 128,64")),
         bind(&NetworkSettings::activation,
-             choice_param("activation", activations, activation, "hidden-unit nonlinearity")),
+             choice_param("activation", activation_table(), {"relu", "tanh", "sigmoid"}, d.activation,
+                          "hidden-unit nonlinearity")),
     };
 }
 
 Fields<TrainingSettings> training_fields(const SupervisedDefaults& d) {
     using T = TrainingSettings;
     return {
-        bind(&T::optimizer, choice_param("optimizer", {"adam", "sgd", "momentum"}, 0,
-                                         "Adam, plain SGD, or SGD with momentum 0.9")),
+        bind(&T::optimizer, choice_param("optimizer", optimizer_table(), optimizer_table().names(), "adam",
+                                         "the optimizer")),
         bind(&T::lr, float_param("lr", d.lr, 1e-5, 10, "", "learning rate", true)),
         bind(&T::lr_decay, float_param("lr_decay", d.lr_decay, 0.1, 1, "",
                                        "learning rate multiplied by this after every epoch")),

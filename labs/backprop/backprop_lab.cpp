@@ -11,8 +11,9 @@ const LabInfo BackpropLab::kInfo = {"backprop", "Backpropagation",
 const Fields<BackpropSettings>& backprop_fields() {
     static const Fields<BackpropSettings> fields = supervised_fields<BackpropSettings>(
         {bind(&BackpropSettings::dataset,
-              choice_param("dataset", {"mnist", "cubic", "student-teacher", "spirals", "moons", "xor"}, 0,
-                           "MNIST subset (8,000 train / 2,000 test digits) or a toy set"))},
+              choice_param("dataset", task_data_table(),
+                           {"mnist", "cubic", "student-teacher", "spirals", "moons", "xor"}, "mnist",
+                           "the MNIST subset or a toy set"))},
         {.seed_help = "seeds the data order, the initial weights and toy data"});
     return fields;
 }

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include "labs/supervised_panel.h"
+#include "labs/view_cache.h"
 
 namespace pl {
 
@@ -10,16 +11,21 @@ namespace {
 
 struct PanelState {
     SupervisedViews views;
-    std::vector<GradientCheckRow> check;
+    CachedView<std::vector<GradientCheckRow>> check;  // of the network as it was when measured
 };
 
-void gradient_check(BackpropLab& lab, std::vector<GradientCheckRow>& check) {
+void gradient_check(BackpropLab& lab, CachedView<std::vector<GradientCheckRow>>& view) {
     if (!ImGui::CollapsingHeader("Gradient check")) return;
     ImGui::TextWrapped(
         "Analytic gradients (backprop) against central finite differences on 8 training samples, "
         "20 random entries per parameter. Relative error |a - n| / (|a| + |n|).");
-    if (ImGui::Button("Check gradients now")) check = lab.gradient_check();
-    if (check.empty()) return;
+    if (ImGui::Button("Check gradients now")) view.set(lab, lab.gradient_check());
+    const std::vector<GradientCheckRow>* rows = view.get(lab);
+    if (!rows) {  // never measured, or the weights or parameters have changed since
+        ImGui::TextDisabled("No check of the current network yet.");
+        return;
+    }
+    const std::vector<GradientCheckRow>& check = *rows;
     if (ImGui::BeginTable("check", 5,
                           ImGuiTableFlags_Borders | ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingFixedFit)) {
         for (const char* h : {"parameter", "entries", "max rel. error", "|analytic|", "|numeric|"})

@@ -2,6 +2,7 @@
 #include <imgui.h>
 #include <algorithm>
 #include "labs/supervised_panel.h"
+#include "labs/view_cache.h"
 #include "ui/widgets/histogram.h"
 #include "ui/widgets/image_grid.h"
 #include "ui/widgets/line_plot.h"
@@ -16,10 +17,10 @@ constexpr int kDigitsShown = 6, kVariants = 7;  // augmentation grid: each digit
 struct PanelState {
     Mat augmented;
     uint64_t draw = 1;
-    int generation = -1;  // of the params the grid was drawn with
+    int generation = -1;  // of the params the grid was drawn with (it does not depend on training)
     std::vector<std::vector<double>> weights;
-    std::vector<double> best_x, best_y;       // the best epoch's test accuracy, one marker
-    std::vector<double> statistics_accuracy;  // running averages, then batches of 100, 10 and 1
+    std::vector<double> best_x, best_y;                   // the best epoch's test accuracy, one marker
+    CachedView<std::vector<double>> statistics_accuracy;  // running averages, batches of 100, 10 and 1
 };
 
 void RunSummary(const RegularizationLab& lab) {
@@ -112,14 +113,19 @@ void BatchNormStatistics(RegularizationLab& lab, PanelState& s) {
         "At inference batch norm normalizes with its running averages. Normalizing 500 test digits by the "
         "statistics of their own batch instead, as in training:");
     if (ImGui::Button("Evaluate now")) {
-        s.statistics_accuracy.clear();
-        for (int batch : {0, 100, 10, 1}) s.statistics_accuracy.push_back(lab.test_accuracy(500, batch));
+        std::vector<double> accuracy;
+        for (int batch : {0, 100, 10, 1}) accuracy.push_back(lab.test_accuracy(500, batch));
+        s.statistics_accuracy.set(lab, accuracy);
     }
-    if (s.statistics_accuracy.empty()) return;
+    const std::vector<double>* accuracy = s.statistics_accuracy.get(lab);
+    if (!accuracy) {  // never evaluated, or the weights or parameters have changed since
+        ImGui::TextDisabled("No evaluation of the current network yet.");
+        return;
+    }
     const char* labels[] = {"running averages (inference)", "batches of 100", "batches of 10",
                             "one digit at a time"};
-    for (size_t i = 0; i < s.statistics_accuracy.size(); ++i)
-        ImGui::BulletText("%s: %.1f%%", labels[i], 100 * s.statistics_accuracy[i]);
+    for (size_t i = 0; i < accuracy->size(); ++i)
+        ImGui::BulletText("%s: %.1f%%", labels[i], 100 * (*accuracy)[i]);
 }
 
 void AugmentedSamples(RegularizationLab& lab, PanelState& s) {

@@ -38,8 +38,7 @@ const Fields<SurrogateSpikesSettings>& surrogate_spikes_fields() {
         steepness.applies = when("surrogate", surrogates);
         Fields<S> out = {
             bind(&S::dataset,
-                 choice_param("dataset", {"mnist", "fashion"}, 0,
-                              "MNIST subset or Fashion-MNIST subset (8,000 train / 2,000 test each)")),
+                 choice_param("dataset", task_data_table(), {"mnist", "fashion"}, "mnist", "the image set")),
             bind(&S::hidden,
                  int_param("hidden", 100, 1, 1000, "hidden LIF neurons (the course's second run uses 500)")),
             bind(&S::surrogate,

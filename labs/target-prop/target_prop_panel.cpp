@@ -1,6 +1,7 @@
 #include "labs/target-prop/target_prop_panel.h"
 #include <imgui.h>
 #include "labs/supervised_panel.h"
+#include "labs/view_cache.h"
 #include "ui/widgets/line_plot.h"
 #include "ui/widgets/units.h"
 
@@ -8,10 +9,14 @@ namespace pl {
 
 namespace {
 
-struct PanelState {
-    SupervisedViews views;
+struct PcAngles {
     std::vector<double> steps;                // inference steps measured
     std::vector<std::vector<double>> angles;  // angles[l][i]: hidden layer l+1 at steps[i]
+};
+
+struct PanelState {
+    SupervisedViews views;
+    CachedView<PcAngles> pc;  // of the network as it was when measured
 };
 
 void angles_and_inverses(TargetPropLab& lab) {
@@ -44,18 +49,24 @@ void pc_inference_steps(TargetPropLab& lab, PanelState& s) {
         "Measures, on the current network and 256 fixed training samples, the angle between "
         "predictive coding's update and BP's gradient for 0 ... 200 inference steps (rate pc_rate).");
     if (ImGui::Button("Measure now")) {
-        s.steps = {0, 1, 2, 5, 10, 20, 50, 100, 200};
-        s.angles.assign(size_t(lab.hidden_layers()) + 1, {});
-        for (double t : s.steps) {
+        PcAngles m;
+        m.steps = {0, 1, 2, 5, 10, 20, 50, 100, 200};
+        m.angles.assign(size_t(lab.hidden_layers()) + 1, {});
+        for (double t : m.steps) {
             UpdateAngles a = lab.pc_angles(int(t));
             a.hidden.push_back(a.all);
-            for (size_t l = 0; l < a.hidden.size(); ++l) s.angles[l].push_back(a.hidden[l]);
+            for (size_t l = 0; l < a.hidden.size(); ++l) m.angles[l].push_back(a.hidden[l]);
         }
+        s.pc.set(lab, std::move(m));
     }
-    if (s.steps.empty()) return;
+    const PcAngles* m = s.pc.get(lab);
+    if (!m) {  // never measured, or the weights or parameters have changed since
+        ImGui::TextDisabled("No measurement of the current network yet.");
+        return;
+    }
     std::vector<ui::PlotSeries> series;
-    for (size_t l = 0; l < s.angles.size(); ++l)
-        series.push_back({"layer " + std::to_string(l + 1), &s.steps, &s.angles[l]});
+    for (size_t l = 0; l < m->angles.size(); ++l)
+        series.push_back({"layer " + std::to_string(l + 1), &m->steps, &m->angles[l]});
     ui::PlotOptions options;
     options.x_label = "inference steps";
     options.y_label = "degrees";
