@@ -97,7 +97,7 @@ bool ParamEditor(Params& params, std::string& message, bool disabled) {
         ImGui::TableSetupColumn("name", ImGuiTableColumnFlags_WidthFixed);
         ImGui::TableSetupColumn("value", ImGuiTableColumnFlags_WidthStretch);
         for (const ParamSpec& spec : params.specs()) {
-            if (!params.applies(spec)) continue;  // not used in the current mode (the URL and CLI still set it)
+            if (!params.applies(spec)) continue;  // not in the current mode (the URL and CLI still set it)
             ImGui::PushID(spec.name.c_str());
             ImGui::TableNextRow();
 

@@ -1,5 +1,5 @@
 // Editor for a lab's Params: one widget per parameter that applies to the current mode (slider, combo,
-// checkbox, list text), its unit and help. Every edit goes through Params::set, so clamping warnings show too.
+// checkbox, list text), its unit and help. Every edit goes through Params::set (clamping warnings show).
 #pragma once
 #include <string>
 #include "labs/params.h"
