@@ -83,9 +83,8 @@ SurrogateSpikesLab::SurrogateSpikesLab()
           {
               {"course-5.1", "the course's run 5.1: non-spiking outputs read out by their maximum voltage",
                "readout=max-voltage&surrogate=fast-sigmoid&steepness=10&hidden=100"},
-              {"course-5.2",
-               "the course's run 5.2: spiking outputs read out by their spike count, logistic k = 20",
-               "readout=spike-count&surrogate=logistic&steepness=20&hidden=100"},
+              {"course-5.2", "the course's run 5.2: spiking outputs read out by their spike count",
+               "readout=spike-count&surrogate=fast-sigmoid&steepness=10&hidden=100"},
           }) {}
 
 void SurrogateSpikesLab::reset() {
