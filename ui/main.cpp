@@ -44,14 +44,17 @@ void fit_canvas_to_page(Platform& p) {
     int cur_w = 0, cur_h = 0;
     glfwGetWindowSize(p.window, &cur_w, &cur_h);
     if (w == cur_w && h == cur_h) return;
-    glfwSetWindowSize(p.window, w, h);
+    // Not glfwSetWindowSize: Emscripten 3.1.6's GLFW turns a size equal to the screen's into a full-screen
+    // request (without a user gesture: refused) and never records the size, so it would retry every frame.
+    // Browser.setCanvasSize resizes the canvas and tells GLFW through its resize listener.
     EM_ASM(
         {
+            Browser.setCanvasSize($0, $1);
             var c = Module.canvas;
-            c.style.width = $0 + 'px';
-            c.style.height = $1 + 'px';
+            c.style.width = $2 + 'px';
+            c.style.height = $3 + 'px';
         },
-        css_w, css_h);
+        w, h, css_w, css_h);
 }
 #endif
 
