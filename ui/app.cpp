@@ -1,4 +1,5 @@
 #include "ui/app.h"
+#include <cctype>
 #include <cmath>
 #include <cstdio>
 #include <sstream>
@@ -17,6 +18,24 @@ namespace {
 void append_line(std::string& text, const std::string& line) {
     if (line.empty()) return;
     text += (text.empty() ? "" : "\n") + line;
+}
+
+// URL percent-decoding of one hash item ("%E0%A4%A4" -> UTF-8 bytes, "+" stays "+"); false on a malformed
+// escape ("%E0%A4%A", "%zz"), leaving `out` incomplete.
+bool percent_decode(const std::string& text, std::string& out) {
+    out.clear();
+    for (size_t i = 0; i < text.size(); ++i) {
+        if (text[i] != '%') {
+            out += text[i];
+            continue;
+        }
+        if (i + 2 >= text.size() || !std::isxdigit(static_cast<unsigned char>(text[i + 1])) ||
+            !std::isxdigit(static_cast<unsigned char>(text[i + 2])))
+            return false;
+        out += char(std::stoi(text.substr(i + 1, 2), nullptr, 16));
+        i += 2;
+    }
+    return true;
 }
 
 std::string format_duration(double s) {
@@ -56,8 +75,13 @@ std::string App::apply_state(const std::string& state) {
     std::string messages, id;
     std::vector<std::string> rest;
     std::stringstream in(state);
-    std::string item;
-    while (std::getline(in, item, '&')) {
+    std::string raw;
+    while (std::getline(in, raw, '&')) {  // split first, then decode: an escaped & stays in its value
+        std::string item;
+        if (!percent_decode(raw, item)) {
+            append_line(messages, "error: '" + raw + "' has a malformed %-escape; it was ignored");
+            continue;
+        }
         if (item.rfind("lab=", 0) == 0)
             id = item.substr(4);
         else if (!item.empty())

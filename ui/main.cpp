@@ -119,7 +119,7 @@ int main(int argc, char** argv) {
 #ifdef __EMSCRIPTEN__
     const char* glsl_version = "#version 300 es";
     p.scale = float(emscripten_get_device_pixel_ratio());
-    state = emscripten_run_script_string("decodeURIComponent(location.hash.slice(1))");
+    state = emscripten_run_script_string("location.hash.slice(1)");  // decoded item by item by apply_state
 #else
     const char* glsl_version = "#version 150";
     glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);

@@ -119,3 +119,20 @@ test('e) a comparison runs one lab per value and exports every run', { timeout: 
     assert.ok(distinctColours(decodePng(png)) > 50, 'expected the comparison plots to be drawn');
     assertNoErrors(app);
   }));
+
+test('f) a malformed %-escape in the hash starts the page, with a message; escapes decode per item', { timeout: 90000 }, () =>
+  withApp('percent', '%E0%A4%A', async (app, context) => {
+    const status = await evaluate(app, () => plasticity.status());
+    assert.equal(status.lab, 'backprop', `expected the default lab after a malformed hash, status: ${JSON.stringify(status)}`);
+    assertNoErrors(app, { console: false });
+    // %31 is "1" and %26 an escaped "&" inside a value: decoded after splitting, so the value is refused whole
+    const again = await openApp(context, 'lab=backprop&lr=0.0%31&batch=3%2664');
+    assert.equal(await evaluate(again, () => plasticity.get('lr')), '0.01', 'expected lr=0.0%31 to decode to 0.01');
+    assert.equal(await evaluate(again, () => plasticity.get('batch')), '32', 'expected batch=3&64 (escaped) to be refused');
+    // The same typed into the running page
+    await evaluate(again, () => { location.hash = 'lab=backprop&lr=%E0%A4%A'; });
+    await nextFrames(again);
+    assert.ok((await evaluate(again, () => plasticity.status())).lab === 'backprop', 'expected the page to keep running');
+    assertNoErrors(again, { console: false });
+    assertNoErrors(app, { console: false });
+  }));
