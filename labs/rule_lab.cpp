@@ -13,6 +13,9 @@ Fields<RuleLabSettings> rule_lab_fields(const RuleLabDefaults& d, const Fields<R
     SupervisedDefaults net = d.net;
     net.max_epochs = 2000;
     net.seed_help = "seeds the initial weights, the rule's randomness and the data order";
+    net.activation_applies = [](const Params& p) {  // a linear student has no nonlinearity
+        return p.text("task") != "student-teacher" || p.text("linear") != "true";
+    };
     ParamSpec linear = bool_param("linear", false, "student-teacher: linear teacher and linear student");
     linear.applies = when("task", {"student-teacher"});
     Fields<S> fields = {
@@ -22,13 +25,7 @@ Fields<RuleLabSettings> rule_lab_fields(const RuleLabDefaults& d, const Fields<R
                                     "the data set")),
         bind(&S::linear, linear),
     };
-    for (Field<S> f : nested(&S::network, network_fields(net))) {
-        if (f.spec.name == "activation")  // a linear student has no nonlinearity
-            f.spec.applies = [](const Params& p) {
-                return p.text("task") != "student-teacher" || p.text("linear") != "true";
-            };
-        fields.push_back(f);
-    }
+    for (const Field<S>& f : nested(&S::network, network_fields(net))) fields.push_back(f);
     for (const Field<S>& f : nested(&S::options, option_fields)) fields.push_back(f);
     for (const Field<S>& f : nested(&S::training, training_fields(net))) fields.push_back(f);
     return fields;

@@ -5,12 +5,13 @@
 namespace pl {
 
 Fields<NetworkSettings> network_fields(const SupervisedDefaults& d) {
+    ParamSpec activation = choice_param("activation", activation_table(), {"relu", "tanh", "sigmoid"},
+                                        d.activation, "hidden-unit nonlinearity");
+    activation.applies = d.activation_applies;
     return {
         bind(&NetworkSettings::hidden, int_list_param("hidden", d.hidden, 1, d.max_hidden,
                                                       "hidden layer sizes, comma separated, e.g. 128,64")),
-        bind(&NetworkSettings::activation,
-             choice_param("activation", activation_table(), {"relu", "tanh", "sigmoid"}, d.activation,
-                          "hidden-unit nonlinearity")),
+        bind(&NetworkSettings::activation, activation),
     };
 }
 

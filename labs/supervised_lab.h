@@ -15,6 +15,7 @@ struct SupervisedDefaults {
     double lr = 0.002, lr_decay = 0.8;
     int epochs = 10, max_epochs = 500, log_every = 25;
     std::string seed_help = "seeds the data order and the initial weights";
+    Applies activation_applies = {};  // when the activation is shown (empty: always)
 };
 
 struct NetworkSettings {
