@@ -17,18 +17,49 @@ std::string format_number(double v, ParamKind kind) {
     return out.str();
 }
 
-// Parses a whole string as a number; false on trailing garbage, empty text, NaN or Inf.
+// `text` as a message shows it: at most 40 bytes (cut at a character boundary), so a 100 kB value still
+// gives a one-line message.
+std::string shown(const std::string& text) {
+    if (text.size() <= 40) return text;
+    size_t cut = 37;
+    while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;  // UTF-8 continuation
+    return text.substr(0, cut) + "...";
+}
+
+// A whole string in decimal notation ("0.01", "-3", "1e-4") with a finite value: no hex (0x10), inf, nan,
+// spaces or trailing text, and not 1e309.
 bool parse_number(const std::string& text, double& out) {
-    if (text.empty()) return false;
+    if (text.empty() || text.find_first_not_of("0123456789.eE+-") != std::string::npos) return false;
     char* end = nullptr;
     out = std::strtod(text.c_str(), &end);
     return end == text.c_str() + text.size() && std::isfinite(out);
 }
 
-std::string clamp_message(const std::string& name, const std::string& text, double clamped, ParamKind kind,
-                          bool above) {
-    return "warning: " + name + "=" + text + " is " + (above ? "above the maximum" : "below the minimum") +
-           "; clamped to " + format_number(clamped, kind);
+// The items of a comma-separated list, empty ones included ("256," -> {"256", ""}).
+std::vector<std::string> list_items(const std::string& text) {
+    std::vector<std::string> items;
+    size_t start = 0;
+    for (size_t comma = text.find(','); comma != std::string::npos; comma = text.find(',', start)) {
+        items.push_back(text.substr(start, comma - start));
+        start = comma + 1;
+    }
+    items.push_back(text.substr(start));
+    return items;
+}
+
+// A number outside [min, max]: clamped into it with a warning, or refused with an error.
+std::string out_of_range_message(const ParamSpec& spec, const std::string& text, double& v, ParamKind kind,
+                                 OutOfRange out_of_range) {
+    const bool above = v > spec.max;
+    const double clamped = above ? spec.max : spec.min;
+    const std::string where = above ? "above the maximum " : "below the minimum ";
+    if (out_of_range == OutOfRange::Refuse)
+        return "error: " + spec.name + "=" + shown(text) + " is " + where + format_number(clamped, kind) +
+               "; the range is " + format_number(spec.min, kind) + " to " + format_number(spec.max, kind);
+    v = clamped;
+    return "warning: " + spec.name + "=" + shown(text) + " is " +
+           (above ? "above the maximum" : "below the minimum") + "; clamped to " +
+           format_number(clamped, kind);
 }
 
 }  // namespace
@@ -101,17 +132,17 @@ ParamValue& Params::value(const std::string& name) {
     throw std::invalid_argument("unknown parameter '" + name + "'");
 }
 
-std::string Params::set(const std::string& name, const std::string& text) {
+std::string Params::set(const std::string& name, const std::string& text, OutOfRange out_of_range) {
     const ParamSpec* spec = find(name);
     if (!spec) {
         std::string valid;
         for (const ParamSpec& s : specs_) valid += (valid.empty() ? "" : ", ") + s.name;
-        return "error: unknown parameter '" + name + "'; valid: " + valid;
+        return "error: unknown parameter '" + shown(name) + "'; valid: " + valid;
     }
     if (name == "preset" && !presets_.empty()) return apply_preset(text);
     ParamValue& target = value(name);
     const ParamValue before = target;
-    std::string message = set_value(*spec, target, text);
+    std::string message = set_value(*spec, target, text, out_of_range);
     if (is_error(message)) return message;
     ++generation_;
     // A change after a preset makes the values the user's own again
@@ -123,9 +154,10 @@ std::string Params::set(const std::string& name, const std::string& text) {
     return message;
 }
 
-std::string Params::set_value(const ParamSpec& spec, ParamValue& target, const std::string& text) {
+std::string Params::set_value(const ParamSpec& spec, ParamValue& target, const std::string& text,
+                              OutOfRange out_of_range) {
     const std::string& name = spec.name;
-    std::string message;
+    const std::string given = name + "=" + shown(text);
 
     if (spec.kind == ParamKind::Choice) {
         for (size_t i = 0; i < spec.choices.size(); ++i)
@@ -135,7 +167,7 @@ std::string Params::set_value(const ParamSpec& spec, ParamValue& target, const s
             }
         std::string valid;
         for (const std::string& c : spec.choices) valid += (valid.empty() ? "" : ", ") + c;
-        return "error: " + name + "=" + text + " is not a choice; valid: " + valid;
+        return "error: " + given + " is not a choice; valid: " + valid;
     }
 
     if (spec.kind == ParamKind::Bool) {
@@ -144,38 +176,38 @@ std::string Params::set_value(const ParamSpec& spec, ParamValue& target, const s
         else if (text == "0" || text == "false" || text == "off" || text == "no")
             target.v = {0};
         else
-            return "error: " + name + "=" + text + " is not a boolean; use true or false";
+            return "error: " + given + " is not a boolean; use true or false";
         return "";
     }
 
     if (spec.kind == ParamKind::IntList) {
-        std::vector<double> items;
-        std::stringstream in(text);
-        std::string item;
-        while (std::getline(in, item, ',')) {
-            double v = 0;
-            if (!parse_number(item, v)) return "error: " + name + "=" + text + " is not a list of integers";
-            if (v < spec.min || v > spec.max) {
-                double clamped = v < spec.min ? spec.min : spec.max;
-                message = clamp_message(name, item, clamped, ParamKind::Int, v > spec.max);
-                v = clamped;
-            }
-            items.push_back(std::round(v));
-        }
-        if (items.empty()) return "error: " + name + " needs at least one integer, e.g. 128,64";
+        if (text.empty()) return "error: " + name + " needs at least one integer, e.g. 128,64";
+        const std::vector<std::string> items = list_items(text);
         if (int(items.size()) > spec.max_items)
             return "error: " + name + " takes at most " + std::to_string(spec.max_items) + " items";
-        target.v = items;
+        std::vector<double> values;
+        std::string message;
+        for (const std::string& item : items) {
+            double v = 0;
+            if (!parse_number(item, v) || v != std::floor(v))
+                return "error: " + given + " is not a list of integers separated by commas, e.g. 128,64";
+            if (v < spec.min || v > spec.max) {
+                message = out_of_range_message(spec, item, v, ParamKind::Int, out_of_range);
+                if (out_of_range == OutOfRange::Refuse) return message;
+            }
+            values.push_back(v);
+        }
+        target.v = values;
         return message;
     }
 
     double v = 0;
-    if (!parse_number(text, v)) return "error: " + name + "=" + text + " is not a finite number";
-    if (spec.kind == ParamKind::Int) v = std::round(v);
+    if (!parse_number(text, v)) return "error: " + given + " is not a finite decimal number, e.g. 0.01";
+    if (spec.kind == ParamKind::Int && v != std::floor(v)) return "error: " + given + " is not an integer";
+    std::string message;
     if (v < spec.min || v > spec.max) {
-        double clamped = v < spec.min ? spec.min : spec.max;
-        message = clamp_message(name, text, clamped, spec.kind, v > spec.max);
-        v = clamped;
+        message = out_of_range_message(spec, text, v, spec.kind, out_of_range);
+        if (out_of_range == OutOfRange::Refuse) return message;
     }
     target.v = {v};
     return message;
@@ -189,7 +221,7 @@ std::vector<std::string> Params::set_all(const std::string& query, char separato
         if (item.empty()) continue;
         size_t eq = item.find('=');
         if (eq == std::string::npos) {
-            messages.push_back("error: '" + item + "' is not key=value");
+            messages.push_back("error: '" + shown(item) + "' is not key=value");
             continue;
         }
         std::string message = set(item.substr(0, eq), item.substr(eq + 1));

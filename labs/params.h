@@ -40,6 +40,10 @@ struct ParamValue {
     std::vector<double> v;
 };
 
+// What set() does with a number outside its parameter's range: clamp it with a warning (the editor, the URL)
+// or refuse it with an error (the CLI: a script must not silently run another experiment than it asked for).
+enum class OutOfRange { Clamp, Refuse };
+
 class Params {
 public:
     Params() = default;
@@ -51,8 +55,10 @@ public:
     const ParamSpec* find(const std::string& name) const;
 
     // Sets `name` from text ("0.01", "adam", "true", "256,128"). Returns "" when taken as given, else a
-    // one-line message: a clamping warning (value still set) or an error (value unchanged).
-    std::string set(const std::string& name, const std::string& text);
+    // one-line message: a clamping warning (value still set) or an error (value unchanged). Numbers are
+    // decimal only (no hex, inf, nan or spaces), integers whole, lists without empty items.
+    std::string set(const std::string& name, const std::string& text,
+                    OutOfRange out_of_range = OutOfRange::Clamp);
     bool is_error(const std::string& message) const { return message.rfind("error:", 0) == 0; }
     // Applies "a=1&b=2" (URL hash) or a list of "a=1" items; returns every message, in order.
     std::vector<std::string> set_all(const std::string& query, char separator = '&');
@@ -80,7 +86,8 @@ public:
 private:
     std::string apply_preset(const std::string& name);
     // Parses `text` into `target` for `spec` (clamping with a warning); "" or a message, as set() returns.
-    static std::string set_value(const ParamSpec& spec, ParamValue& target, const std::string& text);
+    static std::string set_value(const ParamSpec& spec, ParamValue& target, const std::string& text,
+                                 OutOfRange out_of_range = OutOfRange::Clamp);
 
     std::vector<ParamSpec> specs_;
     std::vector<ParamValue> values_;

@@ -64,6 +64,55 @@ TEST_CASE("bad text is an error that leaves the value unchanged", "[params]") {
     CHECK(p.is_error(p.set("hidden", "1,2,3,4,5,6")));
 }
 
+TEST_CASE("only whole decimal numbers are taken: no hex, inf, nan, spaces, fractions of integers",
+          "[params]") {
+    Params p = example();
+    for (const char* bad : {"0x10", "inf", "-inf", "NaN", "1e309", " 0.1", "0.1 ", "0.1\n", "\xe2\x91\xa0"}) {
+        const std::string m = p.set("lr", bad);
+        CHECK(p.is_error(m));
+        CHECK(m.find("lr=") != std::string::npos);
+        CHECK(p.number("lr") == Approx(0.01));
+    }
+    CHECK(p.is_error(p.set("batch", "3.7")));
+    CHECK(p.integer("batch") == 32);
+    CHECK(p.set("batch", "1e2") == "");  // a whole number in exponent notation
+    CHECK(p.integer("batch") == 100);
+    CHECK(p.is_error(p.set("bias", " true")));
+    CHECK(p.is_error(p.set("optimizer", "sgd ")));
+}
+
+TEST_CASE("a list with an empty or fractional item is an error", "[params]") {
+    Params p = example();
+    for (const char* bad : {"256,", ",", ",256", "1,,2", "", "256.5", "256, 128", "0x100"}) {
+        CHECK(p.is_error(p.set("hidden", bad)));
+        CHECK(p.list("hidden") == std::vector<int>{128});
+    }
+}
+
+TEST_CASE("with OutOfRange::Refuse a value outside the range is an error naming the range", "[params]") {
+    Params p = example();
+    const std::string m = p.set("batch", "-5", OutOfRange::Refuse);
+    CHECK(p.is_error(m));
+    CHECK(m.find("batch=-5 is below the minimum 1; the range is 1 to 1024") != std::string::npos);
+    CHECK(p.integer("batch") == 32);
+    CHECK(p.is_error(p.set("hidden", "64,99999999999999999999", OutOfRange::Refuse)));
+    CHECK(p.list("hidden") == std::vector<int>{128});
+    CHECK(p.is_error(p.set("lr", "2", OutOfRange::Refuse)));
+    CHECK(p.set("lr", "0.5", OutOfRange::Refuse) == "");
+}
+
+TEST_CASE("a 100 kB value gives a short message that still names the parameter", "[params]") {
+    Params p = example();
+    const std::string huge(100000, '7');
+    for (const char* name : {"lr", "batch", "optimizer", "bias", "hidden"}) {
+        const std::string m = p.set(name, huge + "x");
+        CHECK(p.is_error(m));
+        CHECK(m.find(std::string(name) + "=") != std::string::npos);
+        CHECK(m.size() < 300);
+    }
+    CHECK(p.set(huge, "1").size() < 300);
+}
+
 TEST_CASE("unknown names get a message listing the valid ones", "[params]") {
     Params p = example();
     std::string m = p.set("learning_rate", "0.1");
