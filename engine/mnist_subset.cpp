@@ -1,11 +1,13 @@
 // Reads data/mnist-subset.bin (scripts/convert_digits.py) or data/fashion-subset.bin (convert_fashion.py):
 // "PLDIGIT1", u32 LE count, then per image 1 byte label + 784 bytes of pixels. The last 200 of each class
 // are the test set.
+#include <algorithm>
 #include <array>
+#include <cerrno>
+#include <cstdio>
 #include <cstdlib>
-#include <fstream>
-#include <iterator>
-#include <stdexcept>
+#include <cstring>
+#include <memory>
 #include "engine/dataset.h"
 
 #ifndef PL_DATA_DIR
@@ -18,6 +20,7 @@ static const int kPixels = 28 * 28;
 static const int kRecord = 1 + kPixels;
 static const int kHeader = 8 + 4;
 static const int kTestPerClass = 200;
+static const uint32_t kMaxDigits = 1000000;  // far above the subsets' 10,000: a larger count is corrupt
 
 std::string default_mnist_path() {
     const char* env = std::getenv("PLASTICITY_DATA");
@@ -30,7 +33,28 @@ std::string default_fashion_path() {
 }
 
 [[noreturn]] static void fail(const std::string& path, const std::string& problem) {
-    throw std::runtime_error("data file " + path + ": " + problem + " (re-create it with scripts/setup)");
+    throw DataError(
+        "data file " + path + ": " + problem +
+        " (re-create it with scripts/setup, or set PLASTICITY_DATA / PLASTICITY_FASHION to the file)");
+}
+
+// The file's bytes, but never more than `limit`: a header announcing 4 billion digits reads only what the
+// file holds. Fails with the OS's reason (a directory: "Is a directory").
+static std::vector<unsigned char> read_bytes(const std::string& path, size_t limit) {
+    errno = 0;
+    const std::unique_ptr<std::FILE, int (*)(std::FILE*)> file(std::fopen(path.c_str(), "rb"), std::fclose);
+    if (!file && errno == ENOENT) fail(path, "not found");
+    if (!file) fail(path, std::string("cannot be opened: ") + std::strerror(errno));
+    std::vector<unsigned char> bytes;
+    unsigned char buffer[1 << 16];
+    while (bytes.size() < limit) {
+        const size_t n = std::fread(buffer, 1, std::min(sizeof buffer, limit - bytes.size()), file.get());
+        bytes.insert(bytes.end(), buffer, buffer + n);
+        if (n == 0 && std::ferror(file.get()))
+            fail(path, std::string("cannot be read: ") + std::strerror(errno));
+        if (n == 0) break;
+    }
+    return bytes;
 }
 
 // Digits listed by idx as a classification set: x = pixels / 255, y = one-hot(label)
@@ -52,22 +76,25 @@ static Dataset digits(const std::vector<unsigned char>& bytes, const std::vector
 }
 
 Split load_mnist_subset(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) throw std::runtime_error("data file not found at " + path + ": run scripts/setup");
-    const std::vector<unsigned char> bytes{std::istreambuf_iterator<char>(in),
-                                           std::istreambuf_iterator<char>()};
-
+    std::vector<unsigned char> bytes = read_bytes(path, kHeader);
     if (bytes.size() < size_t(kHeader))
         fail(path, "truncated header (" + std::to_string(bytes.size()) + " bytes)");
     if (std::string(bytes.begin(), bytes.begin() + 8) != "PLDIGIT1")
         fail(path, "bad magic, expected PLDIGIT1");
     const uint32_t count =
         uint32_t(bytes[8]) | uint32_t(bytes[9]) << 8 | uint32_t(bytes[10]) << 16 | uint32_t(bytes[11]) << 24;
-    const uint64_t expected = uint64_t(kHeader) + uint64_t(count) * kRecord;
-    if (bytes.size() != expected)
-        fail(path, std::string(bytes.size() < expected ? "truncated" : "count mismatch") + ": header says " +
-                       std::to_string(count) + " digits (" + std::to_string(expected) +
-                       " bytes) but the file has " + std::to_string(bytes.size()) + " bytes");
+    if (count > kMaxDigits)
+        fail(path, "header says " + std::to_string(count) + " digits, more than the " +
+                       std::to_string(kMaxDigits) + " a subset may hold");
+    const size_t expected = size_t(kHeader) + size_t(count) * kRecord;
+    bytes = read_bytes(path, expected + 1);  // one byte more tells a longer file
+    if (bytes.size() < expected)
+        fail(path, "truncated: header says " + std::to_string(count) + " digits (" +
+                       std::to_string(expected) + " bytes) but the file has " + std::to_string(bytes.size()) +
+                       " bytes");
+    if (bytes.size() > expected)
+        fail(path, "count mismatch: header says " + std::to_string(count) + " digits (" +
+                       std::to_string(expected) + " bytes) but the file is longer");
 
     // digits per class, then the position of each digit within its class (file order)
     std::array<int, 10> per_class{};

@@ -1,11 +1,49 @@
 #include "labs/comparison.h"
+#include <algorithm>
 #include <cmath>
+#include <cstdio>
 #include <cstdlib>
+#include <new>
 #include <sstream>
 #include "labs/catalog.h"
 #include "labs/run_export.h"
+#if defined(__EMSCRIPTEN__) || defined(__GLIBC__)
+#include <malloc.h>
+#endif
 
 namespace pl {
+
+namespace {
+
+// Bytes of heap the program holds now; 0 where the platform cannot tell (then no run is refused ahead).
+double heap_in_use() {
+#if defined(__EMSCRIPTEN__)
+    return double(unsigned(mallinfo().uordblks));
+#elif defined(__GLIBC__)
+    const struct mallinfo2 info = mallinfo2();
+    return double(info.uordblks + info.hblkhd);  // small blocks + the large ones mapped on their own
+#else
+    return 0;
+#endif
+}
+
+// "1.9 GB", "240 MB" (binary units, as the heap counts them)
+std::string memory_text(double bytes) {
+    const double mb = bytes / (1024.0 * 1024.0);
+    char text[32];
+    if (mb >= 1024)
+        std::snprintf(text, sizeof text, "%.1f GB", mb / 1024);
+    else
+        std::snprintf(text, sizeof text, "%.0f MB", mb);
+    return text;
+}
+
+std::string too_much_memory(const std::string& need) {
+    return "error: this comparison would need " + need + "; the limit is " +
+           memory_text(kMaxComparisonBytes) + ": compare fewer values or use a smaller network";
+}
+
+}  // namespace
 
 std::vector<std::string> split_values(const std::string& text) {
     std::vector<std::string> out;
@@ -16,6 +54,17 @@ std::vector<std::string> split_values(const std::string& text) {
         if (a != std::string::npos) out.push_back(item.substr(a, b - a + 1));
     }
     return out;
+}
+
+std::string check_values(const Params& base, const std::string& key, const std::vector<std::string>& values,
+                         OutOfRange out_of_range) {
+    if (values.size() < 2) return "error: a comparison needs at least two values, e.g. bp,fa";
+    Params params = base;
+    for (const std::string& v : values) {
+        const std::string message = params.set(key, v, out_of_range);
+        if (params.is_error(message)) return message;
+    }
+    return "";
 }
 
 std::unique_ptr<Lab> lab_variant(const Lab& base, const std::string& key, const std::string& value,
@@ -32,13 +81,28 @@ std::unique_ptr<Lab> lab_variant(const Lab& base, const std::string& key, const 
 std::string Comparison::start(const Lab& base, const std::string& key_,
                               const std::vector<std::string>& values_) {
     clear();
-    if (values_.size() < 2) return "error: a comparison needs at least two values, e.g. bp,fa";
+    std::string message = check_values(base.params, key_, values_);
+    if (!message.empty()) return message;
+    const size_t count = values_.size();
     std::vector<std::unique_ptr<Lab>> made;
-    for (const std::string& v : values_) {
-        std::string message;
-        std::unique_ptr<Lab> lab = lab_variant(base, key_, v, message);
-        if (!lab) return message;
-        made.push_back(std::move(lab));
+    try {
+        // the first run's memory once it has stepped (lazily sized buffers included), times the runs
+        const double before = heap_in_use();
+        made.push_back(lab_variant(base, key_, values_[0], message));
+        if (!made.back()) return message;
+        made.back()->step();
+        const double per_run = std::max(0.0, heap_in_use() - before);
+        if (per_run * double(count) > kMaxComparisonBytes)
+            return too_much_memory("about " + memory_text(per_run * double(count)) + " (" +
+                                   std::to_string(count) + " runs x " + memory_text(per_run) + ")");
+        while (made.size() < count) {
+            made.push_back(lab_variant(base, key_, values_[made.size()], message));
+            if (!made.back()) return message;
+        }
+    } catch (const std::bad_alloc&) {
+        return too_much_memory("more memory than there is (out of memory creating run " +
+                               std::to_string(made.size() + 1) + " of " + std::to_string(count) + ", " +
+                               key_ + "=" + values_[made.size()] + ")");
     }
     key = key_, values = values_, runs = std::move(made), next_ = 0;
     return "";
@@ -74,27 +138,35 @@ long long Comparison::samples_seen() const {
     return sum;
 }
 
-Json Comparison::tag(size_t run) const {
-    const std::string& v = values[run];
+Json value_tag(const std::string& key, const std::string& value) {
     char* end = nullptr;
-    const double number = std::strtod(v.c_str(), &end);
-    const bool is_number = !v.empty() && end == v.c_str() + v.size() && std::isfinite(number);
+    const double number = std::strtod(value.c_str(), &end);
+    const bool is_number = !value.empty() && end == value.c_str() + value.size() && std::isfinite(number);
     Json out = Json::object();
-    out[key] = is_number ? json_number(number, 17) : Json(v);  // 17 digits: the value exactly as given
+    out[key] = is_number ? json_number(number, 17) : Json(value);  // 17 digits: the value exactly as given
+    return out;
+}
+
+Json comparison_run_json(const std::string& key, const std::string& value, const Lab& run,
+                         double samples_per_s) {
+    Json out = value_tag(key, value);
+    out.update(run_json(run, samples_per_s));
+    return out;
+}
+
+Json comparison_json(const std::string& lab, const std::string& key, Json runs) {
+    Json out = Json::object();
+    out["lab"] = lab;
+    out["vary"] = key;
+    out["runs"] = std::move(runs);
     return out;
 }
 
 Json Comparison::json(double samples_per_s) const {
-    Json out = Json::object();
-    out["lab"] = runs.empty() ? "" : runs[0]->info().id;
-    out["vary"] = key;
-    out["runs"] = Json::array();
-    for (size_t i = 0; i < runs.size(); ++i) {
-        Json run = tag(i);
-        run.update(run_json(*runs[i], samples_per_s / double(runs.size())));
-        out["runs"].push_back(run);
-    }
-    return out;
+    Json out = Json::array();
+    for (size_t i = 0; i < runs.size(); ++i)
+        out.push_back(comparison_run_json(key, values[i], *runs[i], samples_per_s / double(runs.size())));
+    return comparison_json(runs.empty() ? "" : runs[0]->info().id, key, out);
 }
 
 std::string Comparison::csv() const {

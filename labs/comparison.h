@@ -9,9 +9,17 @@
 
 namespace pl {
 
+// The most memory a comparison may hold (its runs together): above it start() refuses with a message.
+constexpr double kMaxComparisonBytes = 1024.0 * 1024 * 1024;  // 1 GiB (the page's heap is 2 GiB)
+
+Json value_tag(const std::string& key, const std::string& value);  // {"rule":"fa"}, a number if it is one
+
 class Comparison : public Steppable {
 public:
-    // One run per value, each a fresh lab with `base`'s parameters and key=value. "" or an error message.
+    // One run per value, each a fresh lab with `base`'s parameters and key=value. Every value is checked
+    // first (no model built), then the runs are created one at a time: the first one's memory (heap in use
+    // before and after creating and stepping it once) times the number of runs must stay under
+    // kMaxComparisonBytes. "" or an error message ("error: ..."); on an error no run is kept.
     std::string start(const Lab& base, const std::string& key, const std::vector<std::string>& values);
     void step() override;  // one step of the next unfinished run
     bool done() const override;
@@ -21,8 +29,8 @@ public:
     void clear() { runs.clear(), values.clear(), key.clear(); }
 
     std::string label(size_t run) const { return key + "=" + values[run]; }
-    Json tag(size_t run) const;             // {"rule":"fa"}: the varied value (a number if it is one)
-    Json json(double samples_per_s) const;  // {"lab","vary","runs":[{<key>:value, run_json...}...]}
+    Json tag(size_t run) const { return value_tag(key, values[run]); }
+    Json json(double samples_per_s) const;  // comparison_json of every run
     std::string csv() const;                // every run's CSV, one block per run
 
     std::string key;
@@ -34,8 +42,18 @@ private:
 };
 
 std::vector<std::string> split_values(const std::string& text);  // "bp, fa,dfa" -> {"bp","fa","dfa"}
+// At least two values, each set on a copy of `base`'s parameters (no lab built): "" or the first error.
+std::string check_values(const Params& base, const std::string& key, const std::vector<std::string>& values,
+                         OutOfRange out_of_range = OutOfRange::Clamp);
 // A fresh lab with `base`'s parameters, then key=value, reset; nullptr and `message` on a bad key or value.
 std::unique_ptr<Lab> lab_variant(const Lab& base, const std::string& key, const std::string& value,
                                  std::string& message);
+
+// One run of a comparison: value_tag, then run_json's members.
+Json comparison_run_json(const std::string& key, const std::string& value, const Lab& run,
+                         double samples_per_s);
+// {"lab", "vary", "runs": [comparison_run_json...]}: Comparison::json, and the CLI's sweep (its runs one
+// after another).
+Json comparison_json(const std::string& lab, const std::string& key, Json runs);
 
 }  // namespace pl

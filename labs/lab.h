@@ -16,6 +16,13 @@ struct LabInfo {
     std::string summary;  // one line for the lab browser
 };
 
+// What stopped a run early, with Lab::error saying how: the CLI exits 3, 4 or 2 for them.
+enum class Problem {
+    Diverged,     // training blew up (the trainer's divergence rule)
+    BadData,      // a data file is missing, unreadable or corrupt (DataError)
+    BadSettings,  // the parameters cannot run together (e.g. Lab 4's train_size leaves no validation set)
+};
+
 class Lab : public Steppable {
 public:
     explicit Lab(std::vector<ParamSpec> specs, std::vector<Preset> presets = {})
@@ -37,9 +44,13 @@ public:
     std::string metrics_json() const;  // {"<log name>": {column: [values]}, ...}
 
     Params params;
-    std::string error;  // set when the run stopped on a problem (e.g. a diverging loss)
+    std::string error;                    // set when the run stopped on a problem (e.g. a diverging loss)
+    Problem problem = Problem::Diverged;  // what `error` is about (set with it by fail())
 
 protected:
+    void clear_error() { error.clear(), problem = Problem::Diverged; }  // at the start of reset()
+    void fail(Problem what, const std::string& message) { error = message, problem = what; }
+
     long long samples_seen_ = 0;
 };
 

@@ -5,10 +5,19 @@
 //   plasticity-cli sweep LAB --vary key=v1,v2,... [--set key=value ...] [--seed N] [--epochs N] [--out
 //   FILE.json]
 // Prints one JSON object per epoch, then a final line with "final": true (per run, tagged with the varied
-// value in a sweep). Exit 2 on bad arguments, 3 when a run diverges or the lab cannot start.
+// value in a sweep). --epochs N sets the epochs parameter of the lab's mode (Lab 3 with task=mnist:
+// mnist_epochs). A sweep creates each run when the previous one has finished and keeps only its results.
+// Exit codes: 0 ok, 2 bad arguments (unknown lab, key or option, a value not allowed or out of range),
+// 3 training diverged, 4 bad data (a data file missing, unreadable, a directory or corrupt), 5 cannot write
+// the --out file (checked before the run starts). A sweep exits with the code of its first failed run.
+#include <fcntl.h>
+#include <unistd.h>
+#include <cerrno>
 #include <cstdio>
-#include <fstream>
+#include <cstring>
+#include <new>
 #include <string>
+#include <utility>
 #include <vector>
 #include "labs/catalog.h"
 #include "labs/comparison.h"
@@ -16,6 +25,8 @@
 #include "labs/run_export.h"
 
 namespace {
+
+enum ExitCode { kOk = 0, kBadArguments = 2, kDiverged = 3, kBadData = 4, kCannotWrite = 5 };
 
 int usage(const std::string& problem) {
     std::fprintf(
@@ -25,10 +36,16 @@ int usage(const std::string& problem) {
         "       plasticity-cli params LAB\n"
         "       plasticity-cli run LAB [--set key=value ...] [--seed N] [--epochs N] [--out FILE.json]\n"
         "       plasticity-cli sweep LAB --vary key=v1,v2,... [--set key=value ...] [--seed N] "
-        "[--epochs N] [--out FILE.json]\n",
+        "[--epochs N] [--out FILE.json]\n"
+        "--epochs N sets the epochs parameter of the lab's mode (bayes-by-backprop task=mnist: "
+        "mnist_epochs).\n"
+        "exit codes: 0 ok, 2 bad arguments, 3 training diverged, 4 bad data file, 5 cannot write --out\n",
         problem.c_str());
-    return 2;
+    return kBadArguments;
 }
+
+// An argument as a message quotes it: at most 40 bytes.
+std::string clipped(const std::string& text) { return text.size() <= 40 ? text : text.substr(0, 37) + "..."; }
 
 std::string without_prefix(const std::string& message) {
     return message.rfind("error: ", 0) == 0 ? message.substr(7) : message;
@@ -54,11 +71,55 @@ void run_printing(pl::Lab& lab, pl::LabRunner& runner, const pl::Json& tag) {
     print_line(tag, pl::final_json(lab, runner.samples_per_s()));
 }
 
-bool write_file(const std::string& path, const std::string& text) {
-    std::ofstream out(path);
-    out << text << "\n";
-    if (!out) std::fprintf(stderr, "plasticity-cli: cannot write %s\n", path.c_str());
-    return bool(out);
+// The exit code of a run that stopped on a problem (kOk when it did not).
+int exit_code(const pl::Lab& lab) {
+    if (lab.error.empty()) return kOk;
+    switch (lab.problem) {
+        case pl::Problem::Diverged:
+            return kDiverged;
+        case pl::Problem::BadData:
+            return kBadData;
+        case pl::Problem::BadSettings:
+            return kBadArguments;
+    }
+    return kDiverged;
+}
+
+int cannot_write(const std::string& path, const std::string& reason) {
+    std::fprintf(stderr, "plasticity-cli: cannot write --out %s: %s\n", path.c_str(), reason.c_str());
+    return kCannotWrite;
+}
+
+// "" when `path` can be written (created, or an existing file replaced), else the OS's reason. Leaves no
+// file behind and changes none: an existing file is opened for appending, a new one created and removed.
+std::string write_problem(const std::string& path) {
+    int fd = open(path.c_str(), O_WRONLY | O_APPEND);
+    const bool create = fd < 0 && errno == ENOENT;
+    if (create) fd = open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL, 0666);
+    if (fd < 0) return std::strerror(errno);
+    close(fd);
+    if (create) unlink(path.c_str());
+    return "";
+}
+
+// Writes `text` and a newline to `path`: "" or the OS's reason.
+std::string write_file(const std::string& path, const std::string& text) {
+    std::FILE* out = std::fopen(path.c_str(), "w");
+    if (!out) return std::strerror(errno);
+    const bool written = std::fputs((text + "\n").c_str(), out) >= 0;
+    const int write_errno = errno;
+    if (std::fclose(out) != 0 || !written) return std::strerror(written ? errno : write_errno);
+    return "";
+}
+
+// --epochs sets `epochs`, or the <mode>_epochs parameter that applies instead (Lab 3 task=mnist).
+std::string epochs_key(const pl::Params& params) {
+    for (const pl::ParamSpec& s : params.specs()) {
+        const bool counts_epochs =
+            s.name == "epochs" || (s.name.size() > 7 && s.name.rfind("_epochs") == s.name.size() - 7);
+        if (counts_epochs && params.applies(s)) return s.name;
+    }
+    return "epochs";
 }
 
 }  // namespace
@@ -71,7 +132,8 @@ int main(int argc, char** argv) {
         return 0;
     }
     const bool sweep = args[0] == "sweep";
-    if (args[0] != "run" && args[0] != "params" && !sweep) return usage("unknown command '" + args[0] + "'");
+    if (args[0] != "run" && args[0] != "params" && !sweep)
+        return usage("unknown command '" + clipped(args[0]) + "'");
     if (args.size() < 2 || args[1].rfind("--", 0) == 0)
         return usage(args[0] + " needs a lab id (see plasticity-cli list)");
 
@@ -83,56 +145,92 @@ int main(int argc, char** argv) {
         return 0;
     }
 
-    std::vector<std::string> assignments;
-    std::string out_path, vary;
+    std::vector<std::pair<std::string, std::string>> assignments;  // key, value
+    std::string out_path, vary, epochs;
+    bool has_out = false, has_epochs = false;
     for (size_t i = 2; i < args.size(); ++i) {
         const std::string& flag = args[i];
-        if (i + 1 >= args.size()) return usage(flag + " needs a value");
+        if (i + 1 >= args.size()) return usage(clipped(flag) + " needs a value");
         const std::string& value = args[++i];
+        const size_t eq = value.find('=');
+        if (flag == "--set" && (eq == std::string::npos || eq == 0))
+            return usage("--set needs key=value, got '" + clipped(value) + "'");
         if (flag == "--set")
-            assignments.push_back(value);
+            assignments.push_back({value.substr(0, eq), value.substr(eq + 1)});
         else if (flag == "--seed")
-            assignments.push_back("seed=" + value);
+            assignments.push_back({"seed", value});
         else if (flag == "--epochs")
-            assignments.push_back("epochs=" + value);
+            epochs = value, has_epochs = true;  // set last: the mode decides which epochs parameter
         else if (flag == "--out")
-            out_path = value;
+            out_path = value, has_out = true;
         else if (flag == "--vary" && sweep)
             vary = value;
         else
-            return usage("unknown option '" + flag + "'");
+            return usage("unknown option '" + clipped(flag) + "'");
     }
-    for (const std::string& a : assignments) {
-        for (const std::string& m : lab->params.set_all(a, '\n')) {
-            if (lab->params.is_error(m)) return usage(without_prefix(m));
-            std::fprintf(stderr, "plasticity-cli: %s\n", m.c_str());
-        }
+    for (const auto& [key, value] : assignments) {
+        const std::string m = lab->params.set(key, value, pl::OutOfRange::Refuse);
+        if (lab->params.is_error(m)) return usage(without_prefix(m));
+        if (!m.empty()) std::fprintf(stderr, "plasticity-cli: %s\n", m.c_str());
     }
-    lab->reset();
+    if (has_epochs) {  // after the --set values: they choose the mode
+        const std::string m = lab->params.set(epochs_key(lab->params), epochs, pl::OutOfRange::Refuse);
+        if (lab->params.is_error(m)) return usage(without_prefix(m));
+    }
+    for (const pl::ParamSpec& spec : lab->params.specs()) {
+        bool assigned = false;
+        for (const auto& assignment : assignments) assigned = assigned || assignment.first == spec.name;
+        if (assigned && !lab->params.applies(spec))
+            std::fprintf(stderr,
+                         "plasticity-cli: warning: %s has no effect with these settings (its help in "
+                         "`plasticity-cli params %s` says when it applies)\n",
+                         spec.name.c_str(), args[1].c_str());
+    }
+    if (has_out) {
+        const std::string problem = write_problem(out_path);
+        if (!problem.empty()) return cannot_write(out_path, problem);
+    }
     pl::LabRunner runner;
 
     if (!sweep) {
+        lab->reset();
         run_printing(*lab, runner, pl::Json::object());
-        if (!out_path.empty() && !write_file(out_path, pl::dump(pl::run_json(*lab, runner.samples_per_s()))))
-            return 3;
         if (!lab->error.empty()) std::fprintf(stderr, "plasticity-cli: %s\n", lab->error.c_str());
-        return lab->error.empty() ? 0 : 3;
+        if (has_out) {
+            const std::string problem =
+                write_file(out_path, pl::dump(pl::run_json(*lab, runner.samples_per_s())));
+            if (!problem.empty()) return cannot_write(out_path, problem);
+        }
+        return exit_code(*lab);
     }
 
-    size_t eq = vary.find('=');
+    // One run after another: each created when the previous one has finished, only its results kept.
+    const size_t eq = vary.find('=');
     if (vary.empty() || eq == std::string::npos) return usage("sweep needs --vary key=v1,v2,...");
-    pl::Comparison comparison;
-    message = comparison.start(*lab, vary.substr(0, eq), pl::split_values(vary.substr(eq + 1)));
+    const std::string key = vary.substr(0, eq);
+    const std::vector<std::string> values = pl::split_values(vary.substr(eq + 1));
+    message = pl::check_values(lab->params, key, values, pl::OutOfRange::Refuse);
     if (!message.empty()) return usage(without_prefix(message));
-    bool failed = false;
-    for (size_t r = 0; r < comparison.runs.size(); ++r) {
-        pl::Lab& run = *comparison.runs[r];
-        run_printing(run, runner, comparison.tag(r));
-        if (!run.error.empty()) {
-            std::fprintf(stderr, "plasticity-cli: %s: %s\n", comparison.label(r).c_str(), run.error.c_str());
-            failed = true;
+    pl::Json results = pl::Json::array();
+    int code = kOk;
+    for (const std::string& value : values) {
+        std::unique_ptr<pl::Lab> run;
+        try {
+            run = pl::lab_variant(*lab, key, value, message);
+        } catch (const std::bad_alloc&) {
+            return usage("out of memory creating the run " + key + "=" + value + ": use a smaller network");
         }
+        run_printing(*run, runner, pl::value_tag(key, value));
+        if (!run->error.empty())
+            std::fprintf(stderr, "plasticity-cli: %s=%s: %s\n", key.c_str(), value.c_str(),
+                         run->error.c_str());
+        if (code == kOk) code = exit_code(*run);
+        results.push_back(pl::comparison_run_json(key, value, *run, runner.samples_per_s()));
     }
-    if (!out_path.empty() && !write_file(out_path, pl::dump(comparison.json(0)))) return 3;
-    return failed ? 3 : 0;
+    if (has_out) {
+        const std::string problem =
+            write_file(out_path, pl::dump(pl::comparison_json(lab->info().id, key, std::move(results))));
+        if (!problem.empty()) return cannot_write(out_path, problem);
+    }
+    return code;
 }

@@ -35,14 +35,14 @@ RuleLab::RuleLab(const Fields<RuleLabSettings>& fields, std::vector<Preset> pres
     : SupervisedLab(specs_of(fields), std::move(presets)), fields_(fields) {}
 
 void RuleLab::reset() {
-    error.clear();
+    clear_error();
     settings_ = read_settings(fields_, params);
     const uint64_t seed = uint64_t(settings_.training.seed);
     const bool linear = settings_.linear && settings_.task == "student-teacher";
     try {
         data_ = task_data(settings_.task, seed, linear);
-    } catch (const std::exception& e) {
-        error = e.what();
+    } catch (const DataError& e) {
+        fail_to_start(Problem::BadData, e.what());
         return;
     }
 

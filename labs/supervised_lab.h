@@ -57,6 +57,10 @@ public:
     SupervisedRun run;
 
 protected:
+    // reset() cannot start the run: `error` and `problem` set, the run emptied (no network, empty logs).
+    void fail_to_start(Problem what, const std::string& message) {
+        fail(what, message), run = SupervisedRun();
+    }
     // An Mlp for data_ with the `hidden` sizes, the `activation` (Identity if linear) and `init_scale`, its
     // weights drawn from the seed's Init stream: the same initial weights whatever else differs.
     Mlp make_net(const NetworkSettings& network, const TrainingSettings& training, bool linear = false) const;

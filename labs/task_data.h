@@ -9,7 +9,7 @@
 namespace pl {
 
 // A data set's factory: `seed` draws a toy set (random_stream(seed, Stream::ToyData)); `linear` makes the
-// student-teacher teacher linear. The subsets throw std::runtime_error on a missing or corrupt file.
+// student-teacher teacher linear. The subsets throw DataError on a missing or corrupt file.
 using TaskDataFactory = std::shared_ptr<const Split> (*)(uint64_t seed, bool linear);
 const Table<TaskDataFactory>&
 task_data_table();  // mnist, fashion, cubic, student-teacher, spirals, moons, xor

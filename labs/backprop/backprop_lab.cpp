@@ -21,7 +21,7 @@ const Fields<BackpropSettings>& backprop_fields() {
 BackpropLab::BackpropLab() : SupervisedLab(specs_of(backprop_fields())) {}
 
 void BackpropLab::reset() {
-    error.clear();
+    clear_error();
     settings_ = read_settings(backprop_fields(), params);
     const std::string& dataset = settings_.dataset;
     const uint64_t seed = uint64_t(settings_.training.seed);
@@ -30,8 +30,8 @@ void BackpropLab::reset() {
     if (key != data_key_) {
         try {
             data_ = task_data(dataset, seed);
-        } catch (const std::exception& e) {
-            error = e.what();
+        } catch (const DataError& e) {
+            fail_to_start(Problem::BadData, e.what());
             data_key_.clear();
             return;
         }

@@ -147,7 +147,7 @@ std::vector<const MetricLog*> BayesByBackpropLab::logs() const {
 }
 
 void BayesByBackpropLab::reset() {
-    error.clear();
+    clear_error();
     started_ = true;
     settings_ = read_settings(bayes_by_backprop_fields(), params);
     classifying_ = settings_.task == "mnist";
@@ -208,8 +208,8 @@ void BayesByBackpropLab::reset() {
 void BayesByBackpropLab::reset_classifier() {
     try {
         classifier.start(settings_);
-    } catch (const std::exception& e) {
-        error = e.what();
+    } catch (const DataError& e) {
+        fail(Problem::BadData, e.what());
         started_ = false;
     }
 }

@@ -168,24 +168,25 @@ RegularizationLab::RegularizationLab()
                     }) {}
 
 void RegularizationLab::reset() {
-    error.clear();
+    clear_error();
     settings_ = read_settings(regularization_fields(), params);
     best_state_.clear();
     best_epoch_ = 0;
     if (!mnist_) {
         try {
             mnist_ = task_data("mnist", 0);
-        } catch (const std::exception& e) {
-            error = e.what();
+        } catch (const DataError& e) {
+            fail_to_start(Problem::BadData, e.what());
             return;
         }
     }
     const Dataset& all = mnist_->train;
     const int train_size = settings_.train_size;
     if (train_size > all.size() - kValidationSize) {
-        error = "train_size=" + std::to_string(train_size) + " leaves no validation digits: the subset has " +
-                std::to_string(all.size()) + " training digits, use at most " +
-                std::to_string(all.size() - kValidationSize);
+        fail_to_start(Problem::BadSettings,
+                      "train_size=" + std::to_string(train_size) +
+                          " leaves no validation digits: the subset has " + std::to_string(all.size()) +
+                          " training digits, use at most " + std::to_string(all.size() - kValidationSize));
         return;
     }
     if (order_.empty()) {

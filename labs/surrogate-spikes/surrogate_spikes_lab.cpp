@@ -88,13 +88,15 @@ SurrogateSpikesLab::SurrogateSpikesLab()
           }) {}
 
 void SurrogateSpikesLab::reset() {
-    error.clear();
+    clear_error();
     net.reset();
+    trainer = Trainer();  // done, with empty logs, until the data are loaded
     settings_ = read_settings(surrogate_spikes_fields(), params);
     try {
         data_ = task_data(settings_.dataset, 0);
-    } catch (const std::exception& e) {
-        error = e.what();
+    } catch (const DataError& e) {
+        fail(Problem::BadData, e.what());
+        data_.reset();
         return;
     }
     const uint64_t seed = uint64_t(settings_.seed);
@@ -185,11 +187,12 @@ void SurrogateSpikesLab::Model::end_evaluation() {
 }
 
 std::vector<std::pair<std::string, double>> SurrogateSpikesLab::final_metrics() const {
-    std::vector<std::pair<std::string, double>> out = Lab::final_metrics();
-    const std::vector<double>& seconds = trainer.epochs.column("epoch_s");
-    for (auto& [name, value] : out)
-        if (name == "epoch_s" && !seconds.empty())
-            value = std::accumulate(seconds.begin(), seconds.end(), 0.0) / double(seconds.size());
+    std::vector<std::pair<std::string, double>> out = Lab::final_metrics();  // none before the run started
+    for (auto& [name, value] : out) {
+        if (name != "epoch_s" || trainer.epochs.rows() == 0) continue;
+        const std::vector<double>& seconds = trainer.epochs.column("epoch_s");
+        value = std::accumulate(seconds.begin(), seconds.end(), 0.0) / double(seconds.size());
+    }
     return out;
 }
 

@@ -91,9 +91,10 @@ TEST_CASE("dataset: loading MNIST twice gives identical data", "[dataset][mnist]
 TEST_CASE("dataset: missing and corrupt MNIST files throw with a clear message", "[dataset][mnist]") {
     const std::string missing = (std::filesystem::temp_directory_path() / "pl_no_such_file.bin").string();
     std::remove(missing.c_str());
-    REQUIRE_THROWS_AS(load_mnist_subset(missing), std::runtime_error);
-    REQUIRE_THROWS_WITH(load_mnist_subset(missing),
-                        "data file not found at " + missing + ": run scripts/setup");
+    REQUIRE_THROWS_AS(load_mnist_subset(missing), DataError);
+    REQUIRE_THROWS_WITH(
+        load_mnist_subset(missing),
+        Catch::StartsWith("data file " + missing + ": not found") && Catch::Contains("scripts/setup"));
 
     // header for 3 digits, all of class 0
     std::vector<unsigned char> good{'P', 'L', 'D', 'I', 'G', 'I', 'T', '1', 3, 0, 0, 0};
@@ -126,6 +127,24 @@ TEST_CASE("dataset: missing and corrupt MNIST files throw with a clear message",
     REQUIRE_THROWS_WITH(load_mnist_subset(p6), Catch::Contains("need more than 200"));
 
     for (const auto& p : {p1, p2, p3, p4, p5, p6}) std::remove(p.c_str());
+}
+
+TEST_CASE("dataset: a directory, an empty file and a huge count name the file", "[dataset][mnist]") {
+    const std::string directory = std::filesystem::temp_directory_path().string();
+    REQUIRE_THROWS_AS(load_mnist_subset(directory), DataError);  // was basic_filebuf::underflow
+    REQUIRE_THROWS_WITH(load_mnist_subset(directory), Catch::StartsWith("data file " + directory + ":") &&
+                                                          Catch::Contains("Is a directory"));
+
+    const std::string empty = write_temp("pl_empty.bin", {});
+    REQUIRE_THROWS_WITH(load_mnist_subset(empty),
+                        Catch::Contains(empty) && Catch::Contains("truncated header"));
+
+    // a header announcing 4 billion digits: refused before reading (or allocating) anything more
+    const std::string huge = write_temp(
+        "pl_huge_count.bin", {'P', 'L', 'D', 'I', 'G', 'I', 'T', '1', 255, 255, 255, 255, 1, 2, 3});
+    REQUIRE_THROWS_WITH(load_mnist_subset(huge),
+                        Catch::Contains(huge) && Catch::Contains("4294967295 digits"));
+    for (const auto& p : {empty, huge}) std::remove(p.c_str());
 }
 
 TEST_CASE("dataset: default_mnist_path follows $PLASTICITY_DATA", "[dataset][mnist]") {
