@@ -48,9 +48,15 @@ void LabRunner::run_slice(double budget_ms) {
     if (!running) last_slice_s_ = 0;
 }
 
-void LabRunner::step_n(int n) {
-    if (!work_) return;
-    for (int i = 0; i < n && !work_->done(); ++i) timed_step();
+long long LabRunner::step_n(long long n, double budget_ms) {
+    if (!work_) return 0;
+    double start = now_s();
+    long long done = 0;
+    for (; done < n && !work_->done(); ++done) {
+        if (done > 0 && (now_s() - start) * 1000 + typical_step_ms_ > budget_ms) break;
+        timed_step();
+    }
+    return done;
 }
 
 double LabRunner::samples_per_s() const {

@@ -1,6 +1,7 @@
 // Runs a lab in time slices so a UI frame never spends more than its budget on lab work, and measures
 // throughput: samples/s over the work time and an ETA from the progress rate.
 #pragma once
+#include <limits>
 #include "labs/steppable.h"
 
 namespace pl {
@@ -12,7 +13,9 @@ public:
     // Called once per frame; the wall time between calls counts towards samples/s and the ETA.
     void run_slice(double budget_ms);
     void pause() { running = false, last_slice_s_ = 0; }
-    void step_n(int n);    // exactly n steps (fewer if the lab finishes), timed
+    // n steps, timed; fewer if the lab finishes or the next step would end past budget_ms (at least one).
+    // Returns the steps done.
+    long long step_n(long long n, double budget_ms = std::numeric_limits<double>::infinity());
     void restart_clock();  // after reset()
     double samples_per_s() const;
     double eta_s() const;  // NaN until there is a rate

@@ -2,11 +2,15 @@
 #include <cctype>
 #include <cmath>
 #include <cstdio>
+#include <limits>
 #include <sstream>
+#include <stdexcept>
 #include "engine/json.h"
+#include "engine/table.h"
 #include "labs/catalog.h"
 #include "labs/run_export.h"
 #include "ui/comparison_view.h"
+#include "ui/exception_text.h"
 #include "ui/export.h"
 #include "ui/handout.h"
 #include "ui/widgets/param_editor.h"
@@ -46,6 +50,23 @@ std::string format_duration(double s) {
     else
         std::snprintf(buf, sizeof buf, "%d min %02d s", int(s) / 60, int(s) % 60);
     return buf;
+}
+
+// The kinds of export: the text, its MIME type and the sidebar's button.
+struct ExportKind {
+    std::string (App::*text)() const;
+    const char* mime;
+    const char* button;
+};
+
+const Table<ExportKind>& export_kinds() {
+    static const Table<ExportKind> table(
+        "export kind",
+        {{"json",
+          "the run (or every run of the comparison) as JSON",
+          {&App::export_json, "application/json", "Export run JSON"}},
+         {"csv", "the run's logs (every run's) as CSV", {&App::export_csv, "text/csv", "Export run CSV"}}});
+    return table;
 }
 
 }  // namespace
@@ -103,10 +124,10 @@ std::string App::apply_state(const std::string& state) {
 
 std::string App::state() const { return lab ? "lab=" + lab->info().id + "&" + lab->params.query() : ""; }
 
-std::string App::status_json() const {
+Json App::status() const {
     Json status = Json::object();
     status["lab"] = nullptr;
-    if (!lab) return dump(status);
+    if (!lab) return status;
     Json buttons = Json::object();
     const char* names[] = {"start", "pause", "step", "reset"};
     for (int i = 0; i < 4; ++i)
@@ -121,9 +142,9 @@ std::string App::status_json() const {
     status["samples_per_s"] = json_number(runner.samples_per_s());
     status["eta_s"] = json_number(runner.eta_s());
     status["longest_step_ms"] = json_number(runner.longest_step_ms());
-    status["error"] = lab->error;
+    status["error"] = work_error();
     status["buttons"] = buttons;
-    return dump(status);
+    return status;
 }
 
 void App::start() {
@@ -134,14 +155,17 @@ void App::start() {
 
 void App::reset() {
     messages_.clear();
-    if (comparison.active()) {  // restart every run of the comparison
-        std::string values;
-        for (const std::string& v : comparison.values) values += (values.empty() ? "" : ",") + v;
-        append_line(messages_, comparison.start(*lab, comparison.key, split_values(values)));
-    }
-    lab->reset();
+    std::string failure = failure_of([&] {
+        if (comparison.active()) {  // restart every run of the comparison
+            std::string values;
+            for (const std::string& v : comparison.values) values += (values.empty() ? "" : ",") + v;
+            append_line(messages_, comparison.start(*lab, comparison.key, split_values(values)));
+        }
+        lab->reset();
+    });
+    if (!failure.empty()) stop_run(failure);
     runner.restart_clock();
-    append_line(messages_, lab->error);
+    append_line(messages_, work_error());
 }
 
 Steppable& App::work() {
@@ -149,15 +173,42 @@ Steppable& App::work() {
     return *lab;
 }
 
+long long App::step(long long n, double budget_ms) {
+    long long done = 0;
+    if (std::string failure = failure_of([&] { done = runner.step_n(n, budget_ms); }); !failure.empty())
+        stop_run(failure);
+    return done;
+}
+
+void App::stop_run(const std::string& message) {
+    runner.pause();
+    if (comparison.active()) {
+        for (const std::unique_ptr<Lab>& run : comparison.runs)
+            if (!run->done()) run->error = message;
+    } else {
+        lab->error = message;
+    }
+    std::printf("ui: stopped: %s\n", message.c_str());
+}
+
+std::string App::work_error() const {
+    if (!comparison.active()) return lab->error;
+    for (size_t i = 0; i < comparison.runs.size(); ++i)
+        if (!comparison.runs[i]->error.empty()) return comparison.label(i) + ": " + comparison.runs[i]->error;
+    return "";
+}
+
 std::string App::compare(const std::string& key, const std::string& values) {
     if (!lab) return "error: no lab is open";
-    std::string message = comparison.start(*lab, key, split_values(values));
-    runner.attach(&work());
-    if (!message.empty()) return message;
+    Comparison next;
+    std::string message = next.start(*lab, key, split_values(values));
+    if (!next.active()) return message;
+    comparison = std::move(next);
+    runner.attach(&comparison);
     runner.running = true;
     select_comparison_tab_ = true;
     std::printf("ui: compare %s\n", key.c_str());
-    return "";
+    return message;
 }
 
 void App::stop_comparing() {
@@ -171,6 +222,15 @@ std::string App::export_json() const {
 }
 
 std::string App::export_csv() const { return comparison.active() ? comparison.csv() : run_csv(*lab); }
+
+std::string App::export_run(const std::string& kind) {
+    const TableEntry<ExportKind>& format = export_kinds().find(kind);
+    if (!lab) throw std::logic_error("no lab is open");
+    std::string text = (this->*format.value.text)();
+    const std::string name = lab->info().id + (comparison.active() ? "-comparison." : "-run.") + format.name;
+    ExportStatus() = SaveTextFile(name, text, format.value.mime);
+    return text;
+}
 
 void App::after_params_changed() {
     if (!lab) return;
@@ -189,7 +249,9 @@ void App::publish() {
 }
 
 void App::frame(double budget_ms) {
-    if (lab && runner.running) runner.run_slice(budget_ms);
+    if (lab && runner.running)
+        if (std::string failure = failure_of([&] { runner.run_slice(budget_ms); }); !failure.empty())
+            stop_run(failure);
 
     const ImGuiViewport* viewport = ImGui::GetMainViewport();
     ImGui::SetNextWindowPos(viewport->WorkPos);
@@ -240,12 +302,12 @@ void App::draw_sidebar() {
     ImGui::Separator();
     draw_compare_controls();
     ImGui::Separator();
-    const std::string name = lab->info().id + (comparison.active() ? "-comparison" : "-run");
-    if (ImGui::Button("Export run JSON"))
-        ExportStatus() = SaveTextFile(name + ".json", export_json(), "application/json");
-    ImGui::SameLine();
-    if (ImGui::Button("Export run CSV"))
-        ExportStatus() = SaveTextFile(name + ".csv", export_csv(), "text/csv");
+    for (const TableEntry<ExportKind>& kind : export_kinds().entries()) {
+        if (&kind != &export_kinds().entries().front()) ImGui::SameLine();
+        if (ImGui::Button(kind.value.button))
+            if (std::string failure = failure_of([&] { export_run(kind.name); }); !failure.empty())
+                ExportStatus() = "export failed: " + failure;
+    }
     if (!ExportStatus().empty()) ImGui::TextDisabled("%s", ExportStatus().c_str());
     if (!messages_.empty()) {
         ImGui::Separator();
@@ -278,7 +340,7 @@ void App::draw_run_controls() {
     ImGui::EndDisabled();
     ImGui::SameLine();
     ImGui::BeginDisabled(runner.running || work().done());
-    if (ImGui::Button("Step")) runner.step_n(1);
+    if (ImGui::Button("Step")) step(1, std::numeric_limits<double>::infinity());
     button_pos[2] = centre();
     ImGui::EndDisabled();
     ImGui::SameLine();
@@ -302,9 +364,9 @@ void App::draw_run_controls() {
     if (ImGui::IsItemHovered())
         ImGui::SetTooltip("Throughput over the time spent training. Longest single step: %.1f ms",
                           runner.longest_step_ms());
-    if (!lab->error.empty()) {
+    if (const std::string error = work_error(); !error.empty()) {
         ImGui::PushTextWrapPos(0);
-        ImGui::TextColored(ImVec4(1.0f, 0.4f, 0.4f, 1.0f), "Stopped: %s", lab->error.c_str());
+        ImGui::TextColored(ImVec4(1.0f, 0.4f, 0.4f, 1.0f), "Stopped: %s", error.c_str());
         ImGui::PopTextWrapPos();
     }
 }
@@ -328,8 +390,12 @@ void App::draw_compare_controls() {
     ImGui::InputTextWithHint("##values", "values, e.g. bp,fa,dfa", compare_values_, sizeof compare_values_);
     if (ImGui::IsItemHovered())
         ImGui::SetTooltip("One run per value, same seed: same initial weights, same data order");
-    if (ImGui::Button("Run comparison"))
-        append_line(messages_, compare(specs[size_t(compare_key_)].name, compare_values_));
+    if (ImGui::Button("Run comparison")) {
+        std::string message;
+        std::string failure =
+            failure_of([&] { message = compare(specs[size_t(compare_key_)].name, compare_values_); });
+        append_line(messages_, failure.empty() ? message : "error: " + failure);
+    }
     if (comparison.active()) {
         ImGui::SameLine();
         if (ImGui::Button("Back to one run")) stop_comparing();

@@ -1,20 +1,54 @@
 #include "ui/web_api.h"
 #include <emscripten.h>
+#include <emscripten/heap.h>
+#include <malloc.h>
+#include <cmath>
+#include <cstdio>
+#include <limits>
+#include <stdexcept>
 #include <string>
+#include <type_traits>
 #include "engine/json.h"
 #include "labs/catalog.h"
 #include "ui/app.h"
-#include "ui/export.h"
+#include "ui/exception_text.h"
 #include "ui/web_api_doc.h"
 
 namespace pl::ui {
 namespace {
 App* app = nullptr;
-std::string reply;  // the string a pl_* function returned last
+std::string reply;                // the string a pl_* function returned last
+Json failure = nullptr;           // the exception the last call ended with, {name, message}, or null
+const double kStepSliceMs = 250;  // pl_step returns after about this long (plus at most one step)
 
 const char* answer(const std::string& text) {
     reply = text;
     return reply.c_str();
+}
+
+// One call's work: an exception ends the call with an empty reply and sets `failure` (std::out_of_range
+// as a RangeError), which api.js throws as that JS error.
+template <class Work>
+auto guarded(Work work) -> decltype(work()) {
+    failure = nullptr;
+    try {
+        return work();
+    } catch (const std::out_of_range& e) {
+        failure = {{"name", "RangeError"}, {"message", e.what()}};
+    } catch (...) {
+        failure = {{"name", "Error"}, {"message", current_exception_text()}};
+    }
+    if constexpr (!std::is_void_v<decltype(work())>) return answer("");
+}
+
+// step(n)'s n: a whole number >= 0, or Infinity for "to the end"; anything else is refused with the rule.
+long long step_count(double n) {
+    if (n == std::numeric_limits<double>::infinity()) return std::numeric_limits<long long>::max();
+    if (n >= 0 && n == std::floor(n) && n <= 9007199254740991.0) return static_cast<long long>(n);
+    char shown[32];
+    std::snprintf(shown, sizeof shown, "%.17g", n);
+    throw std::out_of_range("step(n): n must be a whole number >= 0, or Infinity to run to the end; got " +
+                            (std::isnan(n) ? std::string("NaN (not a number)") : std::string(shown)));
 }
 }  // namespace
 
@@ -24,60 +58,96 @@ void attach_web_api(App* a) { app = a; }
 
 using pl::ui::answer;
 using pl::ui::app;
+using pl::ui::guarded;
 
 // One definition per line of ui/web_api_list.h (the declarations in web_api.h come from it).
 extern "C" {
 
-EMSCRIPTEN_KEEPALIVE pl_json pl_api() { return answer(pl::ui::web_api_json()); }
+EMSCRIPTEN_KEEPALIVE pl_json pl_api() {
+    return guarded([] { return answer(pl::ui::web_api_json()); });
+}
 
-EMSCRIPTEN_KEEPALIVE pl_json pl_labs() { return answer(pl::catalog_json()); }
+EMSCRIPTEN_KEEPALIVE pl_json pl_labs() {
+    return guarded([] { return answer(pl::catalog_json()); });
+}
 
-EMSCRIPTEN_KEEPALIVE pl_message pl_open(pl_text id) { return answer(app->open(id)); }
+EMSCRIPTEN_KEEPALIVE pl_message pl_open(pl_text id) {
+    return guarded([&] { return answer(app->open(id)); });
+}
 
-EMSCRIPTEN_KEEPALIVE pl_message pl_set(pl_text key, pl_text value) { return answer(app->set(key, value)); }
+EMSCRIPTEN_KEEPALIVE pl_message pl_set(pl_text key, pl_text value) {
+    return guarded([&] { return answer(app->set(key, value)); });
+}
 
 EMSCRIPTEN_KEEPALIVE pl_text pl_get(pl_text key) {
-    if (!app->lab || !app->lab->params.find(key)) return answer("");
-    return answer(app->lab->params.text(key));
+    return guarded([&] {
+        if (!app->lab || !app->lab->params.find(key)) return answer("");
+        return answer(app->lab->params.text(key));
+    });
 }
 
-EMSCRIPTEN_KEEPALIVE pl_json pl_status() { return answer(app->status_json()); }
-
-EMSCRIPTEN_KEEPALIVE pl_json pl_step(pl_int n) {
-    if (app->lab) app->runner.step_n(n);
-    return pl_status();
+EMSCRIPTEN_KEEPALIVE pl_json pl_status() {
+    return guarded([] { return answer(pl::dump(app->status())); });
 }
 
-EMSCRIPTEN_KEEPALIVE void pl_run() { app->start(); }
+EMSCRIPTEN_KEEPALIVE pl_json pl_step(pl_number n) {
+    return guarded([&] {
+        long long requested = pl::ui::step_count(n);
+        long long done = app->lab ? app->step(requested, pl::ui::kStepSliceMs) : 0;
+        pl::Json status = app->status();
+        status["steps_done"] = done;
+        status["steps_requested"] = pl::json_number(n, 17);
+        return answer(pl::dump(status));
+    });
+}
 
-EMSCRIPTEN_KEEPALIVE void pl_pause() { app->pause(); }
+EMSCRIPTEN_KEEPALIVE void pl_run() {
+    guarded([] { app->start(); });
+}
 
-EMSCRIPTEN_KEEPALIVE pl_json pl_metrics() { return answer(app->lab ? app->lab->metrics_json() : "{}"); }
+EMSCRIPTEN_KEEPALIVE void pl_pause() {
+    guarded([] { app->pause(); });
+}
 
-EMSCRIPTEN_KEEPALIVE pl_text pl_state() { return answer(app->state()); }
+EMSCRIPTEN_KEEPALIVE pl_json pl_metrics() {
+    return guarded([] { return answer(app->lab ? app->lab->metrics_json() : "{}"); });
+}
 
-EMSCRIPTEN_KEEPALIVE pl_message pl_apply_hash(pl_text hash) { return answer(app->apply_state(hash)); }
+EMSCRIPTEN_KEEPALIVE pl_text pl_state() {
+    return guarded([] { return answer(app->state()); });
+}
+
+EMSCRIPTEN_KEEPALIVE pl_message pl_apply_hash(pl_text hash) {
+    return guarded([&] { return answer(app->apply_state(hash)); });
+}
 
 EMSCRIPTEN_KEEPALIVE pl_text pl_export(pl_text kind) {
-    if (!app->lab) return answer("");
-    const std::string name = app->lab->info().id + (app->comparison.active() ? "-comparison" : "-run");
-    if (std::string(kind) == "csv") {
-        std::string csv = app->export_csv();
-        pl::ui::ExportStatus() = pl::ui::SaveTextFile(name + ".csv", csv, "text/csv");
-        return answer(csv);
-    }
-    std::string json = app->export_json();
-    pl::ui::ExportStatus() = pl::ui::SaveTextFile(name + ".json", json, "application/json");
-    return answer(json);
+    return guarded([&] { return answer(app->export_run(kind)); });
 }
 
 EMSCRIPTEN_KEEPALIVE pl_message pl_compare(pl_text key, pl_text values) {
-    return answer(app->compare(key, values));
+    return guarded([&] { return answer(app->compare(key, values)); });
 }
 
 EMSCRIPTEN_KEEPALIVE pl_json pl_comparison() {
-    if (!app->comparison.active()) return answer("null");
-    return answer(pl::dump(app->comparison.json(app->runner.samples_per_s())));
+    return guarded([] {
+        if (!app->comparison.active()) return answer("null");
+        return answer(pl::dump(app->comparison.json(app->runner.samples_per_s())));
+    });
+}
+
+EMSCRIPTEN_KEEPALIVE pl_json pl_memory() {
+    return guarded([] {
+        const struct mallinfo info = mallinfo();
+        pl::Json memory = {{"heap_bytes", emscripten_get_heap_size()}, {"in_use_bytes", info.uordblks}};
+        return answer(pl::dump(memory));
+    });
+}
+
+EMSCRIPTEN_KEEPALIVE pl_json pl_failure() {
+    std::string text = pl::dump(pl::ui::failure);
+    pl::ui::failure = nullptr;
+    return answer(text);
 }
 
 }  // extern "C"

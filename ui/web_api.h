@@ -11,7 +11,7 @@ extern "C" {
 typedef const char* pl_text;     // UTF-8 text
 typedef const char* pl_json;     // JSON text
 typedef const char* pl_message;  // "" when all went well, else warnings and errors, one per line
-typedef int pl_int;
+typedef double pl_number;        // a JS number; each function states the values it takes
 
 #define PL_API(js, c_name, returns, parameters, doc) returns c_name parameters;
 #include "ui/web_api_list.h"

@@ -27,18 +27,26 @@
     return message;
   }
 
-  // One function of the list: arguments converted to their declared types, the reply to its kind.
-  var cwrapTypes = { text: 'string', json: 'string', message: 'string', int: 'number', void: null };
-  var argument = { text: String, int: function (n) { return n | 0; } };
+  // One function of the list: arguments converted to their declared types (a number stays as given, anything
+  // else is NaN: the C side refuses what it cannot take, naming the rule), the reply to its kind. A C++
+  // exception of the call (pl_failure) is thrown as the JS error it names.
+  var cwrapTypes = { text: 'string', json: 'string', message: 'string', number: 'number', void: null };
+  var argument = { text: String, number: function (n) { return typeof n === 'number' ? n : NaN; } };
   var reply = {
     json: parse,
     message: function (what, text) { return warned(text); },
   };
+  var errorTypes = { Error: Error, RangeError: RangeError };
+  function throwFailure() {
+    var failure = parse('pl_failure', Module.ccall('pl_failure', 'string', [], []));
+    if (failure) throw new (errorTypes[failure.name] || Error)(failure.message);
+  }
   function wrap(f) {
     var call = Module.cwrap(f.c, cwrapTypes[f.returns], f.params.map(function (p) { return cwrapTypes[p.type]; }));
     return function () {
       var given = arguments;
       var result = call.apply(null, f.params.map(function (p, i) { return argument[p.type](given[i]); }));
+      throwFailure();
       return reply[f.returns] ? reply[f.returns](f.c, result) : result;
     };
   }
@@ -65,7 +73,7 @@
     // One run per value of `key` (values: 'bp,fa,dfa' or ['bp','fa','dfa']), same seed; run() or step() it.
     compare: function (key, values) { return api().compare(key, Array.isArray(values) ? values.join(',') : values); },
     comparison: function () { return api().comparison(); },
-    _fail: function (reason) { rejectReady(new Error(reason)); },  // index.html: WebGL2 missing, load failed
+    _fail: function (reason) { rejectReady(new Error(reason)); },  // index.html: WebGL2 missing, a fatal error
   };
 
   // Wrap every function of the list once the runtime is up (a function new to the list also becomes a method
@@ -88,11 +96,6 @@
     if (onAbort) onAbort(what);
   };
 
-  // An uncaught error before start-up (e.g. plasticity.data missing) also means it will never be ready.
-  window.addEventListener('error', function (e) {
-    if (!c) rejectReady(new Error(e.message || String(e.error)));
-  });
-
   // Hash edited by the user (or a pasted link on the same page): apply it. The app rewrites the hash itself
   // with history.replaceState, which fires no hashchange; the comparison also skips anything it wrote.
   window.addEventListener('hashchange', function () {
@@ -100,6 +103,10 @@
     var hash = location.hash.slice(1);
     var current = c.state();
     if (hash === current || decode(hash) === decode(current)) return;
-    c.applyHash(hash);  // its messages are warned about
+    try {
+      c.applyHash(hash);  // its messages are warned about
+    } catch (e) {
+      console.warn('the URL hash could not be applied: ' + e.message);
+    }
   });
 })();

@@ -66,9 +66,10 @@ export function assertNoErrors(app, { console = true } = {}) {
   if (console) assert.deepEqual(app.consoleErrors, [], `expected no console errors, got: ${app.consoleErrors.join(' | ')}`);
 }
 
-// Steps the open lab (or comparison) in the page, n units per call, until it is done or maxCalls calls have
-// run; returns plasticity.status().
+// Steps the open lab (or comparison) in the page, step(n) after step(n), until it is done or n * maxCalls
+// steps are done (a call may do fewer than n: step() returns after a bounded slice); returns
+// plasticity.status().
 export const stepToEnd = (app, n, maxCalls) => evaluate(app, ([n, maxCalls]) => {
-  for (let i = 0; i < maxCalls && !plasticity.status().done; i++) plasticity.step(n);
+  for (let left = n * maxCalls; left > 0 && !plasticity.status().done;) left -= plasticity.step(Math.min(n, left)).steps_done;
   return plasticity.status();
 }, [n, maxCalls]);
