@@ -75,6 +75,7 @@ std::string App::open(const std::string& id) {
     std::string message;
     std::unique_ptr<Lab> next = make_lab(id, message);
     if (!next) return message;
+    comparison.clear();  // a comparison belongs to the lab it was started on
     lab = std::move(next);
     runner.attach(lab.get());
     handout_ = load_handout(id);

@@ -139,6 +139,9 @@ test('an invalid compare() keeps the comparison that is running', { timeout: 120
       return plasticity.status();
     }, invalid[0]);
     assert.ok(running.running && running.comparing === 'seed', `expected the comparison still running, status: ${JSON.stringify(running)}`);
+    // Opening a lab ends the comparison of the one before.
+    const opened = await evaluate(app, () => (plasticity.open('feedback-alignment'), plasticity.status()));
+    assert.equal(opened.comparing, null, `expected no comparison after open(), status: ${JSON.stringify(opened)}`);
     assertNoErrors(app, { console: false });
   }));
 
