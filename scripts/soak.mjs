@@ -2,8 +2,9 @@
 //   node scripts/soak.mjs http://127.0.0.1:8080 10
 // Cycles every ready lab through open, set, step, reset, compare and export for the given minutes, in one page;
 // measures the wasm heap (its size and the bytes malloc has handed out, plasticity.memory()), the JS heap (CDP
-// Runtime.getHeapUsage after a garbage collection) and the DOM size at the start and the end. Exits 1 on a
-// page error, the fatal overlay or an API call that throws.
+// Runtime.getHeapUsage after a garbage collection) and the DOM size at the start (after one warm-up cycle) and
+// the end, both with Lab 1 freshly opened. Exits 1 on a page error, the fatal overlay or an API call that
+// throws.
 import { launchChromium } from '../tests/e2e/browser.mjs';
 
 const [base, minutesText = '10'] = process.argv.slice(2);
@@ -22,6 +23,8 @@ await page.evaluate(() => window.plasticity.ready);
 const cdp = await page.context().newCDPSession(page);
 
 async function measure() {
+  await page.evaluate(() => plasticity.applyHash('lab=backprop'));
+  await page.waitForTimeout(500);
   await cdp.send('HeapProfiler.collectGarbage');
   const js = await cdp.send('Runtime.getHeapUsage');
   const page_ = await page.evaluate(() => ({
@@ -64,8 +67,9 @@ function cycle(lab) {
 }
 
 const labs = (await page.evaluate(() => plasticity.labs())).filter((l) => l.ready);
-const start = await measure();
 const problems = [];
+for (const lab of labs) problems.push(...(await cycle(lab)));
+const start = await measure();
 let cycles = 0;
 const end_ms = Date.now() + minutes * 60000;
 while (Date.now() < end_ms && problems.length === 0 && pageErrors.length === 0) {
