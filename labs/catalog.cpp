@@ -60,21 +60,26 @@ const CatalogEntry* find_lab(const std::string& id) {
 }
 
 std::unique_ptr<Lab> make_lab(const std::string& id, std::string& message) {
+    std::unique_ptr<Lab> lab = make_lab_before_reset(id, message);
+    if (lab) lab->reset();
+    return lab;
+}
+
+std::unique_ptr<Lab> make_lab_before_reset(const std::string& id, std::string& message) {
     const CatalogEntry* entry = find_lab(id);
     if (!entry) {
         std::string valid;
         for (const CatalogEntry& e : lab_catalog()) valid += (valid.empty() ? "" : ", ") + e.info.id;
-        message = "error: unknown lab '" + id + "'; labs: " + valid;
+        const std::string shown = id.size() <= 40 ? id : id.substr(0, 37) + "...";  // a 100 kB id too
+        message = "error: unknown lab '" + shown + "'; labs: " + valid;
         return nullptr;
     }
     if (!entry->make) {
         message = "error: lab '" + id + "' is coming in a later release";
         return nullptr;
     }
-    std::unique_ptr<Lab> lab = entry->make();
-    lab->reset();
     message.clear();
-    return lab;
+    return entry->make();
 }
 
 std::string catalog_json() {

@@ -7,7 +7,9 @@
 #include <sstream>
 #include "labs/catalog.h"
 #include "labs/run_export.h"
-#if defined(__EMSCRIPTEN__) || defined(__GLIBC__)
+#if defined(__SANITIZE_ADDRESS__)
+extern "C" size_t __sanitizer_get_current_allocated_bytes();  // libasan's (GCC has no allocator_interface.h)
+#elif defined(__EMSCRIPTEN__) || defined(__GLIBC__)
 #include <malloc.h>
 #endif
 
@@ -17,7 +19,9 @@ namespace {
 
 // Bytes of heap the program holds now; 0 where the platform cannot tell (then no run is refused ahead).
 double heap_in_use() {
-#if defined(__EMSCRIPTEN__)
+#if defined(__SANITIZE_ADDRESS__)
+    return double(__sanitizer_get_current_allocated_bytes());  // ASan's allocator replaces malloc's
+#elif defined(__EMSCRIPTEN__)
     return double(unsigned(mallinfo().uordblks));
 #elif defined(__GLIBC__)
     const struct mallinfo2 info = mallinfo2();
@@ -69,7 +73,7 @@ std::string check_values(const Params& base, const std::string& key, const std::
 
 std::unique_ptr<Lab> lab_variant(const Lab& base, const std::string& key, const std::string& value,
                                  std::string& message) {
-    std::unique_ptr<Lab> lab = make_lab(base.info().id, message);
+    std::unique_ptr<Lab> lab = make_lab_before_reset(base.info().id, message);
     if (!lab) return nullptr;
     lab->params.set_all(base.params.query());
     message = lab->params.set(key, value);

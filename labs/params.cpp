@@ -117,7 +117,7 @@ std::string Params::apply_preset(const std::string& name) {
     }
     std::string valid = "custom";
     for (const Preset& p : presets_) valid += ", " + p.name;
-    return "error: preset=" + name + " is not a preset of this lab; valid: " + valid;
+    return "error: preset=" + shown(name) + " is not a preset of this lab; valid: " + valid;
 }
 
 const ParamSpec* Params::find(const std::string& name) const {

@@ -138,7 +138,7 @@ int main(int argc, char** argv) {
         return usage(args[0] + " needs a lab id (see plasticity-cli list)");
 
     std::string message;
-    std::unique_ptr<pl::Lab> lab = pl::make_lab(args[1], message);
+    std::unique_ptr<pl::Lab> lab = pl::make_lab_before_reset(args[1], message);
     if (!lab) return usage(without_prefix(message));
     if (args[0] == "params") {
         std::printf("%s", lab->params.markdown_table().c_str());
