@@ -7,15 +7,17 @@
 // Prints one JSON object per epoch, then a final line with "final": true (per run, tagged with the varied
 // value in a sweep). --epochs N sets the epochs parameter of the lab's mode (Lab 3 with task=mnist:
 // mnist_epochs). A sweep creates each run when the previous one has finished and keeps only its results.
-// Exit codes: 0 ok, 2 bad arguments (unknown lab, key or option, a value not allowed or out of range),
-// 3 training diverged, 4 bad data (a data file missing, unreadable, a directory or corrupt), 5 cannot write
-// the --out file (checked before the run starts). A sweep exits with the code of its first failed run.
+// Exit codes: 0 ok, 2 bad arguments (unknown lab, key or option, a value not allowed or out of range, or
+// settings that need more memory than there is), 3 training diverged, 4 bad data (a data file missing,
+// unreadable, a directory or corrupt), 5 cannot write the --out file (checked before the run starts). A sweep
+// exits with the code of its first failed run.
 #include <fcntl.h>
 #include <unistd.h>
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
 #include <new>
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
@@ -122,6 +124,58 @@ std::string epochs_key(const pl::Params& params) {
     return "epochs";
 }
 
+// Runs `lab` once, printing its rows, and writes its run JSON to `out_path` if given. The exit code.
+int run_single(pl::Lab& lab, const std::optional<std::string>& out_path) {
+    pl::LabRunner runner;
+    lab.reset();
+    run_printing(lab, runner, pl::Json::object());
+    if (!lab.error.empty()) std::fprintf(stderr, "plasticity-cli: %s\n", lab.error.c_str());
+    if (out_path) {
+        const std::string problem =
+            write_file(*out_path, pl::dump(pl::run_json(lab, runner.samples_per_s())));
+        if (!problem.empty()) return cannot_write(*out_path, problem);
+    }
+    return exit_code(lab);
+}
+
+// One run per value, one after another: each created when the previous one has finished, only its results
+// kept (Comparison::json's format in `out_path`). The exit code of the first run that failed.
+int run_sweep(const pl::Lab& base, const std::string& key, const std::vector<std::string>& values,
+              const std::optional<std::string>& out_path) {
+    pl::LabRunner runner;
+    pl::Json results = pl::Json::array();
+    int code = kOk;
+    for (const std::string& value : values) {
+        std::string message;
+        std::unique_ptr<pl::Lab> run = pl::lab_variant(base, key, value, message);
+        run_printing(*run, runner, pl::value_tag(key, value));
+        if (!run->error.empty())
+            std::fprintf(stderr, "plasticity-cli: %s=%s: %s\n", key.c_str(), value.c_str(),
+                         run->error.c_str());
+        if (code == kOk) code = exit_code(*run);
+        results.push_back(pl::comparison_run_json(key, value, *run, runner.samples_per_s()));
+    }
+    if (out_path) {
+        const std::string problem =
+            write_file(*out_path, pl::dump(pl::comparison_json(base.info().id, key, std::move(results))));
+        if (!problem.empty()) return cannot_write(*out_path, problem);
+    }
+    return code;
+}
+
+// `run`'s exit code; a run that needs more memory than there is stops with a message (exit 2), not an abort.
+template <class Run>
+int out_of_memory_as_message(Run run) {
+    try {
+        return run();
+    } catch (const std::bad_alloc&) {
+        std::fprintf(stderr,
+                     "plasticity-cli: out of memory: these settings need more than there is; use a "
+                     "smaller network (fewer or narrower hidden layers) or a smaller batch\n");
+        return kBadArguments;
+    }
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -146,8 +200,9 @@ int main(int argc, char** argv) {
     }
 
     std::vector<std::pair<std::string, std::string>> assignments;  // key, value
-    std::string out_path, vary, epochs;
-    bool has_out = false, has_epochs = false;
+    std::string vary, epochs;
+    std::optional<std::string> out_path;
+    bool has_epochs = false;
     for (size_t i = 2; i < args.size(); ++i) {
         const std::string& flag = args[i];
         if (i + 1 >= args.size()) return usage(clipped(flag) + " needs a value");
@@ -162,7 +217,7 @@ int main(int argc, char** argv) {
         else if (flag == "--epochs")
             epochs = value, has_epochs = true;  // set last: the mode decides which epochs parameter
         else if (flag == "--out")
-            out_path = value, has_out = true;
+            out_path = value;
         else if (flag == "--vary" && sweep)
             vary = value;
         else
@@ -186,51 +241,16 @@ int main(int argc, char** argv) {
                          "`plasticity-cli params %s` says when it applies)\n",
                          spec.name.c_str(), args[1].c_str());
     }
-    if (has_out) {
-        const std::string problem = write_problem(out_path);
-        if (!problem.empty()) return cannot_write(out_path, problem);
+    if (out_path) {
+        const std::string problem = write_problem(*out_path);
+        if (!problem.empty()) return cannot_write(*out_path, problem);
     }
-    pl::LabRunner runner;
-
-    if (!sweep) {
-        lab->reset();
-        run_printing(*lab, runner, pl::Json::object());
-        if (!lab->error.empty()) std::fprintf(stderr, "plasticity-cli: %s\n", lab->error.c_str());
-        if (has_out) {
-            const std::string problem =
-                write_file(out_path, pl::dump(pl::run_json(*lab, runner.samples_per_s())));
-            if (!problem.empty()) return cannot_write(out_path, problem);
-        }
-        return exit_code(*lab);
-    }
-
-    // One run after another: each created when the previous one has finished, only its results kept.
+    if (!sweep) return out_of_memory_as_message([&] { return run_single(*lab, out_path); });
     const size_t eq = vary.find('=');
     if (vary.empty() || eq == std::string::npos) return usage("sweep needs --vary key=v1,v2,...");
     const std::string key = vary.substr(0, eq);
     const std::vector<std::string> values = pl::split_values(vary.substr(eq + 1));
     message = pl::check_values(lab->params, key, values, pl::OutOfRange::Refuse);
     if (!message.empty()) return usage(without_prefix(message));
-    pl::Json results = pl::Json::array();
-    int code = kOk;
-    for (const std::string& value : values) {
-        std::unique_ptr<pl::Lab> run;
-        try {
-            run = pl::lab_variant(*lab, key, value, message);
-        } catch (const std::bad_alloc&) {
-            return usage("out of memory creating the run " + key + "=" + value + ": use a smaller network");
-        }
-        run_printing(*run, runner, pl::value_tag(key, value));
-        if (!run->error.empty())
-            std::fprintf(stderr, "plasticity-cli: %s=%s: %s\n", key.c_str(), value.c_str(),
-                         run->error.c_str());
-        if (code == kOk) code = exit_code(*run);
-        results.push_back(pl::comparison_run_json(key, value, *run, runner.samples_per_s()));
-    }
-    if (has_out) {
-        const std::string problem =
-            write_file(out_path, pl::dump(pl::comparison_json(lab->info().id, key, std::move(results))));
-        if (!problem.empty()) return cannot_write(out_path, problem);
-    }
-    return code;
+    return out_of_memory_as_message([&] { return run_sweep(*lab, key, values, out_path); });
 }

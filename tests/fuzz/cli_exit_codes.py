@@ -2,7 +2,7 @@
 """The CLI's exit codes and the defects of issue 10 they fixed: 4 for a missing data file in Lab 5 (was
 SIGABRT), 5 for an unwritable --out checked before the run (was exit 3 after it), --epochs in Lab 3's mnist
 mode (was ignored), --set '' (was ignored), a sweep of big networks creating its runs one at a time (was
-bad_alloc with every run built up front).
+bad_alloc with every run built up front), 2 with a message when memory runs out (was SIGABRT).
 Usage: cli_exit_codes.py PATH/TO/plasticity-cli"""
 import json
 import os
@@ -93,6 +93,13 @@ with tempfile.TemporaryDirectory(prefix="pl-cli-exit-") as tmp:
         expect("... and writes Comparison::json's format", list(sweep) == ["lab", "vary", "runs"] and
                len(sweep["runs"]) == 8 and list(sweep["runs"][0])[:5] == ["lr", "lab", "params", "metrics",
                                                                           "final"], json.dumps(sweep)[:300])
+
+    # 5 x 1,024 hidden units need about 150 MB: in 150 MB of address space the run cannot be built
+    big = ["--set", "dataset=xor", "--set", "hidden=1024,1024,1024,1024,1024", "--epochs", "1"]
+    for command in (["run", "backprop"], ["sweep", "backprop", "--vary", "lr=0.001,0.002"]):
+        code, _, err = run(command + big, memory_limit=150 << 20)
+        expect("%s out of memory exits 2 with a message" % command[0], code == 2 and "out of memory" in err,
+               "exit %d\n%s" % (code, err))
 
 print("cli exit codes: %d failures" % len(failures))
 sys.exit(1 if failures else 0)

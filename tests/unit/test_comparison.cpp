@@ -1,8 +1,13 @@
 // Comparison::start: every value checked before any run is built, runs created one at a time, and a
 // comparison whose memory (estimated from its first run) exceeds kMaxComparisonBytes refused with a message.
 #include <catch2/catch.hpp>
+#include <fstream>
 #include "labs/catalog.h"
 #include "labs/comparison.h"
+#if defined(__linux__) && !defined(__SANITIZE_ADDRESS__)
+#include <sys/resource.h>
+#include <unistd.h>
+#endif
 
 using namespace pl;
 
@@ -48,3 +53,22 @@ TEST_CASE("a comparison that would need more than the cap is refused with the es
     CHECK(comparison.start(*small, "lr", lrs) == "");
     CHECK(comparison.runs.size() == 8);
 }
+
+#if defined(__linux__) && !defined(__SANITIZE_ADDRESS__)  // ASan reserves terabytes of address space
+TEST_CASE("running out of memory while creating a run is a message, not an abort", "[comparison]") {
+    std::unique_ptr<Lab> base = backprop_on_xor("1024,1024,1024,1024,1024");  // about 150 MB a run
+    long pages = 0;
+    std::ifstream("/proc/self/statm") >> pages;  // the address space in use now
+    rlimit before{};
+    REQUIRE(getrlimit(RLIMIT_AS, &before) == 0);
+    rlimit tight = before;
+    tight.rlim_cur = rlim_t(pages) * rlim_t(sysconf(_SC_PAGESIZE)) + (64u << 20);  // 64 MB more
+    REQUIRE(setrlimit(RLIMIT_AS, &tight) == 0);
+    Comparison comparison;
+    const std::string message = comparison.start(*base, "lr", {"0.001", "0.002"});
+    REQUIRE(setrlimit(RLIMIT_AS, &before) == 0);
+    CHECK(message.find("error: this comparison would need more memory than there is (out of memory creating "
+                       "run 1 of 2, lr=0.001)") == 0);
+    CHECK_FALSE(comparison.active());
+}
+#endif
