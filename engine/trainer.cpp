@@ -2,6 +2,7 @@
 #include <algorithm>
 #include <chrono>
 #include <cmath>
+#include <cstdio>
 #include <limits>
 #include <numeric>
 #include <stdexcept>
@@ -12,12 +13,34 @@ namespace pl {
 
 namespace {
 constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
+// Why a column of the trainer's is not a number
+const char* const kNoAccuracy = "a regression task has no accuracy (it has no classes)";
+const char* const kNoTraining = "no training batch ran before this row";
 
 bool evaluated_after(int epoch, int epoch_in_phase, const TrainingPhase& phase, int eval_every) {
     return epoch % eval_every == 0 || epoch_in_phase == phase.epochs;
 }
 
 bool has_labels(const Dataset& set) { return set.is_classification() || set.y.cols() == set.x.cols(); }
+
+// 3 significant digits: 2.37, 6.48e+05
+std::string short_number(double v) {
+    char text[32];
+    std::snprintf(text, sizeof text, "%.3g", v);
+    return text;
+}
+
+std::string nan_or_infinite(const Mat& m) { return m.array().isNaN().any() ? "NaN" : "infinite"; }
+
+// Every column of `outputs` equals `first` exactly (an empty chunk, e.g. a model that reports no outputs:
+// no).
+bool same_output(const Mat& outputs, const Vec& first) {
+    return outputs.size() > 0 && first.rows() == outputs.rows() &&
+           ((outputs.colwise() - first).array() == 0).all();
+}
+
+// A weight matrix: a param of several columns (a bias, a column, may still learn in a dead net)
+bool is_weight_matrix(const Param* p) { return p->value.cols() > 1; }
 }  // namespace
 
 int correct_count(const Mat& outputs, const Mat& y) {
@@ -51,6 +74,7 @@ void Trainer::start(TrainerModel& model, TrainerSetup setup) {
     phase_ = 0, epoch_ = 0, epoch_in_phase_ = 0, batches_done_ = 0;
     train_loss_ = 0, train_correct_ = 0, train_count_ = 0;
     log_loss_ = 0, log_correct_ = 0, log_count_ = 0, epoch_seconds_ = 0;
+    start_loss_ = 0, start_samples_ = 0, dead_batches_ = 0;
     outputs_.assign(setup_.eval_sets.size(), Mat());
     output_sums_.assign(setup_.eval_sets.size(), Mat());
     grad_sum_.clear();
@@ -94,10 +118,46 @@ void Trainer::step() {
     } while (!done() && work < setup_.work_per_step && epochs.rows() == rows);
 }
 
-void Trainer::diverged(const std::string& what) {
+void Trainer::diverged(const std::string& what, const std::string& advice) {
     error = "training diverged in epoch " + std::to_string(epoch_ + 1) + ", batch " +
-            std::to_string(batches_done_ + 1) + ": " + what +
-            "; lower the learning rate (or the initial weight scale) and reset";
+            std::to_string(batches_done_ + 1) + ": " + what + "; " +
+            (advice.empty() ? setup_.advice : advice);
+}
+
+// The divergence rule on a complete batch (mean loss `loss`), its gradients ready for the update.
+void Trainer::check_batch(double loss) {
+    const std::vector<Param*> params = model_->params();
+    for (Param* p : params)
+        if (!p->grad.allFinite()) {
+            diverged("the gradient of " + p->name + " is not finite (" + nan_or_infinite(p->grad) +
+                     ") before the update");
+            return;
+        }
+    const int batch_size = int(batch_x_.cols());
+    if (start_samples_ < std::min(kStartSamples, train_data().size())) {  // the start is still being made
+        start_loss_ = std::max(start_loss_, std::abs(loss));
+        start_samples_ += batch_size;
+    } else if (start_loss_ > 0 && loss > kLossGrowthLimit * start_loss_) {
+        diverged("the loss grew from " + short_number(start_loss_) + " to " + short_number(loss) + " (over " +
+                 short_number(kLossGrowthLimit) + "x its start)");
+        return;
+    }
+    const bool weights_still = std::all_of(params.begin(), params.end(), [](const Param* p) {
+        return !is_weight_matrix(p) || (p->grad.array() == 0).all();
+    });
+    dead_batches_ = weights_still && batch_same_output_ && batch_size > 1 ? dead_batches_ + 1 : 0;
+    if (dead_batches_ < kDeadBatches) return;
+    const std::string dead =
+        " every weight gradient was exactly 0 and the net gave the same output for every "
+        "input, so it predicts at chance (loss " +
+        short_number(loss) + ")";
+    if (dead_batches_ == batches_done_ + 1)  // never alive: no learning rate revives it
+        diverged("the net is dead from its first batch: in each of its " + std::to_string(kDeadBatches) +
+                     " batches" + dead,
+                 "widen the hidden layers or change the activation or the initial weight scale");
+    else
+        diverged("the net has gone dead: in each of the last " + std::to_string(kDeadBatches) + " batches" +
+                 dead);
 }
 
 double Trainer::train_chunk() {
@@ -121,6 +181,13 @@ double Trainer::train_chunk() {
                  ")");
         return n;
     }
+    if (chunk_start_ == 0) {
+        batch_loss_ = 0;
+        if (result.outputs.cols() > 0) first_output_ = result.outputs.col(0);
+    }
+    batch_loss_ += result.loss * n / batch_size;
+    batch_same_output_ =
+        (chunk_start_ == 0 || batch_same_output_) && same_output(result.outputs, first_output_);
     const std::vector<Param*> params = model_->params();
     const bool one_chunk = n == batch_size;
     if (!one_chunk)  // chunk mean -> batch mean: weighted by the chunk's share of the batch
@@ -135,11 +202,13 @@ double Trainer::train_chunk() {
         if (!one_chunk)
             for (size_t k = 0; k < params.size(); ++k) params[k]->grad = grad_sum_[k], grad_sum_[k].setZero();
         if (hooks.before_update) hooks.before_update();
+        check_batch(batch_loss_);
+        if (!error.empty()) return n;
         model_->update();
         if (hooks.after_update) hooks.after_update();
         for (Param* p : params)
             if (!p->value.allFinite()) {
-                diverged("a parameter (" + p->name + ") is not finite after the update");
+                diverged(p->name + " is not finite (" + nan_or_infinite(p->value) + ") after the update");
                 return n;
             }
         batch_x_.resize(0, 0);
@@ -230,6 +299,7 @@ void Trainer::log_epoch() {
             if (what == "acc") {
                 row.push_back(data.is_classification() ? double(correct_count(out, data.y)) / data.size()
                                                        : kNaN);
+                epochs.explain_next(column, kNoAccuracy);
                 continue;
             }
             double loss = 0;  // summed over evaluation chunks, as they were evaluated
@@ -239,12 +309,16 @@ void Trainer::log_epoch() {
                 loss += model_->eval_loss(out.middleCols(first, n), data.y.middleCols(first, n)) * n;
             }
             row.push_back(loss / data.size());
+            epochs.explain_next(column, std::isnan(loss) ? "the model has no loss on the " + set_name + " set"
+                                                         : "the loss on the " + set_name + " set overflowed");
         } else if (column == "train_loss") {
             row.push_back(train_count_ ? train_loss_ / train_count_ : kNaN);
+            epochs.explain_next(column, kNoTraining);
         } else if (column == "train_acc") {
             row.push_back(train_count_ && train_data().is_classification()
                               ? double(train_correct_) / train_count_
                               : kNaN);
+            epochs.explain_next(column, train_count_ ? kNoAccuracy : kNoTraining);
         } else if (column == "epoch_s") {
             row.push_back(epoch_seconds_);
         } else {

@@ -1,6 +1,7 @@
 // The one training loop of every lab: phases of epochs over shuffled batches, each batch cut into chunks that
 // fit a frame, chunk gradients accumulated and one update per batch; evaluation of named sets; logs and
-// progress.
+// progress. One divergence rule stops a run: a non-finite loss, gradient or weight, a loss grown far past its
+// start, or a dead net (weight gradients exactly 0 and the same output for every input, batch after batch).
 #pragma once
 #include <cmath>
 #include <functional>
@@ -84,7 +85,21 @@ struct TrainerSetup {
     bool evaluate_at_start = false;  // a row "epoch 0" before training
     double work_per_step = 0;  // a step runs chunks until this much work is done (0: one chunk per step)
     uint64_t seed = 1;         // the data order: random_stream(seed, Stream::DataOrder)
+    // What to change when training diverges, the end of the error message (e.g. "lower lr (now 10) or use
+    // optimizer=adam").
+    std::string advice = "lower the learning rate (or the initial weight scale) and reset";
 };
+
+// The divergence rule's thresholds.
+// A batch loss above this many times its start (the largest |batch loss| of the first kStartSamples samples)
+// has exploded. Healthy runs of every lab stay below 10x (cross-entropy starts near ln 10 = 2.3 and a
+// classifier at 23 is already far off; a regression starts at its largest error); Lab 7's PC at lr=10 reaches
+// 900x and Lab 2's FA at lr=10 over 1e5x.
+constexpr double kLossGrowthLimit = 100;
+constexpr int kStartSamples = 32;  // training samples whose batch losses make the start of the loss
+// Batches in a row with every weight gradient exactly 0 and one output for every input: a dead net. A
+// transient zero (a batch of inputs that all miss the live units) lasts a batch or two.
+constexpr int kDeadBatches = 20;
 
 class Trainer {
 public:
@@ -101,7 +116,7 @@ public:
     TrainerHooks hooks;
     MetricLog epochs;   // epoch, [phase,] setup.columns...
     MetricLog batches;  // batch, batch_loss, [batch_acc,] the model's batch columns
-    std::string error;  // set when training diverged
+    std::string error;  // set when training diverged (the divergence rule above)
     long long samples_seen = 0;
 
 private:
@@ -114,7 +129,8 @@ private:
     void end_evaluation();
     void log_epoch();
     void next_epoch();
-    void diverged(const std::string& what);
+    void diverged(const std::string& what, const std::string& advice = "");  // "": setup_.advice
+    void check_batch(double loss);  // the divergence rule on a complete batch, before its update
     const Dataset& train_data() const { return *setup_.phases[size_t(phase_)].data; }
 
     TrainerModel* model_ = nullptr;
@@ -129,7 +145,14 @@ private:
     std::vector<Mat> grad_sum_;  // per param, over the chunks of a batch of several
     double train_loss_ = 0;      // sums since the last epoch row, over training samples
     int train_correct_ = 0, train_count_ = 0;
-    double log_loss_ = 0;  // sums since the last batches row
+    double batch_loss_ = 0;  // the mean loss of the batch in progress, over its chunks so far
+    bool batch_same_output_ =
+        true;                // every chunk of the batch in progress gave first_output_ for every input
+    Vec first_output_;       // the output of the batch's first input
+    double start_loss_ = 0;  // the largest |batch loss| of the first kStartSamples samples
+    int start_samples_ = 0;  // training samples in start_loss_
+    int dead_batches_ = 0;   // batches in a row that looked dead
+    double log_loss_ = 0;    // sums since the last batches row
     int log_correct_ = 0, log_count_ = 0;
     double epoch_seconds_ = 0;                    // in training chunks since the last epoch row
     int set_ = 0, pass_ = 0, eval_position_ = 0;  // the evaluation in progress

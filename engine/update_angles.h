@@ -1,6 +1,7 @@
 // How far a learning rule's weight update is from backprop's on one batch: per hidden layer the angle between
 // the rule's grad of W_l and the exact gradient (l = 1 .. L-1), and the angle over all weights together.
 #pragma once
+#include <string>
 #include <vector>
 #include "engine/learning_rule.h"
 #include "engine/loss.h"
@@ -10,6 +11,9 @@ namespace pl {
 struct UpdateAngles {
     std::vector<double> hidden;  // degrees, W_1 .. W_{L-1}; NaN where the rule leaves a layer unchanged
     double all = 0;              // degrees, every W_l (the output layer too) as one vector
+    // Why an angle is NaN ("" where it is a number), e.g. "the BP update of layer 2 is zero"
+    std::vector<std::string> hidden_undefined;
+    std::string all_undefined;
 };
 
 // Runs net.forward(x, true), then rule.backward and Backprop.backward on the same output error; the grads

@@ -16,8 +16,10 @@
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
+#include <map>
 #include <new>
 #include <optional>
+#include <set>
 #include <string>
 #include <utility>
 #include <vector>
@@ -60,17 +62,41 @@ void print_line(const pl::Json& tag, const pl::Json& row) {
     std::printf("%s\n", pl::dump(line).c_str());
 }
 
+// One warning line on stderr per reason for the nulls of `row` ("undefined" maps a metric to its reason),
+// each reason of a metric once per run (in `warned`).
+void warn_undefined(const pl::Json& row, std::set<std::string>& warned) {
+    std::map<std::string, std::string> metrics_of;  // reason -> "metric, metric"
+    for (const auto& item : row.items()) {
+        if (!item.value().is_null()) continue;
+        const std::string& metric = item.key();
+        const std::string why = row.contains("undefined") && row["undefined"].contains(metric)
+                                    ? row["undefined"][metric].get<std::string>()
+                                    : "no reason was recorded";
+        if (!warned.insert(metric + ": " + why).second) continue;
+        std::string& metrics = metrics_of[why];
+        metrics += (metrics.empty() ? "" : ", ") + metric;
+    }
+    for (const auto& [why, metrics] : metrics_of)
+        std::fprintf(stderr, "plasticity-cli: warning: %s undefined (null): %s\n", metrics.c_str(),
+                     why.c_str());
+}
+
 // Steps `lab` to the end, printing each new epoch row, then the final metrics.
 void run_printing(pl::Lab& lab, pl::LabRunner& runner, const pl::Json& tag) {
     runner.attach(&lab);
     int printed = 0;
+    std::set<std::string> warned;
     while (!lab.done()) {
         runner.step_n(1);
         const pl::MetricLog& epochs = *lab.logs()[0];
-        for (; printed < epochs.rows(); ++printed) print_line(tag, epochs.row_to_json(printed));
+        for (; printed < epochs.rows(); ++printed) {
+            print_line(tag, epochs.row_to_json(printed));
+            warn_undefined(epochs.row_to_json(printed), warned);
+        }
         std::fflush(stdout);
     }
     print_line(tag, pl::final_json(lab, runner.samples_per_s()));
+    warn_undefined(pl::final_json(lab, runner.samples_per_s()), warned);
 }
 
 // The exit code of a run that stopped on a problem (kOk when it did not).

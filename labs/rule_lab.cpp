@@ -67,6 +67,9 @@ void RuleLab::reset() {
     for (const std::string& c : rule_columns(hidden)) run.extra_columns.push_back(c);
     run.trainer.hooks.end_epoch = [this] {
         UpdateAngles angles = update_angles_to_bp(run.net, *run.loss, *run.rule, probe_x_, probe_y_);
+        for (size_t l = 0; l < angles.hidden.size(); ++l)
+            run.trainer.epochs.explain_next(run.extra_columns[l], angles.hidden_undefined[l]);
+        run.trainer.epochs.explain_next("angle_to_bp_deg_all", angles.all_undefined);
         std::vector<double> values = angles.hidden;
         values.push_back(angles.all);
         for (double v : rule_values()) values.push_back(v);
@@ -82,6 +85,7 @@ std::vector<double> RuleLab::rule_values() {
         auto found = diagnostics.find(column);
         values.push_back(found != diagnostics.end() ? found->second
                                                     : std::numeric_limits<double>::quiet_NaN());
+        run.trainer.epochs.explain_next(column, "rule=" + settings_.rule + " has no " + column);
     }
     return values;
 }

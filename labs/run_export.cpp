@@ -1,11 +1,30 @@
 #include "labs/run_export.h"
+#include <cmath>
 
 namespace pl {
 
+namespace {
+// Why final metric `name` is not a number: the reason its column last gave in the epochs log.
+std::string why_undefined(const Lab& lab, const std::string& name) {
+    const MetricLog& epochs = *lab.logs()[0];
+    if (epochs.rows() == 0)
+        return lab.error.empty() ? "no epoch has finished yet"
+                                 : "the run stopped before its first epoch ended";
+    return epochs.has(name) ? epochs.last_reason(name) : "";
+}
+}  // namespace
+
 Json final_json(const Lab& lab, double samples_per_s) {
     Json out = {{"final", true}, {"lab", lab.info().id}};
-    for (const auto& [name, value] : lab.final_metrics()) out[name] = json_number(value);
+    Json undefined = Json::object();
+    for (const auto& [name, value] : lab.final_metrics()) {
+        out[name] = json_number(value);
+        const std::string why = std::isfinite(value) ? "" : why_undefined(lab, name);
+        if (!why.empty()) undefined[name] = why;
+    }
     out["samples_per_s"] = json_number(samples_per_s);
+    if (!std::isfinite(samples_per_s)) undefined["samples_per_s"] = "no training time was measured";
+    if (!undefined.empty()) out["undefined"] = undefined;
     if (!lab.error.empty()) out["error"] = lab.error;
     return out;
 }
@@ -15,6 +34,10 @@ Json run_json(const Lab& lab, double samples_per_s) {
     out["lab"] = lab.info().id;
     out["params"] = Json::parse(lab.params.json());
     out["metrics"] = Json::parse(lab.metrics_json());
+    Json undefined = Json::object();  // {log: {column: [reason or null per row]}}
+    for (const MetricLog* log : lab.logs())
+        if (!log->undefined_to_json().empty()) undefined[log->name] = log->undefined_to_json();
+    if (!undefined.empty()) out["undefined"] = undefined;
     out["final"] = final_json(lab, samples_per_s);
     return out;
 }

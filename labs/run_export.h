@@ -7,8 +7,9 @@
 
 namespace pl {
 
-Json final_json(const Lab& lab, double samples_per_s);  // {"final":true,"lab":..,<metrics>..,"samples_per_s"}
-Json run_json(const Lab& lab, double samples_per_s);    // {"lab","params","metrics","final"}
-std::string run_csv(const Lab& lab);                    // "# key=value" lines, then each log as a CSV block
+// {"final":true,"lab":..,<metrics>..,"samples_per_s"[,"undefined":{metric: why it is null}][,"error"]}
+Json final_json(const Lab& lab, double samples_per_s);
+Json run_json(const Lab& lab, double samples_per_s);  // {"lab","params","metrics"[,"undefined"],"final"}
+std::string run_csv(const Lab& lab);                  // "# key=value" lines, then each log as a CSV block
 
 }  // namespace pl

@@ -57,6 +57,9 @@ void SupervisedLab::start_run(Mlp net, std::unique_ptr<LearningRule> rule, const
         loss = std::make_unique<SoftmaxCrossEntropy>();
     else
         loss = std::make_unique<MeanSquaredError>();
+    run.advice = "lower the learning rate (lr, now " + params.text("lr") + ")" +
+                 (training.optimizer == "adam" ? " or init_scale (now " + params.text("init_scale") + ")"
+                                               : " or use optimizer=adam");
     run.start(std::move(net), std::move(loss), std::move(rule),
               make_optimizer(training.optimizer, training.lr), data_.get(), training.batch, training.epochs,
               training.log_every, training.lr_decay, uint64_t(training.seed));

@@ -1,6 +1,7 @@
 #include "labs/supervised_panel.h"
 #include <algorithm>
 #include <cmath>
+#include <map>
 #include "ui/widgets/confusion_matrix.h"
 #include "ui/widgets/histogram.h"
 #include "ui/widgets/image_grid.h"
@@ -52,6 +53,21 @@ void LearningCurves(const MetricLog& epochs, const MetricLog& batches, bool clas
                      {{"batch loss", &batches.column("batch"), &batches.column("batch_loss")}}, size,
                      batch_options);
     }
+    std::vector<std::string> shown = {"train_loss", "test_loss"};
+    if (classification) shown.insert(shown.end(), {"train_acc", "test_acc"});
+    UndefinedNotes(epochs, shown);
+}
+
+void UndefinedNotes(const MetricLog& log, const std::vector<std::string>& shown) {
+    if (log.rows() == 0) return;
+    std::map<std::string, std::string> columns_of;  // reason -> "column, column"
+    for (const auto& [column, why] : log.undefined(log.rows() - 1)) {
+        if (std::find(shown.begin(), shown.end(), column) == shown.end()) continue;
+        std::string& columns = columns_of[why];
+        columns += (columns.empty() ? "" : ", ") + column;
+    }
+    for (const auto& [why, columns] : columns_of)
+        ImGui::TextDisabled("%s: no value (%s)", columns.c_str(), why.c_str());
 }
 
 void NormHistories(SupervisedRun& run) {

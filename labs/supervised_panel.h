@@ -2,6 +2,7 @@
 // gradient norms, receptive fields, confusion matrix and mistakes, drawing pad, toy-set fits.
 #pragma once
 #include <imgui.h>
+#include <string>
 #include <vector>
 #include "labs/supervised_lab.h"
 #include "ui/widgets/drawing_pad.h"
@@ -23,6 +24,8 @@ ImVec2 HalfWidth(float height);  // two plots side by side: call before the firs
 void LearningCurves(SupervisedRun& run);  // loss and accuracy (or per-batch loss) per epoch
 // The same from the logs: epochs (epoch, train/test_loss, train/test_acc), batches (batch, batch_loss).
 void LearningCurves(const MetricLog& epochs, const MetricLog& batches, bool classification);
+// Under a plot or table of `log`: one dim line per reason why a shown column's latest value is not a number.
+void UndefinedNotes(const MetricLog& log, const std::vector<std::string>& shown);
 void NormHistories(SupervisedRun& run);                   // weight and gradient norm per layer
 void DigitViews(SupervisedRun& run, SupervisedViews& s);  // fields, histogram, confusion, mistakes, pad
 void ToyViews(SupervisedRun& run, SupervisedViews& s);

@@ -30,6 +30,7 @@ void SupervisedRun::start(Mlp net_, std::unique_ptr<Loss> loss_, std::unique_ptr
     }
     setup.columns.insert(setup.columns.end(), extra_columns.begin(), extra_columns.end());
     setup.batch = batch, setup.log_every = log_every, setup.seed = seed;
+    if (!advice.empty()) setup.advice = advice;
     trainer.start(*this, setup);
 }
 

@@ -49,6 +49,7 @@ public:
     const Split* data = nullptr;
     const Dataset* validation = nullptr;     // Lab 4: evaluated after the test set (valid_loss, valid_acc)
     std::vector<std::string> extra_columns;  // after the standard ones, from trainer.hooks.end_epoch
+    std::string advice;                      // what to change when training diverges (TrainerSetup::advice)
 
     // epochs: epoch, train_loss, test_loss, train_acc, test_acc, [valid_*,] extra_columns...
     // batches: batch, batch_loss, then w_norm_l / grad_norm_l per weight layer

@@ -138,3 +138,36 @@ TEST_CASE("a CLI sweep runs the lab once per value, tagging every line", "[lab][
     CHECK(bad.status == 2);
     CHECK(bad.out.find("at least two values") != std::string::npos);
 }
+
+TEST_CASE(
+    "plain SGD at lr=10 on MNIST: the loss explodes in epoch 1 and the CLI exits 3 saying what to change",
+    "[lab][cli]") {
+    Command run =
+        run_command(std::string(PL_CLI) + " run backprop --set lr=10 --set optimizer=sgd --epochs 1");
+    CHECK(run.status == 3);
+    CHECK(run.out.find(
+              "training diverged in epoch 1, batch 3: the loss grew from 2.36 to 3.06e+03 (over 100x "
+              "its start); lower the learning rate (lr, now 10) or use optimizer=adam") != std::string::npos);
+}
+
+TEST_CASE("plain SGD at lr=2 on MNIST: every ReLU dies, the dead net stops the run in epoch 2", "[lab]") {
+    BackpropLab lab;
+    REQUIRE(lab.params.set_all("lr=2&optimizer=sgd&epochs=3").empty());
+    lab.reset();
+    run_to_end(lab);
+    CHECK_THAT(lab.error,
+               Catch::StartsWith("training diverged in epoch 2, batch 312: the net has gone dead: "
+                                 "in each of the last 20 batches every weight gradient was exactly 0"));
+    CHECK(lab.logs()[0]->last("test_acc") < 0.15);  // epoch 1 already at chance
+}
+
+TEST_CASE("a regression's accuracy is null with its reason, and the CLI warns about it", "[lab][cli]") {
+    Command run = run_command(std::string(PL_CLI) + " run backprop --set dataset=cubic --epochs 1");
+    CHECK(run.status == 0);
+    CHECK(run.out.find(
+              "\"undefined\":{\"test_acc\":\"a regression task has no accuracy (it has no classes)\"") !=
+          std::string::npos);
+    CHECK(run.out.find(
+              "plasticity-cli: warning: train_acc, test_acc undefined (null): a regression task has no "
+              "accuracy (it has no classes)\n") != std::string::npos);
+}

@@ -15,6 +15,7 @@ constexpr double kTrainEdge = 3.5, kGridEdge = 5;  // data on [-3.5, 3.5], predi
 constexpr int kGridPoints = 201;
 constexpr double kMacsPerStep = 2e6;  // multiply-adds in one step(): well under 30 ms in wasm
 constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
+const char* const kNoTraining = "no training before this row";
 
 // y = x^3 + N(0, noise^2) at 20 points drawn on [-3.5, 3.5]; the test set is x^3 on a grid over [-5, 5].
 // (fit k of vary = data_seed draws its points from index k of the toy-data stream)
@@ -200,6 +201,7 @@ void BayesByBackpropLab::reset() {
     setup.evaluate_at_start = true;  // the untrained prediction, row epoch 0: the panel starts with it
     setup.work_per_step = kMacsPerStep / (3 * weights * count);  // a trained sample: forward + backward
     setup.seed = seed;
+    setup.advice = "lower the learning rate (lr, now " + params.text("lr") + ")";
     trainer.hooks.end_epoch = [this] { return log_row(); };
     trainer.start(model_, setup);
     while (trainer.evaluating()) trainer.step();
@@ -309,6 +311,12 @@ std::vector<double> BayesByBackpropLab::log_row() {
     const double epochs = double(samples_) / kTrainPoints * double(nets_.size());
     const double nll = samples_ ? nll_sum_ / epochs : kNaN;
     const double kl = samples_ && bayesian() ? kl_sum_ / epochs : kNaN;
+    const std::string why_no_kl = samples_ ? kNoKl : kNoTraining;
+    trainer.epochs.explain_next("nll", kNoTraining);
+    trainer.epochs.explain_next("kl", why_no_kl);
+    trainer.epochs.explain_next("neg_elbo", why_no_kl);
+    trainer.epochs.explain_next("sigma_ratio_out_in",
+                                "sigma_in is 0: a single function has no spread (fits=1)");
     nll_sum_ = 0, kl_sum_ = 0, samples_ = 0;
     return {nll, kl, nll + kl, test_rmse, rmse_in, sigma_in, sigma_out, sigma_out / sigma_in};
 }

@@ -31,6 +31,7 @@ void Summary(const BayesByBackpropLab& lab) {
         "ratio %.2f",
         epochs.last("epoch"), epochs.last("test_rmse"), epochs.last("sigma_in"), epochs.last("sigma_out"),
         epochs.last("sigma_ratio_out_in"));
+    UndefinedNotes(epochs, {"test_rmse", "sigma_in", "sigma_out", "sigma_ratio_out_in"});
 }
 
 // bbb: the bands first (their edges are unnamed helper series); then the functions or fits, the mean, the

@@ -25,6 +25,9 @@ struct BayesByBackpropSettings {
     bool bayesian() const { return method == "bbb"; }
 };
 
+// Why kl (and neg_elbo) is not a number: maximum likelihood fits weights, not a distribution over them.
+inline constexpr const char* kNoKl = "method=mle has no posterior, so no KL term";
+
 const Fields<BayesByBackpropSettings>& bayes_by_backprop_fields();
 
 }  // namespace pl

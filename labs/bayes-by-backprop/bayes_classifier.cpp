@@ -139,6 +139,7 @@ std::vector<double> BayesClassifier::epoch_values() {
     entropy.clear();
     for (Eigen::Index i = 0; i < entropies[0].size(); ++i)
         entropy.add({entropies[0](i), entropies[1](i), entropies[2](i)});
+    trainer.epochs.explain_next("kl", kNoKl);
     return {settings_.bayesian() ? kl_ : std::nan(""),
             entropies[0].mean(),
             entropies[1].mean(),

@@ -199,3 +199,30 @@ TEST_CASE("Lab 3: the editor shows each task's and each method's parameters only
     REQUIRE(lab.params.set("lr", "0.05").empty());
     CHECK(read_settings(bayes_by_backprop_fields(), lab.params).lr == 0.05);
 }
+
+TEST_CASE("Lab 3 cubic at lr=1 from wide initial weights: the loss explodes at the second batch", "[lab]") {
+    BayesByBackpropLab lab;
+    REQUIRE(lab.params.set_all("lr=1&init_scale=10&epochs=50").empty());
+    lab.reset();
+    run_to_end(lab);
+    CHECK(lab.error ==
+          "training diverged in epoch 2, batch 2: the loss grew from 5.42e+03 to 5.47e+05 (over "
+          "100x its start); lower the learning rate (lr, now 1)");
+}
+
+TEST_CASE("Lab 3: every null metric of a row carries its reason", "[lab]") {
+    BayesByBackpropLab lab;
+    REQUIRE(lab.params.set_all("method=mle&fits=1&epochs=10&log_every=10").empty());
+    lab.reset();
+    run_to_end(lab);
+    const MetricLog& epochs = *lab.logs()[0];
+    REQUIRE(epochs.rows() == 2);
+    CHECK(epochs.undefined(0) ==
+          std::map<std::string, std::string>{
+              {"nll", "no training before this row"},
+              {"kl", "no training before this row"},
+              {"neg_elbo", "no training before this row"},
+              {"sigma_ratio_out_in", "sigma_in is 0: a single function has no spread (fits=1)"}});
+    CHECK(epochs.undefined(1).at("kl") == "method=mle has no posterior, so no KL term");
+    CHECK(epochs.undefined(1).count("nll") == 0);
+}

@@ -42,9 +42,18 @@ std::vector<double> FeedbackAlignmentLab::rule_values() {
     const std::vector<FeedbackPath> paths = run.rule->feedback_paths(run.net);
     const size_t hidden = size_t(hidden_layers());
     std::vector<double> to_WT(hidden, std::numeric_limits<double>::quiet_NaN()), to_pinv = to_WT;
-    for (size_t l = 0; l < paths.size() && l < hidden; ++l) {
-        to_WT[l] = angle_deg(paths[l].feedback, paths[l].forward.transpose());
-        to_pinv[l] = angle_deg(paths[l].feedback, pseudo_inverse(paths[l].forward));
+    for (size_t l = 0; l < hidden; ++l) {
+        const std::string layer = std::to_string(l + 1);
+        std::string why = "rule=" + settings_.rule + " has no feedback matrix B";
+        if (l < paths.size()) {
+            to_WT[l] = angle_deg(paths[l].feedback, paths[l].forward.transpose());
+            to_pinv[l] = angle_deg(paths[l].feedback, pseudo_inverse(paths[l].forward));
+            why = paths[l].feedback.isZero(0)
+                      ? "B of layer " + layer + " is zero"
+                      : "the forward map B stands in for at layer " + layer + " is zero";
+        }
+        run.trainer.epochs.explain_next("angle_B_WT_deg_l" + layer, why);
+        run.trainer.epochs.explain_next("angle_B_pinvW_deg_l" + layer, why);
     }
     to_WT.insert(to_WT.end(), to_pinv.begin(), to_pinv.end());
     return to_WT;

@@ -16,6 +16,7 @@ void angle_plots(FeedbackAlignmentLab& lab) {
     options.y_label = "degrees";
     options.fix_y = true, options.y_min = 0, options.y_max = 180;
     const ImVec2 size = HalfWidth(ui::Px(200));
+    std::vector<std::string> shown;
     for (int l = 1; l <= lab.hidden_layers(); ++l) {
         const std::string n = std::to_string(l);
         std::vector<ui::PlotSeries> series = {
@@ -23,10 +24,13 @@ void angle_plots(FeedbackAlignmentLab& lab) {
             {"B vs W^T", x, &epochs.column("angle_B_WT_deg_l" + n)},
             {"B vs pinv(W)", x, &epochs.column("angle_B_pinvW_deg_l" + n)},
         };
+        shown.insert(shown.end(),
+                     {"angle_to_bp_deg_l" + n, "angle_B_WT_deg_l" + n, "angle_B_pinvW_deg_l" + n});
         if (l % 2 == 0) ImGui::SameLine();
         ui::LinePlot(("angles" + n).c_str(), ("Hidden layer " + n + ": alignment").c_str(), series, size,
                      options);
     }
+    UndefinedNotes(epochs, shown);
 }
 
 }  // namespace

@@ -101,3 +101,17 @@ TEST_CASE(
     CHECK(lab.params.applies(linear));
     CHECK_FALSE(lab.params.applies(activation));  // a linear student has no nonlinearity
 }
+
+TEST_CASE("FA and DFA at lr=10: the loss explodes in epoch 1 and the run stops with what to change",
+          "[lab]") {
+    for (const char* rule : {"fa", "dfa"}) {
+        FeedbackAlignmentLab lab;
+        REQUIRE(lab.params.set_all(std::string("rule=") + rule + "&hidden=64,64&lr=10&epochs=1").empty());
+        lab.reset();
+        run_to_end(lab);
+        INFO(rule);
+        CHECK_THAT(lab.error, Catch::StartsWith("training diverged in epoch 1, batch 2: the loss grew from"));
+        CHECK_THAT(lab.error,
+                   Catch::EndsWith("; lower the learning rate (lr, now 10) or init_scale (now 1)"));
+    }
+}

@@ -176,3 +176,13 @@ TEST_CASE("Lab 4 editor: patience only with early stopping, and reset reads ever
     CHECK(lab.settings().train_size == 200);
     CHECK(lab.run.data->train.size() == 200);
 }
+
+TEST_CASE("Lab 4 at lr=10: the loss explodes in epoch 1 and the run stops with what to change", "[lab]") {
+    RegularizationLab lab;
+    REQUIRE(lab.params.set_all("lr=10&optimizer=sgd&train_size=500&epochs=2").empty());
+    lab.reset();
+    run_to_end(lab);
+    CHECK_THAT(lab.error, Catch::StartsWith("training diverged in epoch 1, batch"));
+    CHECK_THAT(lab.error,
+               Catch::Contains("x its start); lower the learning rate (lr, now 10) or use optimizer=adam"));
+}

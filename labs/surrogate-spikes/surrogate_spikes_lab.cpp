@@ -132,6 +132,8 @@ void SurrogateSpikesLab::reset() {
     setup.log_every = settings_.log_every;
     setup.batch_acc = true;
     setup.seed = seed;
+    setup.advice = "lower the learning rate (lr, now " + params.text("lr") + ") or weight_scale (now " +
+                   params.text("weight_scale") + ")";
     trainer.hooks.end_epoch = [this] {
         const double duration_s = settings_.steps * net->hidden.dt_ms() / 1000;  // steps of dt (ms)
         return std::vector<double>{w1_change(), hidden_counts.mean() / duration_s};

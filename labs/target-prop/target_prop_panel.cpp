@@ -39,6 +39,12 @@ void angles_and_inverses(TargetPropLab& lab) {
     ui::LinePlot("angles", "Update vs BP gradient, per hidden layer", angles, size, a);
     ImGui::SameLine();
     ui::LinePlot("inverses", "DTP inverses: reconstruction error", errors, size, e);
+    std::vector<std::string> shown;
+    for (int l = 1; l <= lab.hidden_layers(); ++l) shown.push_back("angle_to_bp_deg_l" + std::to_string(l));
+    if (lab.settings().rule == "dtp")  // the other rules have no inverses: their empty plot says so
+        for (int l = 2; l <= lab.hidden_layers(); ++l)
+            shown.push_back("reconstruction_error_l" + std::to_string(l));
+    UndefinedNotes(epochs, shown);
 }
 
 void pc_inference_steps(TargetPropLab& lab, PanelState& s) {

@@ -65,3 +65,14 @@ TEST_CASE("Lab 7 editor: dtp_* only with rule=dtp, pc_steps only with rule=pc, p
     REQUIRE(lab.params.set("task", "student-teacher").empty());
     CHECK(applies("linear"));
 }
+
+TEST_CASE("PC at lr=10 with SGD: the loss explodes in epoch 1 and the run stops before its angles are NaN",
+          "[lab]") {
+    TargetPropLab lab;
+    REQUIRE(lab.params.set_all("rule=pc&lr=10&optimizer=sgd&epochs=1").empty());
+    lab.reset();
+    run_to_end(lab);
+    CHECK_THAT(lab.error,
+               Catch::StartsWith("training diverged in epoch 1, batch 5: the loss grew from 2.37 to"));
+    CHECK(lab.logs()[0]->rows() == 0);
+}

@@ -1,9 +1,11 @@
-// angle_deg on hand-picked pairs and the Penrose identities of pseudo_inverse.
+// angle_deg on hand-picked pairs and the Penrose identities of pseudo_inverse; the update angles say why an
+// angle is not a number.
 #include <catch2/catch.hpp>
 #include <cmath>
 #include <stdexcept>
 #include "engine/angles.h"
 #include "engine/random_matrix.h"
+#include "engine/update_angles.h"
 
 using namespace pl;
 
@@ -40,4 +42,23 @@ TEST_CASE("angles: pseudo_inverse satisfies A A+ A = A and A+ A A+ = A+, also ra
         REQUIRE((A * P - (A * P).transpose()).norm() < 1e-10);  // A A+ symmetric
     }
     REQUIRE((pseudo_inverse(tall) * tall - Mat::Identity(4, 4)).norm() < 1e-10);  // full column rank
+}
+
+TEST_CASE("update angles: an angle that is not a number says which update is zero", "[angles]") {
+    Rng rng(1);
+    Mlp net({2, 3, 3, 2}, ActivationKind::ReLU, rng);
+    const Mat x = Mat::Random(2, 8), y = Mat::Ones(2, 8);
+    const MeanSquaredError mse;
+    Backprop bp;
+    const UpdateAngles alive = update_angles_to_bp(net, mse, bp, x, y);
+    CHECK(alive.hidden_undefined == std::vector<std::string>{"", ""});
+    CHECK(alive.all_undefined.empty());
+
+    Linear& second = *net.linears()[1];  // its ReLUs never fire: h1 >= 0, W2 < 0, b2 < 0
+    second.W.value.setConstant(-1), second.b.value.setConstant(-1);
+    const UpdateAngles dead = update_angles_to_bp(net, mse, bp, x, y);
+    CHECK(std::isnan(dead.hidden[1]));
+    CHECK(dead.hidden_undefined ==
+          std::vector<std::string>{"the BP update of layer 1 is zero", "the BP update of layer 2 is zero"});
+    CHECK(dead.all_undefined == "the BP update of the network is zero");
 }

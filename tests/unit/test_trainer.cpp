@@ -1,6 +1,10 @@
-// The Trainer: chunks sum to the batch's gradient, phases and their columns, hooks, evaluation passes,
-// divergence, progress.
+// The Trainer: chunks sum to the batch's gradient, phases and columns, hooks, evaluation passes, progress,
+// and the divergence rule: a non-finite loss, gradient or weight, a loss exploding past its start, a dead
+// net.
 #include <catch2/catch.hpp>
+#include <cmath>
+#include <functional>
+#include <limits>
 #include "engine/loss.h"
 #include "engine/optimizer.h"
 #include "engine/trainer.h"
@@ -174,4 +178,134 @@ TEST_CASE("trainer: a diverging loss or parameter stops the run with one message
     CHECK_THAT(trainer.error, Catch::StartsWith("training diverged in epoch 1, batch"));
     CHECK_THAT(trainer.error, Catch::Contains("not finite"));
     CHECK_THAT(trainer.error, Catch::Contains("lower the learning rate"));
+}
+
+namespace {
+
+// A model whose batch losses and weight gradients follow a script (one chunk per batch): the divergence
+// rule's inputs, one at a time.
+struct ScriptedModel : TrainerModel {
+    Param W{"W", Mat::Ones(2, 2), Mat::Zero(2, 2)};
+    Param b{"b", Mat::Zero(2, 1), Mat::Zero(2, 1)};
+    std::function<double(int batch)> loss = [](int) { return 1.0; };
+    std::function<double(int batch)> weight_grad = [](int) { return 0.5; };  // every entry of W's grad
+    bool same_output = false;  // one output for every input (b alone), as in a net whose hidden units died
+    int batch = 0;
+    ChunkResult train_chunk(const Mat& x, const Mat& y) override {
+        (void)y;
+        ChunkResult r;
+        r.outputs = same_output ? Mat(b.value.replicate(1, x.cols())) : Mat(W.value * x);
+        r.loss = loss(batch);
+        W.grad.setConstant(weight_grad(batch));
+        b.grad.setConstant(0.1);  // the output bias still learns
+        ++batch;
+        return r;
+    }
+    void update() override {}
+    Mat predict(const Mat& x, int pass) override {
+        (void)pass;
+        return W.value * x;
+    }
+    std::vector<Param*> params() override { return {&W, &b}; }
+};
+
+// Trains `model` on 40 points in batches of 4 (10 batches an epoch) for `epochs`; returns the error.
+std::string run_scripted(ScriptedModel& model, int epochs) {
+    const Dataset data = line_data(40, 8);
+    Trainer trainer;
+    TrainerSetup setup;
+    setup.phases = {{"fit", &data, epochs}};
+    setup.batch = 4;
+    setup.advice = "lower lr (now 3)";
+    trainer.start(model, setup);
+    run_to_end(trainer);
+    return trainer.error;
+}
+
+// Trains `model` on `points` points of the line in batches of `batch` for `epochs`; returns the error.
+std::string run_linear(LinearModel& model, int points, int batch, int epochs) {
+    const Dataset data = line_data(points, 9);
+    Trainer trainer;
+    TrainerSetup setup;
+    setup.phases = {{"fit", &data, epochs}};
+    setup.batch = batch;
+    trainer.start(model, setup);
+    run_to_end(trainer);
+    return trainer.error;
+}
+
+}  // namespace
+
+TEST_CASE("trainer: a loss over kLossGrowthLimit times its start stops the run", "[trainer]") {
+    ScriptedModel model;  // the start: the largest |loss| of the first 32 samples (8 batches): 1.07
+    model.loss = [](int batch) { return batch < 30 ? 1 + 0.01 * batch : 1000; };
+    CHECK(run_scripted(model, 5) ==
+          "training diverged in epoch 4, batch 31: the loss grew from 1.07 to 1e+03 (over 100x its start); "
+          "lower lr (now 3)");
+
+    ScriptedModel under_limit;  // just under 100x the start: no divergence
+    under_limit.loss = [](int batch) { return batch < 30 ? 1 + 0.01 * batch : 106.9; };
+    CHECK(run_scripted(under_limit, 5).empty());
+
+    ScriptedModel uneven_start;  // the first batches differ 5000-fold (e.g. single points of y = x^3)
+    uneven_start.loss = [](int batch) { return batch == 3 ? 50 : batch < 8 ? 0.01 : 1000; };
+    CHECK(run_scripted(uneven_start, 5).empty());
+}
+
+TEST_CASE("trainer: SGD with too large a step diverges by its loss before any number overflows",
+          "[trainer]") {
+    LinearModel model;
+    // on x in [0, 1]^2 a step above 2 / (7/12) = 3.4 overshoots: the loss grows ~13x a batch
+    model.sgd.lr = 8;
+    CHECK_THAT(run_linear(model, 40, 8, 10), Catch::Contains("x its start); lower the learning rate"));
+    CHECK(model.W.value.allFinite());
+    CHECK(model.updates < 20);
+}
+
+TEST_CASE("trainer: a non-finite gradient stops the run before the update", "[trainer]") {
+    ScriptedModel model;
+    model.weight_grad = [](int batch) { return batch == 12 ? std::nan("") : 0.5; };
+    CHECK(run_scripted(model, 3) ==
+          "training diverged in epoch 2, batch 13: the gradient of W is not finite (NaN) before the update; "
+          "lower lr (now 3)");
+}
+
+TEST_CASE("trainer: a non-finite weight after the update stops the run", "[trainer]") {
+    LinearModel model;
+    model.sgd.lr = std::numeric_limits<double>::infinity();
+    CHECK_THAT(run_linear(model, 20, 5, 2),
+               Catch::StartsWith("training diverged in epoch 1, batch 1: W is not "
+                                 "finite (infinite) after the update"));
+    CHECK(model.updates == 1);
+}
+
+TEST_CASE("trainer: a dead net (weight gradients 0, one output for every input) stops after kDeadBatches",
+          "[trainer]") {
+    ScriptedModel dies;  // alive for 5 batches, then dead
+    dies.weight_grad = [](int batch) { return batch < 5 ? 0.5 : 0.0; };
+    dies.same_output = true;
+    CHECK(
+        run_scripted(dies, 5) ==
+        "training diverged in epoch 3, batch 25: the net has gone dead: in each of the last 20 batches every "
+        "weight gradient was exactly 0 and the net gave the same output for every input, so it predicts at "
+        "chance (loss 1); lower lr (now 3)");
+
+    ScriptedModel stillborn;  // dead from the start: no learning rate helps
+    stillborn.weight_grad = [](int) { return 0.0; };
+    stillborn.same_output = true;
+    CHECK(
+        run_scripted(stillborn, 5) ==
+        "training diverged in epoch 2, batch 20: the net is dead from its first batch: in each of its 20 "
+        "batches every weight gradient was exactly 0 and the net gave the same output for every input, so it "
+        "predicts at chance (loss 1); widen the hidden layers or change the activation or the initial weight "
+        "scale");
+
+    ScriptedModel transient;  // zero gradients, but never kDeadBatches in a row
+    transient.weight_grad = [](int batch) { return batch % kDeadBatches == kDeadBatches - 1 ? 0.5 : 0.0; };
+    transient.same_output = true;
+    CHECK(run_scripted(transient, 10).empty());
+
+    ScriptedModel frozen;  // zero weight gradients while the outputs still differ (a step without surrogate)
+    frozen.weight_grad = [](int) { return 0.0; };
+    CHECK(run_scripted(frozen, 10).empty());
 }
