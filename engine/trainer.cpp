@@ -154,7 +154,7 @@ void Trainer::check_batch(double loss) {
     if (dead_batches_ == batches_done_ + 1)  // never alive: no learning rate revives it
         diverged("the net is dead from its first batch: in each of its " + std::to_string(kDeadBatches) +
                      " batches" + dead,
-                 "widen the hidden layers or change the activation or the initial weight scale");
+                 setup_.dead_advice);
     else
         diverged("the net has gone dead: in each of the last " + std::to_string(kDeadBatches) + " batches" +
                  dead);

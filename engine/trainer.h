@@ -88,6 +88,8 @@ struct TrainerSetup {
     // What to change when training diverges, the end of the error message (e.g. "lower lr (now 10) or use
     // optimizer=adam").
     std::string advice = "lower the learning rate (or the initial weight scale) and reset";
+    // What to change when the net is dead from its first batch (no learning rate revives it).
+    std::string dead_advice = "widen the hidden layers or change the activation or the initial weight scale";
 };
 
 // The divergence rule's thresholds.

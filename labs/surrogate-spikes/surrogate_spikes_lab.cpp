@@ -134,6 +134,9 @@ void SurrogateSpikesLab::reset() {
     setup.seed = seed;
     setup.advice = "lower the learning rate (lr, now " + params.text("lr") + ") or weight_scale (now " +
                    params.text("weight_scale") + ")";
+    setup.dead_advice = "use a surrogate gradient (surrogate, now " + params.text("surrogate") +
+                        ") or raise weight_scale (now " + params.text("weight_scale") +
+                        ") so the neurons fire";
     trainer.hooks.end_epoch = [this] {
         const double duration_s = settings_.steps * net->hidden.dt_ms() / 1000;  // steps of dt (ms)
         return std::vector<double>{w1_change(), hidden_counts.mean() / duration_s};

@@ -90,3 +90,16 @@ TEST_CASE(
     CHECK(s.neuron.at("reset") == 1);  // a choice: its index
     CHECK_THROWS_WITH(lookup_of(s.neuron)("tau_nothing"), Catch::Contains("tau_nothing"));
 }
+
+TEST_CASE("Lab 5: spike counts without a surrogate are a dead net from the first batch, and the run says so",
+          "[lab]") {
+    SurrogateSpikesLab lab;
+    REQUIRE(lab.params.set_all("surrogate=none&readout=spike-count&hidden=20&epochs=1").empty());
+    lab.reset();
+    run_to_end(lab);
+    CHECK_THAT(lab.error,
+               Catch::StartsWith("training diverged in epoch 1, batch 20: the net is dead from its "
+                                 "first batch"));
+    CHECK_THAT(lab.error, Catch::EndsWith("; use a surrogate gradient (surrogate, now none) or raise "
+                                          "weight_scale (now 1) so the neurons fire"));
+}
