@@ -24,6 +24,14 @@ void Momentum::step(const std::vector<Param*>& params) {
     }
 }
 
+void Momentum::allocate(const std::vector<Param*>& params) {
+    for (Param* p : params) state_for(velocity_, p);
+}
+
+void Adam::allocate(const std::vector<Param*>& params) {
+    for (Param* p : params) state_for(m_, p), state_for(v_, p);
+}
+
 void Adam::step(const std::vector<Param*>& params) {
     ++t_;
     const double correction1 = 1.0 - std::pow(beta1, t_);

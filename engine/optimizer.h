@@ -15,6 +15,9 @@ public:
     explicit Optimizer(double lr) : lr(lr) {}
     virtual ~Optimizer() = default;
     virtual void step(const std::vector<Param*>& params) = 0;
+    // Allocates the state of `params` now (zero, as at the first step), so a run's memory is known before it
+    // trains (a comparison's estimate).
+    virtual void allocate(const std::vector<Param*>& params) { (void)params; }
     double lr;
 };
 
@@ -28,6 +31,7 @@ class Momentum : public Optimizer {
 public:
     Momentum(double lr, double mu = 0.9) : Optimizer(lr), mu(mu) {}
     void step(const std::vector<Param*>& params) override;
+    void allocate(const std::vector<Param*>& params) override;
     double mu;
 
 private:
@@ -39,6 +43,7 @@ public:
     Adam(double lr, double beta1 = 0.9, double beta2 = 0.999, double eps = 1e-8)
         : Optimizer(lr), beta1(beta1), beta2(beta2), eps(eps) {}
     void step(const std::vector<Param*>& params) override;
+    void allocate(const std::vector<Param*>& params) override;
     double beta1, beta2, eps;
 
 private:

@@ -3,8 +3,6 @@
 
 namespace pl {
 
-namespace {
-// Why final metric `name` is not a number: the reason its column last gave in the epochs log.
 std::string why_undefined(const Lab& lab, const std::string& name) {
     const MetricLog& epochs = *lab.logs()[0];
     if (epochs.rows() == 0)
@@ -12,7 +10,6 @@ std::string why_undefined(const Lab& lab, const std::string& name) {
                                  : "the run stopped before its first epoch ended";
     return epochs.has(name) ? epochs.last_reason(name) : "";
 }
-}  // namespace
 
 Json final_json(const Lab& lab, double samples_per_s) {
     Json out = {{"final", true}, {"lab", lab.info().id}};

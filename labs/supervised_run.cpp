@@ -1,4 +1,5 @@
 #include "labs/supervised_run.h"
+#include <algorithm>
 #include <cmath>
 #include "engine/metrics.h"
 
@@ -6,6 +7,16 @@ namespace pl {
 
 namespace {
 constexpr int kEvalChunk = 100;  // samples per evaluation step: keeps one step() well under 30 ms in wasm
+// Multiply-adds in one training or evaluation chunk at most: a batch of the default networks is one chunk
+// (784-256-10 at batch 64: 3.9e7), and one of a huge network (hidden=2048 x 5, batch 1024: 6.5e10) is cut
+// into chunks of 4 samples, so one step() never freezes the page for seconds.
+constexpr double kMacsPerChunk = 3e8;
+
+double weight_count(Mlp& net) {
+    double count = 0;
+    for (Linear* layer : net.linears()) count += double(layer->W.value.size());
+    return count;
+}
 }  // namespace
 
 void SupervisedRun::start(Mlp net_, std::unique_ptr<Loss> loss_, std::unique_ptr<LearningRule> rule_,
@@ -15,6 +26,7 @@ void SupervisedRun::start(Mlp net_, std::unique_ptr<Loss> loss_, std::unique_ptr
     loss = std::move(loss_);
     rule = std::move(rule_);
     optimizer = std::move(optimizer_);
+    optimizer->allocate(net.params());
     data = data_;
     lr_decay_ = lr_decay;
     test_predictions.clear();
@@ -34,7 +46,15 @@ void SupervisedRun::start(Mlp net_, std::unique_ptr<Loss> loss_, std::unique_ptr
     trainer.start(*this, setup);
 }
 
-int SupervisedRun::eval_chunk_size() const { return kEvalChunk; }
+// A trained sample costs about 3 multiply-adds per weight (forward, backward, dL/dW).
+int SupervisedRun::chunk_size() const {
+    if (whole_batches) return TrainerModel::chunk_size();
+    return std::max(1, int(kMacsPerChunk / (3 * weight_count(const_cast<Mlp&>(net)))));
+}
+
+int SupervisedRun::eval_chunk_size() const {
+    return std::max(1, std::min(kEvalChunk, int(kMacsPerChunk / weight_count(const_cast<Mlp&>(net)))));
+}
 
 ChunkResult SupervisedRun::train_chunk(const Mat& x, const Mat& y) {
     ChunkResult result;

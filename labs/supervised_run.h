@@ -30,7 +30,9 @@ public:
                    std::vector<double>& truth);                // cubic set
     Mat decision_map(int resolution, double& lo, double& hi);  // 2-D sets: P(class 1) on a grid
 
-    // TrainerModel: one training batch per chunk, evaluation chunks of 100 samples.
+    // TrainerModel: chunks of a bounded number of multiply-adds (a default network's batch is one chunk), and
+    // evaluation chunks of at most 100 samples.
+    int chunk_size() const override;
     int eval_chunk_size() const override;
     ChunkResult train_chunk(const Mat& x, const Mat& y) override;
     void update() override { optimizer->step(net.params()); }
@@ -50,6 +52,7 @@ public:
     const Dataset* validation = nullptr;     // Lab 4: evaluated after the test set (valid_loss, valid_acc)
     std::vector<std::string> extra_columns;  // after the standard ones, from trainer.hooks.end_epoch
     std::string advice;                      // what to change when training diverges (TrainerSetup::advice)
+    bool whole_batches = false;  // never cut a batch into chunks (batch norm: its statistics are per batch)
 
     // epochs: epoch, train_loss, test_loss, train_acc, test_acc, [valid_*,] extra_columns...
     // batches: batch, batch_loss, then w_norm_l / grad_norm_l per weight layer

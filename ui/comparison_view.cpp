@@ -1,4 +1,6 @@
 #include "ui/comparison_view.h"
+#include <cmath>
+#include "labs/run_export.h"
 #include "ui/widgets/line_plot.h"
 #include "ui/widgets/units.h"
 
@@ -22,7 +24,13 @@ void ResultsTable(const Comparison& comparison) {
         const std::vector<std::pair<std::string, double>> metrics = comparison.runs[r]->final_metrics();
         for (size_t m = 0; m < first.size() && m < metrics.size(); ++m) {
             ImGui::TableNextColumn();
-            ImGui::Text("%.4g", metrics[m].second);
+            if (std::isfinite(metrics[m].second)) {
+                ImGui::Text("%.4g", metrics[m].second);
+                continue;
+            }
+            ImGui::TextDisabled("--");  // no value: say why, never "nan"
+            const std::string why = why_undefined(*comparison.runs[r], metrics[m].first);
+            if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", why.empty() ? "no value" : why.c_str());
         }
     }
     ImGui::EndTable();

@@ -202,6 +202,7 @@ void RegularizationLab::reset() {
 
     augment_rng_ = random_stream(uint64_t(settings_.training.seed), Stream::Augment);
     run.validation = &validation_;
+    run.whole_batches = regularizers().batch_norm;
     TrainerHooks& hooks = run.trainer.hooks;
     hooks.transform_batch = nullptr;
     if (regularizers().augment)
