@@ -26,10 +26,14 @@ void FeedbackAlignment::backward(Mlp& net, const Mat& grad_out) {
     std::vector<Linear*> linear = net.linears();
     std::vector<Activation*> act = activations(net);
     check_feedback(feedback_, linear.size() - 1, "FeedbackAlignment");
+    // EXERCISE feedback-alignment.fa_backward: Feedback alignment's backward pass (2 points)
+    // HINT: walk from the top layer down; linear[l]->backward(delta, B) fills W_l's gradient and returns
+    // HINT: B delta; feedback_[l - 1] is the B of linear[l]; act[l - 1]->backward multiplies by f'(a).
     Mat delta = grad_out;
     for (size_t l = linear.size() - 1; l > 0; --l)
         delta = act[l - 1]->backward(linear[l]->backward(delta, feedback_[l - 1]));
     linear[0]->backward(delta);
+    // END EXERCISE
 }
 
 std::vector<FeedbackPath> FeedbackAlignment::feedback_paths(Mlp& net) const {
@@ -53,8 +57,12 @@ void DirectFeedbackAlignment::backward(Mlp& net, const Mat& grad_out) {
     std::vector<Linear*> linear = net.linears();
     std::vector<Activation*> act = activations(net);
     check_feedback(feedback_, act.size(), "DirectFeedbackAlignment");
+    // EXERCISE feedback-alignment.dfa_backward: Direct feedback alignment's backward pass (2 points)
+    // HINT: the top layer learns as in backprop; every hidden layer k gets the output error e = grad_out
+    // HINT: straight through its own B_k = feedback_[k], then f'(a_k) (act[k]->backward), then linear[k].
     linear.back()->backward(grad_out);
     for (size_t k = 0; k < act.size(); ++k) linear[k]->backward(act[k]->backward(feedback_[k] * grad_out));
+    // END EXERCISE
 }
 
 // B_k stands in for the map from hidden layer k to the output, W_L ... W_{k+1}

@@ -25,15 +25,19 @@ Mat Linear::forward(const Mat& x, bool /*training*/) {
 }
 
 Mat Linear::backward(const Mat& grad_out) {
+    // EXERCISE backprop.linear_backward: The linear layer's backward pass (2 points)
+    // HINT: g = dL/dy has one column per sample; input_ holds the x of forward().
+    // HINT: fill W.grad (shape of W), b.grad (shape of b) and return dL/dx (shape of x).
     W.grad = grad_out * input_.transpose();  // dL/dW = g x^T
     b.grad = grad_out.rowwise().sum();       // dL/db = sum over the batch of g
     return W.value.transpose() * grad_out;   // dL/dx = W^T g
+    // END EXERCISE
 }
 
+// The same dL/dW and dL/db as backward(g) (its W^T g unused); the error goes down through B instead
 Mat Linear::backward(const Mat& grad_out, const Mat& feedback) {
-    W.grad = grad_out * input_.transpose();  // dL/dW = g x^T
-    b.grad = grad_out.rowwise().sum();       // dL/db = sum over the batch of g
-    return feedback * grad_out;              // error sent down through B instead of W^T
+    backward(grad_out);
+    return feedback * grad_out;
 }
 
 }  // namespace pl

@@ -23,7 +23,10 @@ double SoftmaxCrossEntropy::value(const Mat& logits, const Mat& onehot) const {
 
 // dL/dz = (softmax(z) - y) / B
 Mat SoftmaxCrossEntropy::grad(const Mat& logits, const Mat& onehot) const {
+    // EXERCISE backprop.softmax_cross_entropy_grad: The gradient of softmax cross-entropy (1 point)
+    // HINT: the loss is averaged over the batch (one column per sample); softmax(logits) is given.
     return (softmax(logits) - onehot) / double(logits.cols());
+    // END EXERCISE
 }
 
 // L = (1/B) sum_b 1/2 ||o_b - y_b||^2

@@ -61,7 +61,7 @@ const CatalogEntry* find_lab(const std::string& id) {
 
 std::unique_ptr<Lab> make_lab(const std::string& id, std::string& message) {
     std::unique_ptr<Lab> lab = make_lab_before_reset(id, message);
-    if (lab) lab->reset();
+    if (lab) stop_on_stub(*lab, [&] { lab->reset(); });
     return lab;
 }
 

@@ -78,7 +78,7 @@ std::unique_ptr<Lab> lab_variant(const Lab& base, const std::string& key, const 
     lab->params.set_all(base.params.query());
     message = lab->params.set(key, value);
     if (lab->params.is_error(message)) return nullptr;
-    lab->reset();
+    stop_on_stub(*lab, [&] { lab->reset(); });
     return lab;
 }
 
@@ -94,7 +94,7 @@ std::string Comparison::start(const Lab& base, const std::string& key_,
         const double before = heap_in_use();
         made.push_back(lab_variant(base, key_, values_[0], message));
         if (!made.back()) return message;
-        made.back()->step();
+        stop_on_stub(*made.back(), [&] { made.back()->step(); });
         const double per_run = std::max(0.0, heap_in_use() - before);
         if (per_run * double(count) > kMaxComparisonBytes)
             return too_much_memory("about " + memory_text(per_run * double(count)) + " (" +
@@ -117,7 +117,7 @@ void Comparison::step() {
         Lab& run = *runs[next_];
         next_ = (next_ + 1) % runs.size();
         if (!run.done()) {
-            run.step();
+            stop_on_stub(run, [&] { run.step(); });
             return;
         }
     }

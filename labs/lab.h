@@ -5,6 +5,7 @@
 #include <utility>
 #include <vector>
 #include "engine/metric_log.h"
+#include "engine/not_implemented.h"
 #include "labs/params.h"
 #include "labs/steppable.h"
 
@@ -16,11 +17,12 @@ struct LabInfo {
     std::string summary;  // one line for the lab browser
 };
 
-// What stopped a run early, with Lab::error saying how: the CLI exits 3, 4 or 2 for them.
+// What stopped a run early, with Lab::error saying how: the CLI exits 3, 4, 2 or 6 for them.
 enum class Problem {
-    Diverged,     // training blew up (the trainer's divergence rule)
-    BadData,      // a data file is missing, unreadable or corrupt (DataError)
-    BadSettings,  // the parameters cannot run together (e.g. Lab 4's train_size leaves no validation set)
+    Diverged,        // training blew up (the trainer's divergence rule)
+    BadData,         // a data file is missing, unreadable or corrupt (DataError)
+    BadSettings,     // the parameters cannot run together (e.g. Lab 4's train_size leaves no validation set)
+    NotImplemented,  // a student's copy: an exercise the lab runs is still a stub (NotImplemented's notice)
 };
 
 class Lab : public Steppable {
@@ -53,5 +55,17 @@ protected:
 
     long long samples_seen_ = 0;
 };
+
+// Runs `work` on `lab` (its reset() or steps); an exercise that is still a stub stops the lab with the
+// exercise's notice as its error (Problem::NotImplemented) instead of throwing.
+template <class Work>
+void stop_on_stub(Lab& lab, Work&& work) {
+    try {
+        work();
+    } catch (const NotImplemented& stub) {
+        lab.error = stub.what();
+        lab.problem = Problem::NotImplemented;
+    }
+}
 
 }  // namespace pl

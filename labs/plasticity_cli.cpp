@@ -9,8 +9,9 @@
 // mnist_epochs). A sweep creates each run when the previous one has finished and keeps only its results.
 // Exit codes: 0 ok, 2 bad arguments (unknown lab, key or option, a value not allowed or out of range, or
 // settings that need more memory than there is), 3 training diverged, 4 bad data (a data file missing,
-// unreadable, a directory or corrupt), 5 cannot write the --out file (checked before the run starts). A sweep
-// exits with the code of its first failed run.
+// unreadable, a directory or corrupt), 5 cannot write the --out file (checked before the run starts), 6 an
+// exercise the lab runs is not implemented yet (a student's copy). A sweep exits with the code of its first
+// failed run.
 #include <fcntl.h>
 #include <unistd.h>
 #include <cerrno>
@@ -30,7 +31,14 @@
 
 namespace {
 
-enum ExitCode { kOk = 0, kBadArguments = 2, kDiverged = 3, kBadData = 4, kCannotWrite = 5 };
+enum ExitCode {
+    kOk = 0,
+    kBadArguments = 2,
+    kDiverged = 3,
+    kBadData = 4,
+    kCannotWrite = 5,
+    kNotImplemented = 6,
+};
 
 int usage(const std::string& problem) {
     std::fprintf(
@@ -43,7 +51,8 @@ int usage(const std::string& problem) {
         "[--epochs N] [--out FILE.json]\n"
         "--epochs N sets the epochs parameter of the lab's mode (bayes-by-backprop task=mnist: "
         "mnist_epochs).\n"
-        "exit codes: 0 ok, 2 bad arguments, 3 training diverged, 4 bad data file, 5 cannot write --out\n",
+        "exit codes: 0 ok, 2 bad arguments, 3 training diverged, 4 bad data file, 5 cannot write --out, 6 an "
+        "exercise is not implemented yet\n",
         problem.c_str());
     return kBadArguments;
 }
@@ -87,7 +96,7 @@ void run_printing(pl::Lab& lab, pl::LabRunner& runner, const pl::Json& tag) {
     int printed = 0;
     std::set<std::string> warned;
     while (!lab.done()) {
-        runner.step_n(1);
+        pl::stop_on_stub(lab, [&] { runner.step_n(1); });
         const pl::MetricLog& epochs = *lab.logs()[0];
         for (; printed < epochs.rows(); ++printed) {
             print_line(tag, epochs.row_to_json(printed));
@@ -109,6 +118,8 @@ int exit_code(const pl::Lab& lab) {
             return kBadData;
         case pl::Problem::BadSettings:
             return kBadArguments;
+        case pl::Problem::NotImplemented:
+            return kNotImplemented;
     }
     return kDiverged;
 }
@@ -153,7 +164,7 @@ std::string epochs_key(const pl::Params& params) {
 // Runs `lab` once, printing its rows, and writes its run JSON to `out_path` if given. The exit code.
 int run_single(pl::Lab& lab, const std::optional<std::string>& out_path) {
     pl::LabRunner runner;
-    lab.reset();
+    pl::stop_on_stub(lab, [&] { lab.reset(); });
     run_printing(lab, runner, pl::Json::object());
     if (!lab.error.empty()) std::fprintf(stderr, "plasticity-cli: %s\n", lab.error.c_str());
     if (out_path) {

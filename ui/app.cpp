@@ -162,7 +162,7 @@ void App::reset() {
             for (const std::string& v : comparison.values) values += (values.empty() ? "" : ",") + v;
             append_line(messages_, comparison.start(*lab, comparison.key, split_values(values)));
         }
-        lab->reset();
+        stop_on_stub(*lab, [&] { lab->reset(); });
     });
     if (!failure.empty()) stop_run(failure);
     runner.restart_clock();
@@ -176,7 +176,9 @@ Steppable& App::work() {
 
 long long App::step(long long n, double budget_ms) {
     long long done = 0;
-    if (std::string failure = failure_of([&] { done = runner.step_n(n, budget_ms); }); !failure.empty())
+    if (std::string failure =
+            failure_of([&] { stop_on_stub(*lab, [&] { done = runner.step_n(n, budget_ms); }); });
+        !failure.empty())
         stop_run(failure);
     return done;
 }
@@ -190,6 +192,13 @@ void App::stop_run(const std::string& message) {
         lab->error = message;
     }
     std::printf("ui: stopped: %s\n", message.c_str());
+}
+
+bool App::stopped_on_stub() const {
+    if (!comparison.active()) return lab->problem == Problem::NotImplemented;
+    for (const std::unique_ptr<Lab>& run : comparison.runs)
+        if (run->problem == Problem::NotImplemented && !run->error.empty()) return true;
+    return false;
 }
 
 std::string App::work_error() const {
@@ -251,7 +260,9 @@ void App::publish() {
 
 void App::frame(double budget_ms) {
     if (lab && runner.running)
-        if (std::string failure = failure_of([&] { runner.run_slice(budget_ms); }); !failure.empty())
+        if (std::string failure =
+                failure_of([&] { stop_on_stub(*lab, [&] { runner.run_slice(budget_ms); }); });
+            !failure.empty())
             stop_run(failure);
 
     const ImGuiViewport* viewport = ImGui::GetMainViewport();
@@ -367,7 +378,13 @@ void App::draw_run_controls() {
                           runner.longest_step_ms());
     if (const std::string error = work_error(); !error.empty()) {
         ImGui::PushTextWrapPos(0);
-        ImGui::TextColored(ImVec4(1.0f, 0.4f, 0.4f, 1.0f), "Stopped: %s", error.c_str());
+        if (stopped_on_stub())  // a student's copy: a notice of what to write next, not a failure
+            ImGui::TextColored(
+                ImVec4(1.0f, 0.8f, 0.3f, 1.0f),
+                "%s.\nWrite it, rebuild and press Reset (check it with scripts/exercise check).",
+                error.c_str());
+        else
+            ImGui::TextColored(ImVec4(1.0f, 0.4f, 0.4f, 1.0f), "Stopped: %s", error.c_str());
         ImGui::PopTextWrapPos();
     }
 }

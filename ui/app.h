@@ -56,6 +56,7 @@ private:
     void publish();
     void stop_run(const std::string& message);  // the lab work threw: stop with `message` as the error
     std::string work_error() const;             // the lab's error, or in a comparison the first run's
+    bool stopped_on_stub() const;  // stopped on an exercise that is still a stub (Problem::NotImplemented)
 
     std::string messages_;   // clamping warnings, errors
     std::string handout_;    // labs/<id>/handout.md

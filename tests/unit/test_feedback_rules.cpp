@@ -28,7 +28,8 @@ static Mlp tiny_relu_net(const Mat& W1, const Mat& W2) {
     return net;
 }
 
-TEST_CASE("feedback rules: FA with B = W^T gives backprop's gradients", "[feedback]") {
+TEST_CASE("feedback rules: FA with B = W^T gives backprop's gradients",
+          "[feedback][exercise:feedback-alignment.fa_backward]") {
     Rng rng(3), feedback_rng(4);
     Mlp net({4, 5, 6, 3}, ActivationKind::Tanh, rng);
     const Mat x = normal_matrix(rng, 4, 7, 1.0), grad_out = normal_matrix(rng, 3, 7, 0.1);
@@ -77,7 +78,8 @@ TEST_CASE("feedback rules: random B has W^T's shape and scale and leaves the top
     }
 }
 
-TEST_CASE("feedback rules: one FA step on a 2-3-2 ReLU net, by hand", "[feedback]") {
+TEST_CASE("feedback rules: one FA step on a 2-3-2 ReLU net, by hand",
+          "[feedback][exercise:feedback-alignment.fa_backward]") {
     Mat W1(3, 2), W2(2, 3), B(3, 2), x(2, 1), g(2, 1);
     W1 << 1, 0, 0, 1, 1, -1;
     W2 << 1, 0, 1, 0, 1, 1;
@@ -105,7 +107,8 @@ TEST_CASE("feedback rules: one FA step on a 2-3-2 ReLU net, by hand", "[feedback
     REQUIRE(net.linears()[0]->b.grad.isApprox((Mat(3, 1) << 0.5, -1, 0).finished()));
 }
 
-TEST_CASE("feedback rules: DFA hidden grads equal (B_k e) times f'(a_k) h_{k-1}^T", "[feedback]") {
+TEST_CASE("feedback rules: DFA hidden grads equal (B_k e) times f'(a_k) h_{k-1}^T",
+          "[feedback][exercise:feedback-alignment.dfa_backward]") {
     Rng rng(11), feedback_rng(12);
     Mlp net({3, 4, 4, 2}, ActivationKind::Tanh, rng);
     DirectFeedbackAlignment dfa(net, feedback_rng);

@@ -82,7 +82,8 @@ TEST_CASE("layers: the activation table names every kind once and refuses unknow
                         Catch::Equals("unknown activation 'gelu'; valid: relu, tanh, sigmoid, identity"));
 }
 
-TEST_CASE("layers: Linear dL/dx, dL/dW and dL/db match finite differences", "[layers]") {
+TEST_CASE("layers: Linear dL/dx, dL/dW and dL/db match finite differences",
+          "[layers][exercise:backprop.linear_backward]") {
     Rng rng(23);
     Linear lin(5, 3, rng, 1.0, 2);
     REQUIRE(lin.W.name == "W2");
@@ -122,7 +123,8 @@ TEST_CASE("layers: Linear forward, init statistics and the feedback backward", "
     REQUIRE(small.backward(g).isApprox(small.W.value.transpose() * g));
 }
 
-TEST_CASE("layers: loss gradients match finite differences of the loss value", "[layers][loss]") {
+TEST_CASE("layers: loss gradients match finite differences of the loss value",
+          "[layers][loss][exercise:backprop.softmax_cross_entropy_grad]") {
     Rng rng(31);
     const Mat out = random_mat(rng, 4, 6);
     Mat onehot = Mat::Zero(4, 6);

@@ -37,7 +37,7 @@ TEST_CASE("optimizers: Momentum v = mu v + g, w -= lr v", "[optim]") {
     require_close(w2, 0.88, -2.01);  // v2 = 0.9 v1 + g2 = (0.7, 1.1)
 }
 
-TEST_CASE("optimizers: Adam with bias correction", "[optim]") {
+TEST_CASE("optimizers: Adam with bias correction", "[optim][exercise:backprop.adam_step]") {
     Adam adam(0.1, 0.9, 0.999, 1e-8);
     const auto [w1, w2] = two_steps(adam);
     // step 1: m^ = g1, v^ = g1^2, so w -= 0.1 * g1 / (|g1| + 1e-8)
