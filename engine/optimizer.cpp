@@ -37,14 +37,19 @@ void Adam::step(const std::vector<Param*>& params) {
     const double correction1 = 1.0 - std::pow(beta1, t_);
     const double correction2 = 1.0 - std::pow(beta2, t_);
     for (Param* p : params) {
-        Mat& m = state_for(m_, p);
+        Mat& m = state_for(m_, p);  // the first and second moments of this parameter (zero at t = 1)
         Mat& v = state_for(v_, p);
+        // EXERCISE backprop.adam_step: One Adam step with bias correction (2 points)
+        // HINT: update m and v in place (they persist between steps), then move p->value.
+        // HINT: correction1 = 1 - beta1^t and correction2 = 1 - beta2^t are computed above; eps goes outside
+        // HINT: the square root.
         m = beta1 * m + (1.0 - beta1) * p->grad;              // m = b1 m + (1 - b1) g
         v = beta2 * v + (1.0 - beta2) * p->grad.cwiseAbs2();  // v = b2 v + (1 - b2) g^2
         const Mat m_hat = m / correction1;                    // m^ = m / (1 - b1^t)
         const Mat v_hat = v / correction2;                    // v^ = v / (1 - b2^t)
         // w -= lr m^ / (sqrt(v^) + eps)
         p->value.array() -= lr * m_hat.array() / (v_hat.array().sqrt() + eps);
+        // END EXERCISE
     }
 }
 
