@@ -5,7 +5,10 @@ namespace pl {
 
 std::vector<ExerciseProbe> all_exercise_probes() {
     // One line per lab with exercises, in the catalog's order: `backprop_exercise_probes,`
-    const std::vector<std::vector<ExerciseProbe> (*)()> labs = {};
+    const std::vector<std::vector<ExerciseProbe> (*)()> labs = {
+        backprop_exercise_probes,
+        feedback_alignment_exercise_probes,
+    };
     std::vector<ExerciseProbe> probes;
     for (const auto& lab_probes : labs) {
         std::vector<ExerciseProbe> more = lab_probes();
