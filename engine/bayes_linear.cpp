@@ -35,26 +35,48 @@ GaussianWeights gaussian_weights(const std::string& name, Mat mu, double sigma_i
 
 Mat GaussianWeights::sigma() const { return softplus(rho.value).matrix(); }
 
-Mat GaussianWeights::sample() const { return mu.value + sigma().cwiseProduct(eps); }
+Mat GaussianWeights::dsigma_drho() const { return sigmoid(rho.value).matrix(); }
 
-void GaussianWeights::set_grads(const Mat& dL_dw) {
-    mu.grad = dL_dw;                                                         // dw/dmu = 1
-    rho.grad = (dL_dw.array() * eps.array() * sigmoid(rho.value)).matrix();  // dw/drho = eps sigmoid(rho)
+// w = mu + sigma .* eps, sigma = softplus(rho)
+Mat GaussianWeights::sample() const {
+    // EXERCISE bayes-by-backprop.weight_sample: The reparameterised weight sample (1 point)
+    // HINT: w = mu + sigma .* eps element by element: sigma() gives softplus(rho), eps is already drawn.
+    // HINT: sigma is softplus(rho), never rho itself (rho may be negative; a standard deviation may not).
+    return mu.value + sigma().cwiseProduct(eps);
+    // END EXERCISE
 }
 
-// KL(N(mu, s^2) || N(0, p^2)) = log(p / s) + (s^2 + mu^2) / (2 p^2) - 1/2
+// dL/dmu = dL/dw (dw/dmu = 1), dL/drho = dL/dw .* eps .* sigmoid(rho) (dw/drho = eps softplus'(rho))
+void GaussianWeights::set_grads(const Mat& dL_dw) {
+    // EXERCISE bayes-by-backprop.sample_gradient: The gradient through the reparameterisation (2 points)
+    // HINT: the chain rule through w = mu + softplus(rho) .* eps, element by element: set mu.grad, rho.grad.
+    // HINT: dsigma/drho = sigmoid(rho) is dsigma_drho(), not sigma itself.
+    mu.grad = dL_dw;
+    rho.grad = (dL_dw.array() * eps.array() * dsigma_drho().array()).matrix();
+    // END EXERCISE
+}
+
+// KL(N(mu, s^2) || N(0, p^2)) = log(p / s) + (s^2 + mu^2) / (2 p^2) - 1/2, summed over the weights
 double GaussianWeights::kl(double prior_sd) const {
+    // EXERCISE bayes-by-backprop.gaussian_kl: The KL of the posterior from the prior, closed form (2 points)
+    // HINT: s = sigma() and p = prior_sd are standard deviations (not variances): the log term is log(p / s).
+    // HINT: sum over every weight; the KL of q = prior is exactly 0 (that is what the -1/2 is for).
     const Eigen::ArrayXXd s = sigma().array();
     const double p2 = prior_sd * prior_sd;
     return (std::log(prior_sd) - s.log() + (s.square() + mu.value.array().square()) / (2 * p2) - 0.5).sum();
+    // END EXERCISE
 }
 
 // dKL/dmu = mu / p^2,  dKL/drho = (-1/s + s / p^2) sigmoid(rho)
 void GaussianWeights::add_kl_grad(double prior_sd) {
+    // EXERCISE bayes-by-backprop.kl_gradient: The KL's gradient with respect to mu and rho (2 points)
+    // HINT: add to mu.grad and rho.grad (+=): they already hold the data term's gradient.
+    // HINT: differentiate through s = softplus(rho): dKL/drho = dKL/ds * dsigma_drho().
     const Eigen::ArrayXXd s = sigma().array();
     const double p2 = prior_sd * prior_sd;
     mu.grad += mu.value / p2;
-    rho.grad += ((-1.0 / s + s / p2) * sigmoid(rho.value)).matrix();
+    rho.grad += ((-1.0 / s + s / p2) * dsigma_drho().array()).matrix();
+    // END EXERCISE
 }
 
 BayesLinear::BayesLinear(int in, int out, Rng& init_rng, double init_scale, double sigma_init,

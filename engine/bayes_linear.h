@@ -14,6 +14,7 @@ struct GaussianWeights {
     Mat eps;  // the noise of the last draw
 
     Mat sigma() const;                  // softplus(rho) = log(1 + e^rho)
+    Mat dsigma_drho() const;            // softplus'(rho) = sigmoid(rho) = 1 / (1 + e^-rho)
     Mat sample() const;                 // w = mu + sigma .* eps
     void set_grads(const Mat& dL_dw);   // dL/dmu = dL/dw, dL/drho = dL/dw .* eps .* sigmoid(rho)
     double kl(double prior_sd) const;   // sum of KL(N(mu, sigma^2) || N(0, prior_sd^2)), closed form

@@ -64,17 +64,22 @@ Mat LifLayer::distance(const Mat& U_t) const {
     return ((U_t.array() - p.theta) / (p.theta - p.u_rest)).matrix();  // v = (U - theta) / (theta - U_rest)
 }
 
+// (H, I, u)_t = Phi (H, I, u)_{t-1} + (0, 0, c), H_t += D_t, S_t = Heaviside(v_t), then reset; u = U - U_rest
 void LifLayer::simulate(const Mat& drive, int batch) {
-    const Eigen::Matrix3d P = propagator();
-    const double c = (1 - std::exp(-dt_ms() / p.tau_mem_ms)) * p.R * p.i_ext;  // u += (1 - a_mem) R i_ext
-    const double gap = p.theta - p.u_rest;
-    const int steps = int(drive.cols()) / batch;
-    Mat h = Mat::Zero(out(), batch), i = Mat::Zero(out(), batch), u = Mat::Zero(out(), batch);
     record.batch = batch;
     record.U.resize(out(), drive.cols());
     record.S.resize(out(), drive.cols());
     Mat& I_rec = record.extra[0].value;
     I_rec.resize(out(), drive.cols());
+    // EXERCISE surrogate-spikes.lif_step: The LIF step: leak, input, spike, reset, for every step (3 points)
+    // HINT: each step t: propagate (H, I, u) by P = propagator(), add the impulse, then spike, then reset.
+    // HINT: record.at(drive, t) is step t's impulse; record.at(record.U, t) = ... writes step t of U.
+    // HINT: record U and I before the reset; S_t = spike.spikes(distance(U_t)); the state starts at rest.
+    const Eigen::Matrix3d P = propagator();
+    const double c = (1 - std::exp(-dt_ms() / p.tau_mem_ms)) * p.R * p.i_ext;  // u += (1 - a_mem) R i_ext
+    const double gap = p.theta - p.u_rest;
+    const int steps = int(drive.cols()) / batch;
+    Mat h = Mat::Zero(out(), batch), i = Mat::Zero(out(), batch), u = Mat::Zero(out(), batch);
     for (int t = 0; t < steps; ++t) {
         if (t > 0) {  // (H, I, u)_t = Phi (H, I, u)_{t-1} + (0, 0, c); u first, h last: each reads the old
             u = (P(2, 0) * h + P(2, 1) * i + P(2, 2) * u).array() + c;
@@ -92,6 +97,7 @@ void LifLayer::simulate(const Mat& drive, int batch) {
         else
             u.array() *= 1 - S_t.array();  // U -> U_rest
     }
+    // END EXERCISE
 }
 
 void LifLayer::drive_adjoint(const Mat& dL_dS, const Mat& dL_dU, Mat& dL_dD) const {

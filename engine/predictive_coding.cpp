@@ -16,7 +16,9 @@ void PredictiveCoding::backward(Mlp& net, const Mat& grad_out) {
     const size_t L = linear.size();
     const double B = double(grad_out.cols());
     // x[l], f(x[l]), f'(x[l]), mu[l] and eps[l] for layers l = 1..L-1; x_0 is clamped to the input
-    std::vector<Mat> x(L), fx(L), dfx(L), mu(L), eps(L + 1);
+    std::vector<Mat> x(L), fx(L), dfx(L), mu(L);
+    std::vector<Mat>& eps = errors_;
+    eps.assign(L + 1, Mat());
     auto apply_f = [&](size_t l) {
         Activation f(act[l - 1]->kind());
         fx[l] = f.forward(x[l], true);
@@ -32,19 +34,24 @@ void PredictiveCoding::backward(Mlp& net, const Mat& grad_out) {
     eps[L] = -B * grad_out;  // eps_L = -dL_b/d(output), fixed
 
     step_sizes_.clear();
+    // One step: x_l += rate (-eps_l + f'(x_l) .* W_{l+1}^T eps_{l+1}) for every hidden l, then f(x_l), then
+    // mu_l = W_l f(x_{l-1}) + b_l (mu_1 stays: x_0 is clamped) and eps_l = x_l - mu_l
     for (int step = 0; step < inference_steps; ++step) {
-        double squared = 0;
+        double squared = 0;  // sum over l of ||x_l's change||^2
+        // EXERCISE target-prop.pc_inference_step: One inference step of predictive coding (3 points)
+        // HINT: move every hidden x_l (l = 1..L-1) first, from the old eps; linear[l]->W.value is W_{l+1}.
+        // HINT: then apply_f(l) (new f(x_l), f'(x_l)), prediction() for mu_l, and eps_l = x_l - mu_l.
+        // HINT: add each ||change of x_l||^2 to squared; eps_L (the output error) stays fixed.
         for (size_t l = 1; l < L; ++l) {
-            // x_l += rate * (-eps_l + f'(x_l) .* (W_{l+1}^T eps_{l+1}))
             const Mat dx =
                 inference_rate * (-eps[l] + dfx[l].cwiseProduct(linear[l]->W.value.transpose() * eps[l + 1]));
             x[l] += dx;
             squared += dx.squaredNorm();
         }
         for (size_t l = 1; l < L; ++l) apply_f(l);
-        // mu_l = W_l f(x_{l-1}) + b_l (mu_1 stays: x_0 is clamped), eps_l = x_l - mu_l
         for (size_t l = 2; l < L; ++l) mu[l] = prediction(*linear[l - 1], fx[l - 1]);
         for (size_t l = 1; l < L; ++l) eps[l] = x[l] - mu[l];
+        // END EXERCISE
         step_sizes_.push_back(std::sqrt(squared / B));
     }
 

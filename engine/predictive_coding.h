@@ -20,12 +20,15 @@ public:
     // sqrt(sum_l ||x_l step||^2 / B) per inference step of the last backward(): falls as the nodes settle,
     // grows if inference diverges
     const std::vector<double>& step_sizes() const { return step_sizes_; }
+    // eps_l = x_l - mu_l, l = 1..L (entry 0 empty), as the last backward()'s inference left them
+    const std::vector<Mat>& errors() const { return errors_; }
 
     int inference_steps;
     double inference_rate;
 
 private:
     std::vector<double> step_sizes_;
+    std::vector<Mat> errors_;
 };
 
 }  // namespace pl

@@ -8,8 +8,13 @@ Eigen::ArrayXXd logistic(const Mat& x) { return (1 + (-x.array()).exp()).inverse
 
 }  // namespace
 
+// dS/dv = 1 / (beta |v| + 1)^2: the derivative of the fast sigmoid v / (1 + beta |v|)
 Mat fast_sigmoid_grad(const Mat& v, double beta) {
-    return (beta * v.array().abs() + 1).square().inverse().matrix();  // 1 / (beta |v| + 1)^2
+    // EXERCISE surrogate-spikes.fast_sigmoid: The fast sigmoid surrogate derivative (2 points)
+    // HINT: element by element: 1 at v = 0, symmetric in v (|v|), falling as 1 / (beta |v|)^2 far away.
+    // HINT: Eigen: v.array().abs(), .square(), .inverse(); return a Mat of v's shape.
+    return (beta * v.array().abs() + 1).square().inverse().matrix();
+    // END EXERCISE
 }
 
 Mat logistic_grad(const Mat& v, double k) {

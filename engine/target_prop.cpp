@@ -24,22 +24,40 @@ DifferenceTargetProp::DifferenceTargetProp(const Mlp& net, Rng& rng, DtpOptions 
     }
 }
 
-void DifferenceTargetProp::backward(Mlp& net, const Mat& grad_out) {
-    std::vector<Linear*> linear = net.linears();  // linear[l - 1] holds W_l, b_l
+// hhat_{L-1} = h_{L-1} - top_lr B W_L^T grad_out (B grad_out = dL_b/d(output), one sample's loss), then
+// hhat_{l-1} = h_{l-1} + g_l(hhat_l) - g_l(h_l) for l = L-1 .. 2, with g_l(h) = f_{l-1}(V_l h + c_l)
+std::vector<Mat> DifferenceTargetProp::targets(Mlp& net, const Mat& grad_out) const {
+    std::vector<Linear*> linear = net.linears();  // linear[l - 1] holds W_l, b_l; linear[l]->input() is h_l
     std::vector<Activation*> act = activations(net);
     const size_t L = linear.size();
     if (V_.size() != L) throw std::invalid_argument("DifferenceTargetProp: the net differs from its own");
+    std::vector<Mat> target(L);  // target[l] = hhat_l
+    // EXERCISE target-prop.difference_target: The difference targets of DTP (3 points)
+    // HINT: h_l is linear[l]->input(); g_l(h) = affine_then(act[l - 2]->kind(), V_[l], c_[l], h).
+    // HINT: B grad_out (B = the batch size) is dL_b/d(output), the gradient of one sample's loss.
+    // HINT: the top target hhat_{L-1} steps h_{L-1} down that gradient, by options_.top_lr.
+    // HINT: go down from l = L-1 to 2: hhat_{l-1} needs hhat_l; the difference cancels g_l's own error.
+    const double B = double(grad_out.cols());
+    auto h = [&](size_t l) -> const Mat& { return linear[l]->input(); };  // h_l, h_0 = x
+    auto inverse = [&](size_t l, const Mat& h_l) {                        // g_l(h_l)
+        return affine_then(act[l - 2]->kind(), V_[l], c_[l], h_l);
+    };
+    target[L - 1] = h(L - 1) - options_.top_lr * B * (linear[L - 1]->W.value.transpose() * grad_out);
+    for (size_t l = L - 1; l >= 2; --l) target[l - 1] = h(l - 1) + inverse(l, target[l]) - inverse(l, h(l));
+    // END EXERCISE
+    return target;
+}
+
+void DifferenceTargetProp::backward(Mlp& net, const Mat& grad_out) {
+    std::vector<Linear*> linear = net.linears();  // linear[l - 1] holds W_l, b_l
+    std::vector<Activation*> act = activations(net);
+    const std::vector<Mat> target = targets(net, grad_out);  // target[l] = hhat_l
+    const size_t L = linear.size();
     const double B = double(grad_out.cols());
     auto kind = [&](size_t l) { return act[l - 1]->kind(); };  // f of hidden layer l
-    auto inverse = [&](size_t l, const Mat& h) { return affine_then(kind(l - 1), V_[l], c_[l], h); };
 
-    std::vector<Mat> h(L), target(L);  // h[0] = x, h[l] = hidden layer l, target[l] = hhat_l
+    std::vector<Mat> h(L);  // h[0] = x, h[l] = hidden layer l
     for (size_t l = 0; l < L; ++l) h[l] = linear[l]->input();
-
-    // hhat_{L-1} = h_{L-1} - top_lr * B W_L^T grad_out   (B grad_out = dL_b/d(output), one sample's loss)
-    target[L - 1] = h[L - 1] - options_.top_lr * B * (linear[L - 1]->W.value.transpose() * grad_out);
-    // hhat_{l-1} = h_{l-1} + g_l(hhat_l) - g_l(h_l)
-    for (size_t l = L - 1; l >= 2; --l) target[l - 1] = h[l - 1] + inverse(l, target[l]) - inverse(l, h[l]);
 
     linear[L - 1]->backward(grad_out);  // output layer: its ordinary gradient
     // hidden l, loss 1/(2B) sum_b ||h_l - hhat_l||^2: W_l.grad = ((h_l - hhat_l) .* f'(a_l) / B) h_{l-1}^T

@@ -23,6 +23,8 @@ public:
     DifferenceTargetProp(const Mlp& net, Rng& rng, DtpOptions options = {});
     std::string name() const override { return "dtp"; }
     void backward(Mlp& net, const Mat& grad_out) override;
+    // hhat_l, l = 1..L-1 (entry 0 empty), from the net's last forward pass and dL/d(output) = grad_out
+    std::vector<Mat> targets(Mlp& net, const Mat& grad_out) const;
     // Mean over units and samples of (g_l(f_l(h_{l-1} + eps)) - (h_{l-1} + eps))^2, for g_2, g_3, ...,
     // measured in the last backward() before the inverses' step; empty for nets with one hidden layer.
     std::vector<double> reconstruction_errors() const { return reconstruction_errors_; }

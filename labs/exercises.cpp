@@ -8,6 +8,10 @@ std::vector<ExerciseProbe> all_exercise_probes() {
     const std::vector<std::vector<ExerciseProbe> (*)()> labs = {
         backprop_exercise_probes,
         feedback_alignment_exercise_probes,
+        bayes_by_backprop_exercise_probes,
+        regularization_exercise_probes,
+        surrogate_spikes_exercise_probes,
+        target_prop_exercise_probes,
     };
     std::vector<ExerciseProbe> probes;
     for (const auto& lab_probes : labs) {

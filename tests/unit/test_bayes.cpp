@@ -48,7 +48,8 @@ double max_grad_error(const std::vector<Param*>& params, F f) {
 
 }  // namespace
 
-TEST_CASE("bayes: the closed-form KL matches a Monte-Carlo estimate", "[bayes]") {
+TEST_CASE("bayes: the closed-form KL matches a Monte-Carlo estimate",
+          "[bayes][exercise:bayes-by-backprop.gaussian_kl]") {
     Rng rng(3);
     const GaussianWeights w = some_weights(rng);
     const double prior_sd = 0.8;
@@ -75,7 +76,8 @@ TEST_CASE("bayes: the closed-form KL matches a Monte-Carlo estimate", "[bayes]")
     CHECK(rel_error(closed_form, monte_carlo) < 2e-3);
 }
 
-TEST_CASE("bayes: the KL is zero at the prior and its gradient matches finite differences", "[bayes]") {
+TEST_CASE("bayes: the KL is zero at the prior and its gradient matches finite differences",
+          "[bayes][exercise:bayes-by-backprop.gaussian_kl][exercise:bayes-by-backprop.kl_gradient]") {
     Rng rng(4);
     GaussianWeights w = some_weights(rng);
     w.mu.value.setZero();
@@ -89,7 +91,7 @@ TEST_CASE("bayes: the KL is zero at the prior and its gradient matches finite di
 }
 
 TEST_CASE("bayes: the reparameterised gradient of the negative ELBO matches finite differences (fixed eps)",
-          "[bayes]") {
+          "[bayes][exercise:bayes-by-backprop.sample_gradient][exercise:bayes-by-backprop.kl_gradient]") {
     Rng rng(5);
     Mlp net = make_bayes_mlp({1, 8, 8, 1}, ActivationKind::Tanh, rng, 1.0, 0.3, 11);
     const Mat x = random_mat(rng, 1, 6, 2), y = random_mat(rng, 1, 6, 3);
@@ -108,7 +110,7 @@ TEST_CASE("bayes: the reparameterised gradient of the negative ELBO matches fini
 TEST_CASE(
     "bayes: with the softmax cross-entropy (Lab 3 task=mnist) the ELBO gradient matches, and the output "
     "is returned",
-    "[bayes]") {
+    "[bayes][exercise:bayes-by-backprop.sample_gradient][exercise:bayes-by-backprop.kl_gradient]") {
     Rng rng(6);
     Mlp net = make_bayes_mlp({5, 7, 3}, ActivationKind::ReLU, rng, 1.0, 0.3, 12);
     const Mat x = random_mat(rng, 5, 4);
@@ -124,7 +126,20 @@ TEST_CASE(
     CHECK(error < 1e-6);
 }
 
-TEST_CASE("bayes: every forward pass draws new weights unless eps is fixed", "[bayes]") {
+TEST_CASE("bayes: the sample is mu + softplus(rho) eps and its gradient matches finite differences",
+          "[bayes][exercise:bayes-by-backprop.weight_sample][exercise:bayes-by-backprop.sample_gradient]") {
+    Rng rng(7);
+    GaussianWeights w = some_weights(rng);
+    w.eps = random_mat(rng, 3, 4);
+    const Mat sigma = (1 + w.rho.value.array().exp()).log().matrix();  // softplus(rho)
+    CHECK((w.sample() - (w.mu.value + sigma.cwiseProduct(w.eps))).cwiseAbs().maxCoeff() < 1e-12);
+    const Mat R = random_mat(rng, 3, 4);  // L = sum(R .* w): dL/dw = R
+    w.set_grads(R);
+    CHECK(max_grad_error({&w.mu, &w.rho}, [&] { return R.cwiseProduct(w.sample()).sum(); }) < 1e-6);
+}
+
+TEST_CASE("bayes: every forward pass draws new weights unless eps is fixed",
+          "[bayes][exercise:bayes-by-backprop.weight_sample]") {
     Rng rng(6);
     BayesLinear layer(3, 2, rng, 1.0, 0.5, 9);
     const Mat x = random_mat(rng, 3, 4);

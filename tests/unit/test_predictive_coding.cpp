@@ -38,7 +38,8 @@ TEST_CASE("predictive coding: 0 steps teach only the output layer, with BP's gra
     REQUIRE(got[5].isApprox(want[5], 1e-12));
 }
 
-TEST_CASE("predictive coding: one step on one hidden layer gives rate times BP's hidden gradient", "[pc]") {
+TEST_CASE("predictive coding: one step on one hidden layer gives rate times BP's hidden gradient",
+          "[pc][exercise:target-prop.pc_inference_step]") {
     Rng rng(2);
     Mlp net({4, 6, 3}, ActivationKind::Tanh, rng);
     const Mat x = normal_matrix(rng, 4, 8, 1.0), g = normal_matrix(rng, 3, 8, 0.1);
@@ -51,7 +52,8 @@ TEST_CASE("predictive coding: one step on one hidden layer gives rate times BP's
     REQUIRE(pc.step_sizes().size() == 1);
 }
 
-TEST_CASE("predictive coding: settled value nodes give BP's updates within a degree or two", "[pc]") {
+TEST_CASE("predictive coding: settled value nodes give BP's updates within a degree or two",
+          "[pc][exercise:target-prop.pc_inference_step]") {
     Rng rng(3);
     Mlp net({6, 12, 10, 8, 3}, ActivationKind::Tanh, rng);
     const Mat x = normal_matrix(rng, 6, 16, 1.0);
@@ -71,7 +73,8 @@ TEST_CASE("predictive coding: settled value nodes give BP's updates within a deg
     REQUIRE(pc.step_sizes().back() < 1e-3 * pc.step_sizes().front());  // the nodes have settled
 }
 
-TEST_CASE("predictive coding: the angle to BP shrinks as inference runs longer", "[pc]") {
+TEST_CASE("predictive coding: the angle to BP shrinks as inference runs longer",
+          "[pc][exercise:target-prop.pc_inference_step]") {
     Rng rng(4);
     Mlp net({6, 12, 10, 3}, ActivationKind::Tanh, rng);
     const Mat x = normal_matrix(rng, 6, 16, 1.0);
@@ -94,7 +97,7 @@ TEST_CASE("predictive coding: the angle to BP shrinks as inference runs longer",
     REQUIRE(angles[3] < 10);
 }
 
-TEST_CASE("predictive coding: PC + Adam learns the XOR toy", "[pc]") {
+TEST_CASE("predictive coding: PC + Adam learns the XOR toy", "[pc][exercise:target-prop.pc_inference_step]") {
     Rng rng(2024);
     const Split data = make_xor(rng, 400);
     Mlp net({2, 16, 16, 2}, ActivationKind::Tanh, rng);

@@ -29,7 +29,9 @@ double worst_grad_error(Layer& layer, Mat x, Rng& rng) {
 
 }  // namespace
 
-TEST_CASE("dropout at inference is the identity and in training keeps the mean", "[regularizers]") {
+TEST_CASE(
+    "dropout at inference is the identity and in training keeps the mean",
+    "[regularizers][exercise:regularization.dropout_forward][exercise:regularization.dropout_backward]") {
     Rng rng(3);
     const Mat x = normal_mat(rng, 50, 400, 1.0);
     Dropout dropout(0.4, 7);
@@ -47,7 +49,8 @@ TEST_CASE("dropout at inference is the identity and in training keeps the mean",
     CHECK(((g.array() == 0) == (y.array() == 0)).all());
 }
 
-TEST_CASE("dropout averaged over many masks equals its inference output", "[regularizers]") {
+TEST_CASE("dropout averaged over many masks equals its inference output",
+          "[regularizers][exercise:regularization.dropout_forward]") {
     Rng rng(4);
     const Mat x = normal_mat(rng, 20, 1);
     Dropout dropout(0.5, 11);
@@ -109,7 +112,7 @@ TEST_CASE("L2 and L1 gradients match finite differences of their penalties", "[r
 }
 
 TEST_CASE("max-norm projects long incoming weight vectors onto the ball and leaves short ones",
-          "[regularizers]") {
+          "[regularizers][exercise:regularization.max_norm]") {
     Rng rng(9);
     Linear layer(10, 6, rng);
     layer.W.value.row(0) *= 10;    // long

@@ -15,7 +15,7 @@
 using namespace pl;
 
 TEST_CASE("LIF membrane under constant current follows U_rest + R I (1 - exp(-t/tau_mem)) exactly",
-          "[spiking]") {
+          "[spiking][exercise:surrogate-spikes.lif_step]") {
     LifParams p;
     const double dt_ms = 0.5;
     p.tau_mem_ms = 10;
@@ -35,7 +35,7 @@ TEST_CASE("LIF membrane under constant current follows U_rest + R I (1 - exp(-t/
 }
 
 TEST_CASE("LIF firing rate under constant current matches 1 over tau_mem ln(RI over RI - theta)",
-          "[spiking]") {
+          "[spiking][exercise:surrogate-spikes.lif_step]") {
     LifParams p;
     const double dt_ms = 0.1;
     p.tau_mem_ms = 10;  // ms
@@ -59,7 +59,8 @@ TEST_CASE("LIF firing rate under constant current matches 1 over tau_mem ln(RI o
     REQUIRE(spike_steps.front() * dt_ms == Approx(std::ceil(exact_ms / dt_ms) * dt_ms));
 }
 
-TEST_CASE("Synaptic current after one input spike matches the alpha kernel at the steps", "[spiking]") {
+TEST_CASE("Synaptic current after one input spike matches the alpha kernel at the steps",
+          "[spiking][exercise:surrogate-spikes.lif_step]") {
     LifParams p;
     p.theta = 1e9;  // mV: no output spikes
     const double w = 0.7;
@@ -256,7 +257,8 @@ TEST_CASE("Surrogate None gives exactly zero dW of layer 1 when the loss reads o
     REQUIRE(l1.W.grad.cwiseAbs().maxCoeff() > 0.0);
 }
 
-TEST_CASE("Surrogate derivatives have their documented shapes", "[spiking]") {
+TEST_CASE("Surrogate derivatives have their documented shapes",
+          "[spiking][exercise:surrogate-spikes.fast_sigmoid]") {
     auto at = [](SurrogateGrad f, double v, double k) { return f(Mat::Constant(1, 1, v), k)(0, 0); };
     SpikeFunction step;
     CHECK(step.spikes(Mat::Constant(1, 1, 0.0))(0, 0) == 0.0);
@@ -274,6 +276,25 @@ TEST_CASE("Surrogate derivatives have their documented shapes", "[spiking]") {
     auto smooth_at = [&](double v) { return smooth.spikes(Mat::Constant(1, 1, v))(0, 0); };
     CHECK(smooth.grad(Mat::Constant(1, 1, 0.2))(0, 0) ==
           Approx((smooth_at(0.2 + h) - smooth_at(0.2 - h)) / (2 * h)));
+}
+
+TEST_CASE("The fast sigmoid surrogate is the derivative of v / (1 + beta |v|) at every element",
+          "[spiking][exercise:surrogate-spikes.fast_sigmoid]") {
+    Rng rng(5);
+    const Mat v = random_mat(rng, 3, 7, 0.5);  // no entry within 1e-7 of the kink at 0
+    REQUIRE(v.cwiseAbs().minCoeff() > 1e-4);
+    for (double beta : {1.0, 10.0, 100.0}) {
+        const Mat grad = fast_sigmoid_grad(v, beta);
+        REQUIRE(grad.rows() == 3);
+        REQUIRE(grad.cols() == 7);
+        auto fast_sigmoid = [&](const Mat& x) { return Mat(x.array() / (1 + beta * x.array().abs())); };
+        const double h = 1e-7;
+        const Mat numeric = (fast_sigmoid(v.array() + h) - fast_sigmoid(v.array() - h)) / (2 * h);
+        CAPTURE(beta);
+        CHECK(max_rel_error(grad, numeric) < 1e-6);
+        CHECK(fast_sigmoid_grad(-v, beta) == grad);
+        CHECK(fast_sigmoid_grad(Mat::Zero(2, 1), beta) == Mat::Ones(2, 1));  // the peak: 1 at the threshold
+    }
 }
 
 TEST_CASE("The surrogate, read-out, encoding and neuron-model tables refuse unknown names, listing the valid",

@@ -14,7 +14,8 @@
 
 using namespace pl;
 
-TEST_CASE("target prop: one hidden layer gets top_lr times BP's gradient, the output layer BP's", "[dtp]") {
+TEST_CASE("target prop: one hidden layer gets top_lr times BP's gradient, the output layer BP's",
+          "[dtp][exercise:target-prop.difference_target]") {
     Rng rng(1), rule_rng(2);
     Mlp net({3, 5, 2}, ActivationKind::Tanh, rng);
     DifferenceTargetProp dtp(net, rule_rng, {0.1, 0.1, 0.25});
@@ -31,7 +32,8 @@ TEST_CASE("target prop: one hidden layer gets top_lr times BP's gradient, the ou
     REQUIRE(dtp.reconstruction_errors().empty());
 }
 
-TEST_CASE("target prop: the lower target is h1 + g2(hhat2) - g2(h2), computed with Eigen", "[dtp]") {
+TEST_CASE("target prop: the lower target is h1 + g2(hhat2) - g2(h2), computed with Eigen",
+          "[dtp][exercise:target-prop.difference_target]") {
     Rng rng(3), rule_rng(4);
     Mlp net({3, 6, 5, 2}, ActivationKind::Tanh, rng);
     const DtpOptions options{0.1, 0.1, 0.5};
@@ -60,6 +62,34 @@ TEST_CASE("target prop: the lower target is h1 + g2(hhat2) - g2(h2), computed wi
     REQUIRE_FALSE(dtp.inverse_weights(2).isApprox(V));  // the inverse took its step
 }
 
+TEST_CASE("target prop: targets() go down two inverses, hhat_{l-1} = h_{l-1} + g_l(hhat_l) - g_l(h_l)",
+          "[dtp][exercise:target-prop.difference_target]") {
+    Rng rng(5), rule_rng(6);
+    Mlp net({3, 6, 5, 4, 2}, ActivationKind::Tanh, rng);
+    DifferenceTargetProp dtp(net, rule_rng, {0.1, 0.1, 0.3});
+    const Mat x = normal_matrix(rng, 3, 5, 1.0), g = normal_matrix(rng, 2, 5, 0.3);
+    net.forward(x, true);
+    const std::vector<Mat> hhat = dtp.targets(net, g);
+    REQUIRE(hhat.size() == 4);
+
+    std::vector<Linear*> L = net.linears();
+    auto tanh_of = [](const Mat& a) { return Mat(a.array().tanh()); };
+    auto layer = [&](int l, const Mat& below) {  // h_l = tanh(W_l h_{l-1} + b_l)
+        return tanh_of((L[l - 1]->W.value * below).colwise() + L[l - 1]->b.value.col(0));
+    };
+    auto inverse = [&](size_t l, const Mat& h) {  // g_l(h) = tanh(V_l h + c_l)
+        return tanh_of((dtp.inverse_weights(l) * h).colwise() + dtp.inverse_biases(l).col(0));
+    };
+    const Mat h1 = layer(1, x), h2 = layer(2, h1), h3 = layer(3, h2);
+    const Mat hhat3 = h3 - 0.3 * 5.0 * L[3]->W.value.transpose() * g;
+    const Mat hhat2 = h2 + inverse(3, hhat3) - inverse(3, h3);
+    const Mat hhat1 = h1 + inverse(2, hhat2) - inverse(2, h2);
+    CHECK(hhat[3].isApprox(hhat3, 1e-12));
+    CHECK(hhat[2].isApprox(hhat2, 1e-12));
+    CHECK(hhat[1].isApprox(hhat1, 1e-12));
+    CHECK((hhat[1] - h1).norm() > 1e-3);  // the targets moved: a copy of h would fail above
+}
+
 // Trains `net` with DTP + Adam on mini-batches of `data`; returns the rule's reconstruction errors
 // averaged over the first and the last 20 batches
 static std::pair<double, double> train_dtp(Mlp& net, DifferenceTargetProp& dtp, const Dataset& data,
@@ -81,7 +111,8 @@ static std::pair<double, double> train_dtp(Mlp& net, DifferenceTargetProp& dtp, 
     return {first, last};
 }
 
-TEST_CASE("target prop: the inverses learn to reconstruct and DTP learns the spirals toy", "[dtp]") {
+TEST_CASE("target prop: the inverses learn to reconstruct and DTP learns the spirals toy",
+          "[dtp][exercise:target-prop.difference_target]") {
     Rng rng(11), rule_rng(12);
     const Split data = make_spirals(rng, 400);
     Mlp net({2, 32, 32, 2}, ActivationKind::Tanh, rng);
