@@ -1,0 +1,87 @@
+#!/usr/bin/env python3
+# The exercise round trip (ctest label "exercise"): release a student's copy into a temporary folder, then in
+# that copy (one build dir, reused): untouched, every public test fails with "not implemented" and a lab run
+# exits 6 with the notice; with the reference regions pasted back every public test passes; with a
+# sign-flipped dL/dx in the linear backward exactly backprop.linear_backward's tests fail.
+# usage: round_trip.py PLASTICITY_EXERCISE (built from this source tree: its golden data are the release's)
+import importlib.machinery
+import importlib.util
+import json
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+sys.dont_write_bytecode = True  # no __pycache__ next to scripts/exercise
+TOP = Path(__file__).resolve().parent.parent.parent
+loader = importlib.machinery.SourceFileLoader("exercise", str(TOP / "scripts/exercise"))
+exercise = importlib.util.module_from_spec(importlib.util.spec_from_loader("exercise", loader))
+loader.exec_module(exercise)
+failures = []
+
+
+def expect(condition, what):
+    print(("ok:   " if condition else "FAIL: ") + what, flush=True)
+    if not condition:
+        failures.append(what)
+
+
+def check(copy):
+    """The public tests of the copy (scripts/exercise check --json): list of dicts."""
+    done = subprocess.run([str(copy / "scripts/exercise"), "check", "--json"], cwd=copy, capture_output=True,
+                          text=True)
+    if not done.stdout.startswith("{"):
+        sys.exit("round trip: check printed no results:\n" + done.stdout + done.stderr)
+    return json.loads(done.stdout)["tests"]
+
+
+def paste_reference(copy):
+    """Puts the reference's solution of every region back into the copy."""
+    for r in exercise.regions(TOP, exercise.source_files(TOP)):
+        reference = (TOP / r["file"]).read_text().splitlines()
+        target = copy / r["file"]
+        lines = target.read_text().splitlines()
+        stub = next(s for s in exercise.regions_in("\n".join(lines), r["file"]) if s["id"] == r["id"])
+        lines[stub["hints"]:stub["end"]] = reference[r["hints"]:r["end"]]
+        target.write_text("\n".join(lines) + "\n")
+
+
+def main():
+    reference_binary = sys.argv[1]
+    with tempfile.TemporaryDirectory(prefix="pl-exercise-") as tmp:
+        copy = Path(tmp) / "copy"
+        subprocess.run([str(TOP / "scripts/exercise"), "release", str(copy), "--golden-from", reference_binary],
+                       check=True)
+        expect(not (copy / "tests/unit/test_optimizers.cpp").read_text().count("exercise:backprop.adam_step"),
+               "the release has no hidden test")
+
+        tests = check(copy)
+        expect(len(tests) > 0 and all(not t["passed"] and "is not implemented yet: " in t["message"]
+                                      for t in tests),
+               f"the untouched release fails all {len(tests)} public tests with 'not implemented'")
+        build = exercise.build(copy, "plasticity-cli")
+        expect(build == "", "the copy's plasticity-cli builds")
+        run = subprocess.run([str(copy / exercise.BUILD / "labs/plasticity-cli"), "run", "backprop", "--set",
+                              "dataset=xor", "--epochs", "1"], capture_output=True, text=True)
+        expect(run.returncode == 6 and "is not implemented yet: engine/" in run.stderr,
+               f"a lab on a stub exits 6 with the notice (exit {run.returncode}: {run.stderr.strip()[-120:]})")
+
+        paste_reference(copy)
+        tests = check(copy)
+        wrong = [t for t in tests if not t["passed"]]
+        expect(not wrong, f"with the reference pasted back all {len(tests)} public tests pass {wrong[:1]}")
+
+        linear = copy / "engine/linear.cpp"
+        right = "return W.value.transpose() * grad_out;"
+        linear.write_text(linear.read_text().replace(right, "return -W.value.transpose() * grad_out;", 1))
+        tests = check(copy)
+        failed = sorted({t["exercise"] for t in tests if not t["passed"]})
+        expect(failed == ["backprop.linear_backward"], f"a sign-flipped dL/dx fails only linear_backward: {failed}")
+        expect(all(t["message"].startswith("dL/dx is wrong: largest error ") for t in tests if not t["passed"]),
+               "each says 'dL/dx is wrong: largest error ...' first")
+    print("round trip: " + ("passed" if not failures else f"{len(failures)} checks failed"))
+    sys.exit(1 if failures else 0)
+
+
+if __name__ == "__main__":
+    main()
