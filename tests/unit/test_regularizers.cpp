@@ -49,6 +49,20 @@ TEST_CASE(
     CHECK(((g.array() == 0) == (y.array() == 0)).all());
 }
 
+TEST_CASE("dropout's backward is dL/dy times the forward's mask: 0 where dropped, 1 / (1 - p) where kept",
+          "[regularizers][exercise:regularization.dropout_backward]") {
+    Rng rng(5);
+    const Mat x = normal_mat(rng, 6, 30, 2.0, 0.1);  // no zero inputs: y / x is the mask
+    const Mat g = normal_mat(rng, 6, 30);
+    Dropout dropout(0.25, 13);
+    const Mat mask = dropout.forward(x, true).cwiseQuotient(x);
+    CHECK((mask.array() == 0).count() > 0);
+    const Mat dx = dropout.backward(g);
+    CHECK((dx - g.cwiseProduct(mask)).cwiseAbs().maxCoeff() < 1e-12);
+    CHECK(((mask.array() == 0) || (mask.array() - 1 / 0.75).abs() < 1e-12).all());
+    CHECK(dropout.backward(g) == dx);  // backward reads the mask, it draws none
+}
+
 TEST_CASE("dropout averaged over many masks equals its inference output",
           "[regularizers][exercise:regularization.dropout_forward]") {
     Rng rng(4);
