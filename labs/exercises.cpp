@@ -4,14 +4,14 @@
 namespace pl {
 
 std::vector<ExerciseProbe> all_exercise_probes() {
-    // One line per lab with exercises, in the catalog's order: `backprop_exercise_probes,`
+    // One line per lab with exercises, in the catalog's order: `backprop_exercise_probes,  // Lab 1`
     const std::vector<std::vector<ExerciseProbe> (*)()> labs = {
-        backprop_exercise_probes,
-        feedback_alignment_exercise_probes,
-        bayes_by_backprop_exercise_probes,
-        regularization_exercise_probes,
-        surrogate_spikes_exercise_probes,
-        target_prop_exercise_probes,
+        backprop_exercise_probes,            // Lab 1
+        feedback_alignment_exercise_probes,  // Lab 2
+        bayes_by_backprop_exercise_probes,   // Lab 3
+        regularization_exercise_probes,      // Lab 4
+        surrogate_spikes_exercise_probes,    // Lab 5
+        target_prop_exercise_probes,         // Lab 7
     };
     std::vector<ExerciseProbe> probes;
     for (const auto& lab_probes : labs) {
