@@ -23,8 +23,8 @@ enum class EvalSet { TestDigits = 0, Fashion = 1, Noise = 2 };
 // `mnist_samples` weight samples (the same ones at every evaluation) on the three sets.
 class BayesClassifier : public TrainerModel {
 public:
-    // Loads MNIST and Fashion-MNIST (throws DataError on a missing or corrupt file) and builds the network from
-    // the lab's settings: the mnist_* ones, method, activation, sigma_init, init_scale and seed.
+    // Loads MNIST and Fashion-MNIST (throws DataError on a missing or corrupt file) and builds the network
+    // from the lab's settings: the mnist_* ones, method, activation, sigma_init, init_scale and seed.
     void start(const BayesByBackpropSettings& settings);
     const Mat& images(EvalSet set) const;             // 784 x 2,000, pixels in [0, 1]
     Vec probabilities(EvalSet set, int image) const;  // of the last evaluation (empty before the first)
