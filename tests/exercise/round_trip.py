@@ -2,7 +2,8 @@
 # The exercise round trip (ctest label "exercise"): release a student's copy into a temporary folder, then in
 # that copy (one build dir, reused): untouched, every public test fails with "not implemented" and a lab run
 # exits 6 with the notice; with the reference regions pasted back every public test passes; with a
-# sign-flipped dL/dx in the linear backward exactly backprop.linear_backward's tests fail.
+# sign-flipped dL/dx in the linear backward exactly backprop.linear_backward's tests fail; graded (with its
+# public test runner edited to pass everything), it gets the clean tests' results in Gradescope's format.
 # usage: round_trip.py PLASTICITY_EXERCISE (built from this source tree: its golden data are the release's)
 import importlib.machinery
 import importlib.util
@@ -79,6 +80,22 @@ def main():
         expect(failed == ["backprop.linear_backward"], f"a sign-flipped dL/dx fails only linear_backward: {failed}")
         expect(all(t["message"].startswith("dL/dx is wrong: largest error ") for t in tests if not t["passed"]),
                "each says 'dL/dx is wrong: largest error ...' first")
+
+        checker = copy / "labs/exercise_check.cpp"
+        checker.write_text(checker.read_text().replace("result.passed = result.message.empty();",
+                                                       "result.passed = true;", 1))
+        grades = Path(tmp) / "grades"
+        subprocess.run([str(TOP / "scripts/exercise"), "grade", str(copy), "--out", str(grades)], check=True)
+        result = json.loads((grades / "copy/results.json").read_text())
+        fields = {"name", "score", "max_score", "status", "output", "visibility"}
+        expect(set(result) == {"score", "max_score", "tests"} and all(set(t) == fields for t in result["tests"]),
+               "results.json has Gradescope's fields")
+        linear = [t for t in result["tests"] if t["name"].startswith("backprop.linear_backward:")]
+        expect(len(linear) == 2 and all(t["score"] == 0 and t["status"] == "failed" for t in linear),
+               "the wrong dL/dx gets 0 on linear_backward's public and hidden tests, whatever the copy's runner says")
+        others = [t for t in result["tests"] if t["visibility"] == "visible" and t not in linear]
+        expect(all(t["status"] == "passed" for t in others), "every other exercise's public tests pass in the grade")
+        expect((grades / "class.csv").read_text().startswith("student,score,max_score,"), "class.csv is written")
     print("round trip: " + ("passed" if not failures else f"{len(failures)} checks failed"))
     sys.exit(1 if failures else 0)
 
