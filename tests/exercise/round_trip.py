@@ -3,7 +3,8 @@
 # that copy (one build dir, reused): untouched, every public test fails with "not implemented" and a lab run
 # exits 6 with the notice; with the reference regions pasted back every public test passes; with a
 # sign-flipped dL/dx in the linear backward exactly backprop.linear_backward's tests fail; graded (with its
-# public test runner edited to pass everything), it gets the clean tests' results in Gradescope's format.
+# public test runner edited to pass everything) next to the reference, it gets the clean tests' results in
+# Gradescope's format and fails Lab 1's lab-level check (93% on MNIST), which the reference passes.
 # usage: round_trip.py PLASTICITY_EXERCISE (built from this source tree: its golden data are the release's)
 import importlib.machinery
 import importlib.util
@@ -85,15 +86,25 @@ def main():
         checker.write_text(checker.read_text().replace("result.passed = result.message.empty();",
                                                        "result.passed = true;", 1))
         grades = Path(tmp) / "grades"
-        subprocess.run([str(TOP / "scripts/exercise"), "grade", str(copy), "--out", str(grades)], check=True)
+        subprocess.run([str(TOP / "scripts/exercise"), "grade", str(TOP), str(copy), "--out", str(grades)],
+                       check=True)
+        reference = json.loads((grades / TOP.name / "results.json").read_text())
+        checks = [t for t in reference["tests"] if t["name"].endswith(": lab-level check")]
+        expect(checks and all(t["status"] == "passed" for t in checks)
+               and reference["score"] == reference["max_score"],
+               f"the reference passes all {len(checks)} lab-level checks and gets every point")
         result = json.loads((grades / "copy/results.json").read_text())
+        mnist = next(t for t in result["tests"] if t["name"] == "backprop.mnist_accuracy: lab-level check")
+        expect(mnist["score"] == 0 and "test_acc is 0." in mnist["output"]
+               and "backprop.linear_backward" in mnist["output"],
+               f"the wrong dL/dx fails Lab 1's lab-level check (93% on MNIST): {mnist['output'][:160]}")
         fields = {"name", "score", "max_score", "status", "output", "visibility"}
         expect(set(result) == {"score", "max_score", "tests"} and all(set(t) == fields for t in result["tests"]),
                "results.json has Gradescope's fields")
         linear = [t for t in result["tests"] if t["name"].startswith("backprop.linear_backward:")]
         expect(len(linear) == 2 and all(t["score"] == 0 and t["status"] == "failed" for t in linear),
                "the wrong dL/dx gets 0 on linear_backward's public and hidden tests, whatever the copy's runner says")
-        others = [t for t in result["tests"] if t["visibility"] == "visible" and t not in linear]
+        others = [t for t in result["tests"] if t["name"].endswith(": public tests") and t not in linear]
         expect(all(t["status"] == "passed" for t in others), "every other exercise's public tests pass in the grade")
         expect((grades / "class.csv").read_text().startswith("student,score,max_score,"), "class.csv is written")
     print("round trip: " + ("passed" if not failures else f"{len(failures)} checks failed"))
