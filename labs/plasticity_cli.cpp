@@ -105,7 +105,8 @@ void run_printing(pl::Lab& lab, pl::LabRunner& runner, const pl::Json& tag) {
         std::fflush(stdout);
     }
     print_line(tag, pl::final_json(lab, runner.samples_per_s()));
-    warn_undefined(pl::final_json(lab, runner.samples_per_s()), warned);
+    // a run stopped on a problem: its error message (printed next) says why the final metrics are null
+    if (lab.error.empty()) warn_undefined(pl::final_json(lab, runner.samples_per_s()), warned);
 }
 
 // The exit code of a run that stopped on a problem (kOk when it did not).
