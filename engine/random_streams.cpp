@@ -18,6 +18,8 @@ const std::vector<StreamInfo>& stream_table() {
         {Stream::Probe, "probe", "the fixed training samples measurements are taken on"},
         {Stream::View, "view", "views only: a drawn digit's spikes, gradient-check samples, sample grids"},
         {Stream::Fixed, "fixed", "the same for every seed: the validation split, the noise images"},
+        {Stream::Replay, "replay",
+         "continual learning: the replay memory's digits and each batch's replayed ones"},
     };
     return table;
 }

@@ -22,6 +22,7 @@ enum class Stream {
     Probe,    // the fixed training samples measurements are taken on (update angles)
     View,     // views only: a drawn digit's Poisson spikes, the gradient check's samples, sample grids
     Fixed,    // fixed for every run whatever the seed: the validation split, the noise images
+    Replay,   // continual learning: the digits a replay memory keeps and the replayed samples of each batch
 };
 
 struct StreamInfo {

@@ -4,6 +4,7 @@
 #include "engine/json.h"
 #include "labs/backprop/backprop_panel.h"
 #include "labs/bayes-by-backprop/bayes_by_backprop_panel.h"
+#include "labs/continual/continual_panel.h"
 #include "labs/feedback-alignment/feedback_alignment_panel.h"
 #include "labs/regularization/regularization_panel.h"
 #include "labs/surrogate-spikes/surrogate_spikes_panel.h"
@@ -45,7 +46,7 @@ const std::vector<CatalogEntry>& lab_catalog() {
         lab<BayesByBackpropLab, PL_PANEL(draw_bayes_by_backprop_panel)>(),
         lab<RegularizationLab, PL_PANEL(draw_regularization_panel)>(),
         lab<SurrogateSpikesLab, PL_PANEL(draw_surrogate_spikes_panel)>(),
-        {{"continual", "Continual learning", "Catastrophic forgetting; EWC, SI and replay"}},
+        lab<ContinualLab, PL_PANEL(draw_continual_panel)>(),
         lab<TargetPropLab, PL_PANEL(draw_target_prop_panel)>(),
         {{"neurons", "Neuron models", "LIF, AdEx, Izhikevich and Hodgkin-Huxley"}},
         {{"plasticity", "Synaptic plasticity", "Hebb, Oja, BCM, STDP and an STDP network learning digits"}},

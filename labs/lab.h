@@ -37,6 +37,8 @@ public:
     // error), finished or stopped, 0..1 of the whole run.
     // The metrics of the final JSON line (default: the last row of logs()[0]).
     virtual std::vector<std::pair<std::string, double>> final_metrics() const;
+    // The lab's own parts of the exported run, a JSON object's text (Lab 6: "acc_matrix"); "{}" for none.
+    virtual std::string export_json() const { return "{}"; }
 
     long long samples_seen() const override { return samples_seen_; }  // since reset()
     virtual std::vector<const MetricLog*> logs() const = 0;  // logs()[0]: one row per epoch ("epoch" first)

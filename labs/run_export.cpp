@@ -35,6 +35,7 @@ Json run_json(const Lab& lab, double samples_per_s) {
     for (const MetricLog* log : lab.logs())
         if (!log->undefined_to_json().empty()) undefined[log->name] = log->undefined_to_json();
     if (!undefined.empty()) out["undefined"] = undefined;
+    out.update(Json::parse(lab.export_json()));  // the lab's own keys
     out["final"] = final_json(lab, samples_per_s);
     return out;
 }

@@ -1,0 +1,25 @@
+// The settings of a continual-learning run (Lab 6), one field per parameter; continual_fields() in
+// continual_lab.cpp declares each one's name, default, range and help.
+#pragma once
+#include <string>
+#include <vector>
+
+namespace pl {
+
+struct ContinualSettings {
+    std::string benchmark;    // split | permuted (benchmark_table())
+    std::string scenario;     // task | domain | class (scenario_table())
+    std::string method;       // a name in method_table()
+    int contexts = 5;         // permuted only (split has 5)
+    int epochs = 4;           // passes over each context's training set
+    std::vector<int> hidden;  // hidden layer sizes; {0}: the benchmark's network
+    double lr = 1e-3;         // Adam's learning rate
+    int batch = 64;
+    int seed = 1;
+    double ewc_lambda = 1, ewc_gamma = 1;  // EWC's strength; online EWC's decay of the old Fisher
+    double si_c = 1;                       // SI's strength
+    int replay_per_class = 100;            // replay: stored digits per class of each context
+    double hnet_beta = 0.01;               // hnet: strength of the output regulariser
+};
+
+}  // namespace pl

@@ -1,0 +1,67 @@
+// Lab 6's `ewc` (Kirkpatrick et al. 2017: one quadratic penalty per finished context, weighted by its Fisher)
+// and `online-ewc` (Schwarz et al. 2018: one running Fisher F <- gamma F + F_new, anchored at the latest
+// theta*).
+#include <chrono>
+#include "engine/fisher.h"
+#include "engine/quadratic_penalty.h"
+#include "labs/continual/continual_run.h"
+
+namespace pl {
+
+namespace {
+class Ewc : public ContinualMethod {
+public:
+    Ewc(double lambda, bool online, double gamma) : lambda_(lambda), online_(online), gamma_(gamma) {}
+
+    // lambda/2 sum_k sum_i F_k,i (theta_i - theta*_k,i)^2 over the anchors
+    double penalty(ContinualRun& run) override {
+        double total = 0;
+        for (const Anchor& anchor : anchors_) total += quadratic_penalty(run.params(), anchor, lambda_);
+        return total;
+    }
+
+    // The Fisher of the context just trained, on its training set, from the network's own predictions.
+    void end_context(ContinualRun& run) override {
+        const auto t0 = std::chrono::steady_clock::now();
+        const Dataset& data = run.benchmark->contexts[size_t(run.context)].train;
+        Anchor anchor = {fisher_diagonal(run.net, data.x, run.mask_of(data.y)), values_of(run.params())};
+        if (!online_ || anchors_.empty()) {
+            anchors_.push_back(std::move(anchor));
+        } else {
+            Anchor& running = anchors_.front();
+            for (size_t k = 0; k < anchor.importance.size(); ++k)
+                running.importance[k] =
+                    gamma_ * running.importance[k] + anchor.importance[k];  // F <- gamma F + F_new
+            running.theta = anchor.theta;
+        }
+        boundary_seconds += std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+    }
+
+    std::vector<Mat> importance() const override {  // sum_k F_k
+        std::vector<Mat> total;
+        for (const Anchor& anchor : anchors_)
+            for (size_t k = 0; k < anchor.importance.size(); ++k)
+                if (k < total.size())
+                    total[k] += anchor.importance[k];
+                else
+                    total.push_back(anchor.importance[k]);
+        return total;
+    }
+
+private:
+    double lambda_;
+    bool online_;
+    double gamma_;
+    std::vector<Anchor> anchors_;  // one per finished context (online: one)
+};
+}  // namespace
+
+std::unique_ptr<ContinualMethod> make_ewc(const ContinualSettings& s) {
+    return std::make_unique<Ewc>(s.ewc_lambda, false, 1.0);
+}
+
+std::unique_ptr<ContinualMethod> make_online_ewc(const ContinualSettings& s) {
+    return std::make_unique<Ewc>(s.ewc_lambda, true, s.ewc_gamma);
+}
+
+}  // namespace pl
