@@ -18,6 +18,13 @@ Mat Mlp::forward(const Mat& x, bool training) {
     return a;
 }
 
+// g_{l-1} = layer_l.backward(g_l), from the output down to the input
+Mat Mlp::backward(const Mat& grad_out) {
+    Mat g = grad_out;
+    for (auto layer = layers.rbegin(); layer != layers.rend(); ++layer) g = (*layer)->backward(g);
+    return g;
+}
+
 std::vector<Param*> Mlp::params() {
     std::vector<Param*> all;
     for (auto& layer : layers)

@@ -1,0 +1,78 @@
+// Variational autoencoder: encoder, reparameterised z, decoder, the ELBO's two terms and their gradients.
+#include "engine/vae.h"
+#include <cmath>
+
+namespace pl {
+
+static Mat standard_normal(int rows, int cols, Rng& rng) {
+    Mat m(rows, cols);
+    for (double& v : m.reshaped()) v = rng.normal();
+    return m;
+}
+
+static Mat sigmoid(const Mat& logits) { return (1.0 + (-logits.array()).exp()).inverse().matrix(); }
+
+Vae::Vae(const VaeSizes& sizes, Rng& init_rng, double lr)
+    : encoder({sizes.inputs, sizes.hidden, sizes.hidden, 2 * sizes.latent}, ActivationKind::ReLU, init_rng),
+      decoder({sizes.latent, sizes.hidden, sizes.hidden, sizes.inputs}, ActivationKind::ReLU, init_rng),
+      sizes_(sizes),
+      adam_(lr) {}
+
+double gaussian_kl(const Mat& mu, const Mat& log_var) {
+    // KL = -1/2 sum (1 + log sigma^2 - mu^2 - sigma^2)
+    return -0.5 * (1.0 + log_var.array() - mu.array().square() - log_var.array().exp()).sum() /
+           double(mu.cols());
+}
+
+VaeLoss Vae::forward(const Mat& x, const Mat& eps) {
+    x_ = x;
+    eps_ = eps;
+    const Mat code = encoder.forward(x, true);
+    mu_ = code.topRows(sizes_.latent);
+    log_var_ = code.bottomRows(sizes_.latent);
+    const Mat z = mu_.array() + (0.5 * log_var_.array()).exp() * eps.array();  // z = mu + sigma eps
+    logits_ = decoder.forward(z, true);
+    // -log p(x|z) = sum_i softplus(l_i) - x_i l_i, softplus(l) = max(l, 0) + log(1 + e^-|l|)
+    const Eigen::ArrayXXd l = logits_.array();
+    const double nll = (l.max(0.0) + (-l.abs()).exp().log1p() - x.array() * l).sum();
+    return {nll / double(x.cols()), gaussian_kl(mu_, log_var_)};
+}
+
+void Vae::backward() {
+    const double batch = double(x_.cols());
+    const Mat dlogits = (sigmoid(logits_) - x_) / batch;  // d(-log p)/dl = sigmoid(l) - x
+    const Mat dz = decoder.backward(dlogits);
+    const Eigen::ArrayXXd sigma = (0.5 * log_var_.array()).exp();
+    Mat dcode(2 * sizes_.latent, x_.cols());
+    dcode.topRows(sizes_.latent) = dz + mu_ / batch;  // dz/dmu = 1, dKL/dmu = mu
+    // dz/dlog sigma^2 = eps sigma / 2, dKL/dlog sigma^2 = (sigma^2 - 1) / 2
+    dcode.bottomRows(sizes_.latent) =
+        (dz.array() * eps_.array() * sigma / 2 + (sigma.square() - 1.0) / (2 * batch)).matrix();
+    encoder.backward(dcode);
+}
+
+VaeLoss Vae::train_step(const Mat& x, Rng& noise) {
+    const VaeLoss loss = forward(x, standard_normal(sizes_.latent, int(x.cols()), noise));
+    backward();
+    adam_.step(params());
+    return loss;
+}
+
+Mat Vae::sample(int n, Rng& rng) { return sigmoid(decoder.forward(standard_normal(sizes_.latent, n, rng))); }
+
+Mat Vae::reconstruct(const Mat& x) {
+    return sigmoid(decoder.forward(encoder.forward(x).topRows(sizes_.latent)));
+}
+
+void Vae::copy_weights(Vae& source) {
+    const std::vector<Param*> to = params(), from = source.params();
+    for (size_t k = 0; k < to.size(); ++k) to[k]->value = from[k]->value;
+}
+
+std::vector<Param*> Vae::params() {
+    std::vector<Param*> all = encoder.params();
+    for (Param* p : decoder.params()) all.push_back(p);
+    return all;
+}
+
+}  // namespace pl

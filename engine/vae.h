@@ -1,0 +1,52 @@
+// A small symmetric variational autoencoder for images with pixels in [0, 1] (Kingma & Welling 2014), the
+// generator of generative replay (Shin et al. 2017): loss = Bernoulli -log p(x|z) + KL(q(z|x) || N(0, I)),
+// batch mean.
+#pragma once
+#include <vector>
+#include "engine/mlp.h"
+#include "engine/optimizer.h"
+
+namespace pl {
+
+// encoder inputs-hidden-hidden-(mu, log sigma^2), decoder latent-hidden-hidden-inputs, ReLU, sigmoid output.
+// The defaults are half of DGR's 2 x 400 units and z = 100: 0.41 M weights, about the classifier's 0.48 M.
+struct VaeSizes {
+    int inputs = 784;
+    int hidden = 200;  // units of each of the 2 hidden layers, in the encoder and in the decoder
+    int latent = 32;   // dimensions of z
+};
+
+struct VaeLoss {
+    double reconstruction = 0;  // Bernoulli negative log-likelihood in nats, batch mean
+    double kl = 0;              // KL(q(z|x) || N(0, I)) in nats, batch mean
+    double total() const { return reconstruction + kl; }
+};
+
+class Vae {
+public:
+    Vae(const VaeSizes& sizes, Rng& init_rng, double lr = 1e-3);
+    // The batch's mean loss with the reparameterisation noise eps (latent x batch), z = mu + sigma .* eps;
+    // caches what backward() needs.
+    VaeLoss forward(const Mat& x, const Mat& eps);
+    void backward();  // every param's grad of the last forward()'s mean loss
+    // Draws eps from `noise`, forward, backward and one step of the VAE's own Adam; the loss before the step.
+    VaeLoss train_step(const Mat& x, Rng& noise);
+    Mat sample(int n, Rng& rng);     // decoder means sigmoid(dec(z)), z ~ N(0, I): inputs x n
+    Mat reconstruct(const Mat& x);   // sigmoid(dec(mu(x)))
+    void copy_weights(Vae& source);  // this VAE's weights := source's (a frozen copy; same sizes)
+    std::vector<Param*> params();
+    int latent() const { return sizes_.latent; }
+
+    Mlp encoder;  // output rows 0..latent-1: mu; rows latent..2 latent-1: log sigma^2
+    Mlp decoder;  // output: pixel logits l, p(x_i = 1 | z) = sigmoid(l_i)
+
+private:
+    VaeSizes sizes_;
+    Adam adam_;
+    Mat x_, eps_, mu_, log_var_, logits_;  // of the last forward()
+};
+
+// KL(N(mu, diag e^log_var) || N(0, I)) per column = -1/2 sum (1 + log_var - mu^2 - e^log_var), batch mean
+double gaussian_kl(const Mat& mu, const Mat& log_var);
+
+}  // namespace pl
