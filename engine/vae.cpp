@@ -18,15 +18,16 @@ Vae::Vae(const VaeSizes& sizes, Rng& init_rng, double lr)
       sizes_(sizes),
       adam_(lr) {}
 
-double gaussian_kl(const Mat& mu, const Mat& log_var) {
+Vec gaussian_kl(const Mat& mu, const Mat& log_var) {
     // KL = -1/2 sum (1 + log sigma^2 - mu^2 - sigma^2)
-    return -0.5 * (1.0 + log_var.array() - mu.array().square() - log_var.array().exp()).sum() /
-           double(mu.cols());
+    return -0.5 *
+           (1.0 + log_var.array() - mu.array().square() - log_var.array().exp()).colwise().sum().transpose();
 }
 
-VaeLoss Vae::forward(const Mat& x, const Mat& eps) {
+VaeLoss Vae::forward(const Mat& x, const Mat& eps, const Vec& weights) {
     x_ = x;
     eps_ = eps;
+    weights_ = weights.size() == x.cols() ? weights : Vec::Constant(x.cols(), 1.0 / double(x.cols()));
     const Mat code = encoder.forward(x, true);
     mu_ = code.topRows(sizes_.latent);
     log_var_ = code.bottomRows(sizes_.latent);
@@ -34,31 +35,32 @@ VaeLoss Vae::forward(const Mat& x, const Mat& eps) {
     logits_ = decoder.forward(z, true);
     // -log p(x|z) = sum_i softplus(l_i) - x_i l_i, softplus(l) = max(l, 0) + log(1 + e^-|l|)
     const Eigen::ArrayXXd l = logits_.array();
-    const double nll = (l.max(0.0) + (-l.abs()).exp().log1p() - x.array() * l).sum();
-    return {nll / double(x.cols()), gaussian_kl(mu_, log_var_)};
+    const Vec nll = (l.max(0.0) + (-l.abs()).exp().log1p() - x.array() * l).colwise().sum().transpose();
+    return {weights_.dot(nll), weights_.dot(gaussian_kl(mu_, log_var_))};  // sum_n w_n l_n
 }
 
 void Vae::backward() {
-    const double batch = double(x_.cols());
-    const Mat dlogits = (sigmoid(logits_) - x_) / batch;  // d(-log p)/dl = sigmoid(l) - x
+    const Eigen::ArrayXXd w = weights_.transpose().replicate(sizes_.latent, 1);  // w_n in every row
+    const Mat dlogits = (sigmoid(logits_) - x_) * weights_.asDiagonal();  // d(-log p)/dl = sigmoid(l) - x
     const Mat dz = decoder.backward(dlogits);
     const Eigen::ArrayXXd sigma = (0.5 * log_var_.array()).exp();
     Mat dcode(2 * sizes_.latent, x_.cols());
-    dcode.topRows(sizes_.latent) = dz + mu_ / batch;  // dz/dmu = 1, dKL/dmu = mu
+    dcode.topRows(sizes_.latent) = dz.array() + w * mu_.array();  // dz/dmu = 1, dKL/dmu = mu
     // dz/dlog sigma^2 = eps sigma / 2, dKL/dlog sigma^2 = (sigma^2 - 1) / 2
-    dcode.bottomRows(sizes_.latent) =
-        (dz.array() * eps_.array() * sigma / 2 + (sigma.square() - 1.0) / (2 * batch)).matrix();
+    dcode.bottomRows(sizes_.latent) = dz.array() * eps_.array() * sigma / 2 + w * (sigma.square() - 1.0) / 2;
     encoder.backward(dcode);
 }
 
-VaeLoss Vae::train_step(const Mat& x, Rng& noise) {
-    const VaeLoss loss = forward(x, standard_normal(sizes_.latent, int(x.cols()), noise));
+VaeLoss Vae::train_step(const Mat& x, Rng& noise, const Vec& weights) {
+    const VaeLoss loss = forward(x, standard_normal(sizes_.latent, int(x.cols()), noise), weights);
     backward();
     adam_.step(params());
     return loss;
 }
 
-Mat Vae::sample(int n, Rng& rng) { return sigmoid(decoder.forward(standard_normal(sizes_.latent, n, rng))); }
+Mat Vae::decode(const Mat& z) { return sigmoid(decoder.forward(z)); }
+
+Mat Vae::sample(int n, Rng& rng) { return decode(standard_normal(sizes_.latent, n, rng)); }
 
 Mat Vae::reconstruct(const Mat& x) {
     return sigmoid(decoder.forward(encoder.forward(x).topRows(sizes_.latent)));

@@ -25,13 +25,14 @@ struct VaeLoss {
 class Vae {
 public:
     Vae(const VaeSizes& sizes, Rng& init_rng, double lr = 1e-3);
-    // The batch's mean loss with the reparameterisation noise eps (latent x batch), z = mu + sigma .* eps;
-    // caches what backward() needs.
-    VaeLoss forward(const Mat& x, const Mat& eps);
-    void backward();  // every param's grad of the last forward()'s mean loss
+    // The batch's loss sum_n w_n l_n with the reparameterisation noise eps (latent x batch), z = mu + sigma
+    // .* eps, and a weight per sample (empty: the mean, w_n = 1/B); caches what backward() needs.
+    VaeLoss forward(const Mat& x, const Mat& eps, const Vec& weights = Vec());
+    void backward();  // every param's grad of the last forward()'s loss
     // Draws eps from `noise`, forward, backward and one step of the VAE's own Adam; the loss before the step.
-    VaeLoss train_step(const Mat& x, Rng& noise);
-    Mat sample(int n, Rng& rng);     // decoder means sigmoid(dec(z)), z ~ N(0, I): inputs x n
+    VaeLoss train_step(const Mat& x, Rng& noise, const Vec& weights = Vec());
+    Mat decode(const Mat& z);        // decoder means sigmoid(dec(z)): inputs x columns of z
+    Mat sample(int n, Rng& rng);     // decode(z), z ~ N(0, I): inputs x n
     Mat reconstruct(const Mat& x);   // sigmoid(dec(mu(x)))
     void copy_weights(Vae& source);  // this VAE's weights := source's (a frozen copy; same sizes)
     std::vector<Param*> params();
@@ -44,9 +45,10 @@ private:
     VaeSizes sizes_;
     Adam adam_;
     Mat x_, eps_, mu_, log_var_, logits_;  // of the last forward()
+    Vec weights_;
 };
 
-// KL(N(mu, diag e^log_var) || N(0, I)) per column = -1/2 sum (1 + log_var - mu^2 - e^log_var), batch mean
-double gaussian_kl(const Mat& mu, const Mat& log_var);
+// KL(N(mu, diag e^log_var) || N(0, I)) of each column = -1/2 sum (1 + log_var - mu^2 - e^log_var), in nats
+Vec gaussian_kl(const Mat& mu, const Mat& log_var);
 
 }  // namespace pl
