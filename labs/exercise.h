@@ -30,6 +30,7 @@ std::vector<ExerciseProbe> feedback_alignment_exercise_probes();
 std::vector<ExerciseProbe> bayes_by_backprop_exercise_probes();
 std::vector<ExerciseProbe> regularization_exercise_probes();
 std::vector<ExerciseProbe> surrogate_spikes_exercise_probes();
+std::vector<ExerciseProbe> continual_exercise_probes();
 std::vector<ExerciseProbe> target_prop_exercise_probes();
 
 // Every probe of every lab, in the order of labs/exercises.cpp's table.

@@ -11,6 +11,7 @@ std::vector<ExerciseProbe> all_exercise_probes() {
         bayes_by_backprop_exercise_probes,   // Lab 3
         regularization_exercise_probes,      // Lab 4
         surrogate_spikes_exercise_probes,    // Lab 5
+        continual_exercise_probes,           // Lab 6
         target_prop_exercise_probes,         // Lab 7
     };
     std::vector<ExerciseProbe> probes;
