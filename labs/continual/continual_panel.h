@@ -1,5 +1,5 @@
-// Lab 6's panel (a placeholder until the forgetting plot, the accuracy matrix and the methods' views land):
-// one line with the run's state.
+// Lab 6's panel: the forgetting plot (every context's test accuracy over the whole run, boundaries marked),
+// the accuracy matrix R with ACC, BWT and forgetting, and what the method stores (importance, images).
 #pragma once
 #include "labs/continual/continual_lab.h"
 

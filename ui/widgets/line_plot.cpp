@@ -237,6 +237,13 @@ void DrawLegend(ImDrawList* draw, const PlotAxes& axes, const std::vector<Series
     }
 }
 
+void DrawMark(ImDrawList* draw, const PlotAxes& axes, const PlotMark& mark) {
+    const float x = axes.ToScreen(mark.x, axes.y0).x;
+    const ImU32 faded = ImGui::GetColorU32(ImGuiCol_Text, 0.55f);
+    DashedPolyline(draw, {ImVec2(x, axes.min.y), ImVec2(x, axes.max.y)}, faded, 1.0f);
+    draw->AddText(ImVec2(x + 3, axes.min.y + 2), mark.color ? mark.color : faded, mark.label.c_str());
+}
+
 void CenteredText(ImDrawList* draw, const PlotAxes& axes, const char* text) {
     ImVec2 size = ImGui::CalcTextSize(text);
     ImVec2 at((axes.min.x + axes.max.x - size.x) / 2, (axes.min.y + axes.max.y - size.y) / 2);
@@ -469,6 +476,7 @@ bool LinePlot(const char* id, const char* title, const std::vector<PlotSeries>& 
         x0 = 0, x1 = 1;
         y0 = log_y ? -1 : 0, y1 = 1;
     }
+    if (options.fix_x && options.x_max > options.x_min) x0 = options.x_min, x1 = options.x_max;
     if (x1 <= x0) {
         x0 -= 0.5;
         x1 += 0.5;
@@ -500,12 +508,13 @@ bool LinePlot(const char* id, const char* title, const std::vector<PlotSeries>& 
         ImU32 faded = (views[a].color & ~IM_COL32_A_MASK) | (64u << IM_COL32_A_SHIFT);
         DrawBand(draw, axes, views[a], views[b], band.color ? band.color : faded);
     }
+    for (const PlotMark& mark : options.x_marks) DrawMark(draw, axes, mark);
     for (const SeriesView& v : views) DrawSeries(draw, axes, v);
     draw->PopClipRect();
 
     if (total == 0) CenteredText(draw, axes, "no data yet");
     if (total > 0 && finite == 0) CenteredText(draw, axes, "no finite data");
-    if (finite > 0) DrawLegend(draw, axes, views, options.legend_left);
+    if (finite > 0 && options.legend) DrawLegend(draw, axes, views, options.legend_left);
     if (hovered && finite > 0) {
         draw->PushClipRect(axes.min, axes.max, true);
         DrawHover(draw, axes, views);

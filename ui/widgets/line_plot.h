@@ -22,18 +22,28 @@ struct PlotBand {
     ImU32 color = 0;             // 0: the lower series' colour, faded
 };
 
+struct PlotMark {  // a labelled vertical line, e.g. where a training phase begins
+    double x = 0;
+    std::string label;  // written at the top, just right of the line
+    ImU32 color = 0;    // 0: the text colour, faded
+};
+
 struct PlotOptions {
     const char* x_label = "";
     const char* y_label = "";
     bool log_y = false;
     bool fix_y = false;  // use y_min..y_max instead of the data's range
     double y_min = 0, y_max = 1;
+    bool fix_x = false;  // use x_min..x_max instead of the data's range (e.g. the whole run ahead)
+    double x_min = 0, x_max = 1;
+    std::vector<PlotMark> x_marks;  // dashed vertical lines, drawn under the series
     int shade_between[2] = {-1,
                             -1};  // fill the band between these two series (same x), e.g. a gap or +-sigma
     ImU32 shade_color = 0;
     // Further bands, drawn in this order under the lines, e.g. +-2 sigma then +-1 sigma.
     std::vector<PlotBand> bands;
     bool legend_left = false;  // legend in the top-left corner instead of the top-right
+    bool legend = true;        // false: no legend box (e.g. the x marks' labels name the series)
 };
 
 // Draws the plot in a child region of `size` (x <= 0: full width). Returns true if hovered.
