@@ -1,7 +1,12 @@
-// Shared by the lab acceptance tests: run a lab to its end, and run a RuleLab's defaults with one rule.
+// Shared by the lab acceptance tests: run a lab to its end, run a RuleLab's defaults with one rule, and read
+// a lab-level check's figure from labs/<lab>/<lab>_checks.json (the one source of that threshold).
 #pragma once
+#include <algorithm>
 #include <catch2/catch.hpp>
+#include <fstream>
+#include <stdexcept>
 #include <string>
+#include "engine/json.h"
 #include "labs/lab.h"
 
 namespace pl {
@@ -19,6 +24,24 @@ const MetricLog& run_defaults_with_rule(LabT& lab, const std::string& rule) {
     run_to_end(lab);
     REQUIRE(lab.error.empty());
     return *lab.logs()[0];
+}
+
+// The "at_least" of lab-level check `check_id` ("backprop.mnist_accuracy") in its lab's _checks.json, the
+// figure scripts/exercise grade holds a student's run to; throws for an unknown id, naming the file's checks.
+inline double check_figure(const std::string& check_id) {
+    const std::string lab = check_id.substr(0, check_id.find('.'));
+    std::string file = lab;
+    std::replace(file.begin(), file.end(), '-', '_');
+    const std::string path = std::string(PL_SOURCE_DIR) + "/labs/" + lab + "/" + file + "_checks.json";
+    std::ifstream in(path);
+    if (!in) throw std::runtime_error("cannot read " + path + " (the checks of check " + check_id + ")");
+    const Json checks = Json::parse(in).at("checks");
+    std::string valid;
+    for (const Json& check : checks) {
+        if (check.at("id") == check_id) return check.at("at_least").get<double>();
+        valid += (valid.empty() ? "" : ", ") + check.at("id").get<std::string>();
+    }
+    throw std::invalid_argument("no check " + check_id + " in " + path + "; its checks: " + valid);
 }
 
 }  // namespace pl

@@ -29,9 +29,9 @@ TEST_CASE("Lab 5 defaults with the fast-sigmoid surrogate reach >= 90% on the MN
          << epochs.last("test_acc") << ", train " << epochs.last("train_acc") << ", w1_change "
          << epochs.last("w1_change") << ", hidden rate " << epochs.last("hidden_rate_hz") << " Hz");
     CHECK(epochs.rows() == 5);
-    CHECK(epochs.last("test_acc") >= 0.90);
+    CHECK(epochs.last("test_acc") >= check_figure("surrogate-spikes.mnist_accuracy"));  // 0.90
     CHECK(epochs.last("train_acc") > epochs.column("train_acc").front());
-    CHECK(epochs.last("w1_change") > 0.1);
+    CHECK(epochs.last("w1_change") >= check_figure("surrogate-spikes.first_layer_learns"));  // 0.1
     CHECK(epochs.last("epoch_s") > 0);
 }
 
