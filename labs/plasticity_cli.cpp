@@ -3,20 +3,23 @@
 //   plasticity-cli params LAB          (its parameter table in Markdown, as its handout embeds it)
 //   plasticity-cli run LAB [--set key=value ...] [--seed N] [--epochs N] [--out FILE.json]
 //   plasticity-cli sweep LAB --vary key=v1,v2,... [--set key=value ...] [--seed N] [--epochs N] [--out
-//   FILE.json]
+//   FILE.json] [--slurm [--sbatch-args ARGS]]
 // Prints one JSON object per epoch, then a final line with "final": true (per run, tagged with the varied
 // value in a sweep). --epochs N sets the epochs parameter of the lab's mode (Lab 3 with task=mnist:
-// mnist_epochs). A sweep creates each run when the previous one has finished and keeps only its results.
+// mnist_epochs). A sweep creates each run when the previous one has finished and keeps only its results;
+// with --slurm it runs as a Slurm array job instead, one task per value (labs/slurm_sweep.h), and prints and
+// writes the same (its tasks' files in FILE.json.slurm/, on a filesystem the cluster's nodes share).
 // Exit codes: 0 ok, 2 bad arguments (unknown lab, key or option, a value not allowed or out of range, or
 // settings that need more memory than there is), 3 training diverged, 4 bad data (a data file missing,
 // unreadable, a directory or corrupt), 5 cannot write the --out file (checked before the run starts), 6 an
-// exercise the lab runs is not implemented yet (a student's copy). A sweep exits with the code of its first
-// failed run.
+// exercise the lab runs is not implemented yet (a student's copy), 7 the Slurm job could not run or one of
+// its tasks did not finish (sweep --slurm). A sweep exits with the code of its first failed run.
 #include <fcntl.h>
 #include <unistd.h>
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
+#include <filesystem>
 #include <map>
 #include <new>
 #include <optional>
@@ -28,6 +31,7 @@
 #include "labs/comparison.h"
 #include "labs/lab_runner.h"
 #include "labs/run_export.h"
+#include "labs/slurm_sweep.h"
 
 namespace {
 
@@ -38,6 +42,7 @@ enum ExitCode {
     kBadData = 4,
     kCannotWrite = 5,
     kNotImplemented = 6,
+    kSlurm = 7,
 };
 
 int usage(const std::string& problem) {
@@ -49,10 +54,14 @@ int usage(const std::string& problem) {
         "       plasticity-cli run LAB [--set key=value ...] [--seed N] [--epochs N] [--out FILE.json]\n"
         "       plasticity-cli sweep LAB --vary key=v1,v2,... [--set key=value ...] [--seed N] "
         "[--epochs N] [--out FILE.json]\n"
+        "             [--slurm [--sbatch-args \"--partition=P --time=T\"]]\n"
         "--epochs N sets the epochs parameter of the lab's mode (bayes-by-backprop task=mnist: "
         "mnist_epochs).\n"
+        "--slurm runs the sweep as a Slurm array job, one task per value, and prints the same; it needs "
+        "--out\n"
+        "on a filesystem the cluster's nodes share (the tasks' files go to FILE.json.slurm/).\n"
         "exit codes: 0 ok, 2 bad arguments, 3 training diverged, 4 bad data file, 5 cannot write --out, 6 an "
-        "exercise is not implemented yet\n",
+        "exercise is not implemented yet, 7 the Slurm job could not run or a task did not finish\n",
         problem.c_str());
     return kBadArguments;
 }
@@ -88,6 +97,12 @@ void warn_undefined(const pl::Json& row, std::set<std::string>& warned) {
     for (const auto& [why, metrics] : metrics_of)
         std::fprintf(stderr, "plasticity-cli: warning: %s undefined (null): %s\n", metrics.c_str(),
                      why.c_str());
+}
+
+// Prints `line` on stderr and keeps it in `said`.
+void note(std::set<std::string>& said, const std::string& line) {
+    std::fprintf(stderr, "%s\n", line.c_str());
+    said.insert(line);
 }
 
 // Steps `lab` to the end, printing each new epoch row, then the final metrics.
@@ -201,6 +216,49 @@ int run_sweep(const pl::Lab& base, const std::string& key, const std::vector<std
     return code;
 }
 
+// The sweep as a Slurm array job: prints and writes what run_sweep does, read from the tasks' files. The
+// tasks' stderr is relayed but for the notes this process printed before (`said`); a task's error is tagged
+// with its value, as run_sweep does. No --out file when a task wrote no run (as run_sweep out of memory).
+int run_sweep_on_slurm(const pl::SlurmSweep& sweep, const std::string& out_path,
+                       const std::set<std::string>& said) {
+    std::vector<pl::SlurmTask> tasks;
+    const std::string problem = pl::run_slurm_sweep(sweep, tasks);
+    if (!problem.empty()) {
+        std::fprintf(stderr, "plasticity-cli: sweep --slurm: %s\n", problem.c_str());
+        return kSlurm;
+    }
+    pl::Json results = pl::Json::array();
+    int code = kOk;
+    for (size_t i = 0; i < tasks.size(); ++i) {
+        const std::string& value = sweep.values[i];
+        const pl::Json tag = pl::value_tag(sweep.key, value);
+        for (const pl::Json& row : tasks[i].rows) print_line(tag, row);
+        std::fflush(stdout);
+        const pl::Json& run = tasks[i].run;
+        const std::string error = run.contains("final") ? run["final"].value("error", std::string()) : "";
+        for (const std::string& line : tasks[i].messages)
+            if (!error.empty() && line == "plasticity-cli: " + error)
+                std::fprintf(stderr, "plasticity-cli: %s=%s: %s\n", sweep.key.c_str(), value.c_str(),
+                             error.c_str());
+            else if (!said.count(line))
+                std::fprintf(stderr, "%s\n", line.c_str());
+        if (tasks[i].exit_code < 0)
+            std::fprintf(stderr,
+                         "plasticity-cli: %s=%s: its Slurm task did not finish (cancelled, out of time or "
+                         "memory?): see %s/task-%zu.err\n",
+                         sweep.key.c_str(), value.c_str(), sweep.work_dir.c_str(), i);
+        if (code == kOk) code = tasks[i].exit_code < 0 ? kSlurm : tasks[i].exit_code;
+        pl::Json tagged = tag;  // comparison_run_json's format
+        tagged.update(run.is_object() ? run : pl::Json::object());
+        results.push_back(tagged);
+    }
+    for (const pl::SlurmTask& task : tasks)
+        if (!task.run.is_object()) return code;
+    const std::string written =
+        write_file(out_path, pl::dump(pl::comparison_json(sweep.lab, sweep.key, std::move(results))));
+    return written.empty() ? code : cannot_write(out_path, written);
+}
+
 // `run`'s exit code; a run that needs more memory than there is stops with a message (exit 2), not an abort.
 template <class Run>
 int out_of_memory_as_message(Run run) {
@@ -238,11 +296,15 @@ int main(int argc, char** argv) {
     }
 
     std::vector<std::pair<std::string, std::string>> assignments;  // key, value
-    std::string vary, epochs;
+    std::string vary, epochs, sbatch_args;
     std::optional<std::string> out_path;
-    bool has_epochs = false;
+    bool has_epochs = false, slurm = false;
     for (size_t i = 2; i < args.size(); ++i) {
         const std::string& flag = args[i];
+        if (flag == "--slurm" && sweep) {
+            slurm = true;
+            continue;
+        }
         if (i + 1 >= args.size()) return usage(clipped(flag) + " needs a value");
         const std::string& value = args[++i];
         const size_t eq = value.find('=');
@@ -258,26 +320,33 @@ int main(int argc, char** argv) {
             out_path = value;
         else if (flag == "--vary" && sweep)
             vary = value;
+        else if (flag == "--sbatch-args" && sweep)
+            sbatch_args = value;
         else
             return usage("unknown option '" + clipped(flag) + "'");
     }
+    if (!sbatch_args.empty() && !slurm) return usage("--sbatch-args needs --slurm");
+    std::set<std::string> said;         // the notes on stderr before the runs (a Slurm task says them again)
+    std::vector<std::string> run_args;  // a Slurm task's settings: these as --set key=value, in this order
     for (const auto& [key, value] : assignments) {
         const std::string m = lab->params.set(key, value, pl::OutOfRange::Refuse);
         if (lab->params.is_error(m)) return usage(without_prefix(m));
-        if (!m.empty()) std::fprintf(stderr, "plasticity-cli: %s\n", m.c_str());
+        if (!m.empty()) note(said, "plasticity-cli: " + m);
+        run_args.insert(run_args.end(), {"--set", key + "=" + value});
     }
     if (has_epochs) {  // after the --set values: they choose the mode
-        const std::string m = lab->params.set(epochs_key(lab->params), epochs, pl::OutOfRange::Refuse);
+        const std::string key = epochs_key(lab->params);
+        const std::string m = lab->params.set(key, epochs, pl::OutOfRange::Refuse);
         if (lab->params.is_error(m)) return usage(without_prefix(m));
+        run_args.insert(run_args.end(), {"--set", key + "=" + epochs});
     }
     for (const pl::ParamSpec& spec : lab->params.specs()) {
         bool assigned = false;
         for (const auto& assignment : assignments) assigned = assigned || assignment.first == spec.name;
         if (assigned && !lab->params.applies(spec))
-            std::fprintf(stderr,
-                         "plasticity-cli: warning: %s has no effect with these settings (its help in "
-                         "`plasticity-cli params %s` says when it applies)\n",
-                         spec.name.c_str(), args[1].c_str());
+            note(said, "plasticity-cli: warning: " + spec.name +
+                           " has no effect with these settings (its help in `plasticity-cli params " +
+                           args[1] + "` says when it applies)");
     }
     if (out_path) {
         const std::string problem = write_problem(*out_path);
@@ -290,5 +359,11 @@ int main(int argc, char** argv) {
     const std::vector<std::string> values = pl::split_values(vary.substr(eq + 1));
     message = pl::check_values(lab->params, key, values, pl::OutOfRange::Refuse);
     if (!message.empty()) return usage(without_prefix(message));
-    return out_of_memory_as_message([&] { return run_sweep(*lab, key, values, out_path); });
+    if (!slurm) return out_of_memory_as_message([&] { return run_sweep(*lab, key, values, out_path); });
+    if (!out_path)
+        return usage("sweep --slurm needs --out FILE.json on a filesystem the cluster's nodes share");
+    const pl::SlurmSweep job{
+        std::filesystem::read_symlink("/proc/self/exe").string(), args[1],    run_args, key, values,
+        std::filesystem::absolute(*out_path + ".slurm").string(), sbatch_args};
+    return run_sweep_on_slurm(job, *out_path, said);
 }

@@ -1,31 +1,20 @@
 #!/usr/bin/env python3
 # The exercise round trip (ctest label "exercise"): release a student's copy into a temporary folder, then in
 # that copy (one build dir, reused): untouched, every public test fails with "not implemented" and a lab run
-# exits 6 with the notice; with the reference regions pasted back every public test passes; with a
-# sign-flipped dL/dx in the linear backward exactly backprop.linear_backward's tests fail; graded (with its
-# public test runner edited to pass everything) next to the reference, it gets the clean tests' results in
-# Gradescope's format and fails Lab 1's lab-level check (93% on MNIST), which the reference passes.
+# exits 6 with the notice and a ctest that reaches a stub is skipped; with the reference regions pasted back
+# every public test passes (and that ctest runs and passes); with a sign-flipped dL/dx in the linear backward
+# exactly backprop.linear_backward's tests fail; graded (with its public test runner edited to pass everything)
+# next to the reference, it gets the clean tests' results in Gradescope's format and fails Lab 1's lab-level
+# check (93% on MNIST), which the reference passes.
 # usage: round_trip.py PLASTICITY_EXERCISE (built from this source tree: its golden data are the release's)
-import importlib.machinery
-import importlib.util
 import json
 import subprocess
 import sys
 import tempfile
 from pathlib import Path
 
-sys.dont_write_bytecode = True  # no __pycache__ next to scripts/exercise
-TOP = Path(__file__).resolve().parent.parent.parent
-loader = importlib.machinery.SourceFileLoader("exercise", str(TOP / "scripts/exercise"))
-exercise = importlib.util.module_from_spec(importlib.util.spec_from_loader("exercise", loader))
-loader.exec_module(exercise)
-failures = []
-
-
-def expect(condition, what):
-    print(("ok:   " if condition else "FAIL: ") + what, flush=True)
-    if not condition:
-        failures.append(what)
+sys.dont_write_bytecode = True  # before the import: no __pycache__ in tests/exercise
+from exercise_helpers import TOP, exercise, expect, failures, flip_dx, paste_reference
 
 
 def check(copy):
@@ -37,15 +26,15 @@ def check(copy):
     return json.loads(done.stdout)["tests"]
 
 
-def paste_reference(copy):
-    """Puts the reference's solution of every region back into the copy."""
-    for r in exercise.regions(TOP, exercise.source_files(TOP)):
-        reference = (TOP / r["file"]).read_text().splitlines()
-        target = copy / r["file"]
-        lines = target.read_text().splitlines()
-        stub = next(s for s in exercise.regions_in("\n".join(lines), r["file"]) if s["id"] == r["id"])
-        lines[stub["hints"]:stub["end"]] = reference[r["hints"]:r["end"]]
-        target.write_text("\n".join(lines) + "\n")
+STUB_TEST = "lab/a diverging learning rate stops the run with a clear message"  # runs the linear backward
+
+
+def ctest_stub_test(copy):
+    """ctest's output for STUB_TEST in the copy (pl_lab_tests built in the check's build dir)."""
+    problem = exercise.build(copy, "pl_lab_tests", tests=True)
+    done = subprocess.run(["ctest", "--test-dir", str(copy / exercise.BUILD), "-R", f"^{STUB_TEST}$"],
+                          capture_output=True, text=True)
+    return problem + done.stdout + done.stderr
 
 
 def main():
@@ -67,15 +56,19 @@ def main():
                               "dataset=xor", "--epochs", "1"], capture_output=True, text=True)
         expect(run.returncode == 6 and "is not implemented yet: engine/" in run.stderr,
                f"a lab on a stub exits 6 with the notice (exit {run.returncode}: {run.stderr.strip()[-120:]})")
+        ran = ctest_stub_test(copy)
+        expect("***Skipped" in ran and "0 tests failed out of 1" in ran,
+               f"a ctest that reaches a stub is reported skipped, not failed: {ran[-300:]}")
 
         paste_reference(copy)
         tests = check(copy)
         wrong = [t for t in tests if not t["passed"]]
         expect(not wrong, f"with the reference pasted back all {len(tests)} public tests pass {wrong[:1]}")
+        ran = ctest_stub_test(copy)
+        expect(" Passed " in ran and "***Skipped" not in ran,
+               f"with the reference pasted back that ctest runs and passes: {ran[-300:]}")
 
-        linear = copy / "engine/linear.cpp"
-        right = "return W.value.transpose() * grad_out;"
-        linear.write_text(linear.read_text().replace(right, "return -W.value.transpose() * grad_out;", 1))
+        flip_dx(copy)
         tests = check(copy)
         failed = sorted({t["exercise"] for t in tests if not t["passed"]})
         expect(failed == ["backprop.linear_backward"], f"a sign-flipped dL/dx fails only linear_backward: {failed}")
