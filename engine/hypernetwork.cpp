@@ -30,8 +30,10 @@ Hypernetwork::Hypernetwork(int target_weights, int contexts, const HypernetSizes
     for (int t = 0; t < contexts; ++t)
         embeddings.push_back({"e" + std::to_string(t + 1), standard_normal(sizes.embedding, 1, init_rng),
                               Mat::Zero(sizes.embedding, 1)});
-    // sd(theta) := weight_sd by scaling h's output layer (its bias is 0)
-    Mat theta = generate({0});
+    // sd(theta) over every context := weight_sd by scaling h's output layer (its bias is 0)
+    std::vector<int> all(static_cast<size_t>(contexts));
+    for (int t = 0; t < contexts; ++t) all[size_t(t)] = t;
+    const Mat theta = generate(all);
     const double sd = std::sqrt((theta.array() - theta.mean()).square().mean());
     net.linears().back()->W.value *= sizes.weight_sd / sd;
 }

@@ -8,19 +8,24 @@
 namespace pl {
 
 // h: [e_t; c_j] -> hidden... -> one chunk of `chunk` target weights (linear output); c_j a learned chunk
-// embedding. Defaults for a 784-100-100-2 target (88,802 weights): 89 chunks, h 64-50-50-1000 has 56,800
-// weights, with the chunk embeddings 59,648 trained numbers (0.67 of the target's), plus 32 per context.
+// embedding. The defaults follow the authors' split-MNIST classifier hypernet (hidden 10,10, chunks of
+// 42,000) with 32-dimensional embeddings. For a 784-100-100-2 target (88,802 weights): 3 chunks, h
+// 64-10-10-42000 has 462,760 weights (5.2 x the target's; its output layer is 91% of them), plus 32 numbers
+// per chunk and context. Measured on split MNIST, task scenario, 4 epochs per context: smaller chunks
+// (10,000: 0.11 M weights) or wider h (50,50 with chunks of 1,000: 57 k weights) learn each new context too
+// slowly (ACC 0.94 and 0.83).
 struct HypernetSizes {
     int embedding = 32;                  // dimensions of a context embedding e_t
     int chunk_embedding = 32;            // dimensions of a chunk embedding c_j
-    std::vector<int> hidden = {50, 50};  // h's hidden layers (ReLU)
-    int chunk = 1000;                    // target weights per chunk (the last chunk's surplus is cut)
+    std::vector<int> hidden = {10, 10};  // h's hidden layers (ReLU)
+    int chunk = 42000;                   // target weights per chunk (the last chunk's surplus is cut)
     double weight_sd = 0.05;             // standard deviation of the generated weights at initialisation
 };
 
 class Hypernetwork {
 public:
-    // e_t ~ N(0, 1), c_j ~ N(0, 1); h's output layer scaled so the initial theta has sd weight_sd.
+    // e_t ~ N(0, 1), c_j ~ N(0, 1); h's output layer scaled so the initial thetas of all contexts have sd
+    // weight_sd.
     Hypernetwork(int target_weights, int contexts, const HypernetSizes& sizes, Rng& init_rng);
     // Column k: theta of contexts[k] (target_weights x contexts.size()); caches what backward() needs.
     Mat generate(const std::vector<int>& contexts);

@@ -28,7 +28,8 @@ std::shared_ptr<const ContinualBenchmark> shared_benchmark(const ContinualSettin
 const LabInfo ContinualLab::kInfo = {"continual", "Continual learning",
                                      "Catastrophic forgetting; EWC, SI and replay in three scenarios"};
 
-std::vector<int> default_hidden(const std::string& benchmark) {
+std::vector<int> default_hidden(const std::string& benchmark, const std::string& method) {
+    if (method == "hnet") return {100, 100};  // the target net of the hypernetwork reproduction
     return benchmark == "permuted" ? std::vector<int>{100, 100} : std::vector<int>{400, 400};
 }
 
@@ -51,7 +52,7 @@ const Fields<ContinualSettings>& continual_fields() {
         bind(&S::hidden,
              int_list_param("hidden", {0}, 0, 2000,
                             "hidden layer sizes, e.g. 400,400; 0: the benchmark's (split 400,400, "
-                            "permuted 100,100)")),
+                            "permuted 100,100; hnet's target net 100,100)")),
         bind(&S::lr, float_param("lr", 1e-3, 1e-5, 1, "", "Adam's learning rate", true)),
         bind(&S::batch, int_param("batch", 64, 1, 1024, "samples of the current context per update")),
         bind(&S::seed,
@@ -69,7 +70,7 @@ const Fields<ContinualSettings>& continual_fields() {
         bind(&S::replay_per_class, only(int_param("replay_per_class", 100, 1, 800,
                                                   "replay: stored digits per class of each context"),
                                         "method", {"replay"})),
-        bind(&S::hnet_beta, only(float_param("hnet_beta", 0.01, 1e-4, 1e4, "",
+        bind(&S::hnet_beta, only(float_param("hnet_beta", 1, 1e-4, 1e4, "",
                                              "hnet: strength of the regulariser that keeps the weights it "
                                              "generates for earlier contexts",
                                              true),
@@ -83,7 +84,8 @@ ContinualLab::ContinualLab() : Lab(specs_of(continual_fields())) {}
 void ContinualLab::reset() {
     clear_error();
     settings_ = read_settings(continual_fields(), params);
-    if (settings_.hidden == std::vector<int>{0}) settings_.hidden = default_hidden(settings_.benchmark);
+    if (settings_.hidden == std::vector<int>{0})
+        settings_.hidden = default_hidden(settings_.benchmark, settings_.method);
     run = ContinualRun();
     samples_seen_ = 0;
     for (int h : settings_.hidden)

@@ -7,8 +7,9 @@
 namespace pl {
 
 const Fields<ContinualSettings>& continual_fields();
-// The network of `benchmark` when hidden is {0}: split 400,400 (van de Ven & Tolias), permuted 100,100.
-std::vector<int> default_hidden(const std::string& benchmark);
+// The network of `benchmark` when hidden is {0}: split 400,400 (van de Ven & Tolias), permuted 100,100; the
+// hnet method's target net 100,100 (the hypernetwork reproduction's).
+std::vector<int> default_hidden(const std::string& benchmark, const std::string& method);
 
 class ContinualLab : public Lab {
 public:

@@ -55,5 +55,7 @@ std::unique_ptr<ContinualMethod> make_ewc(const ContinualSettings& settings);
 std::unique_ptr<ContinualMethod> make_online_ewc(const ContinualSettings& settings);
 std::unique_ptr<ContinualMethod> make_si(const ContinualSettings& settings);
 std::unique_ptr<ContinualMethod> make_replay(const ContinualSettings& settings);
+std::unique_ptr<ContinualMethod> make_generative_replay(const ContinualSettings& settings);
+std::unique_ptr<ContinualMethod> make_hnet(const ContinualSettings& settings);
 
 }  // namespace pl

@@ -22,6 +22,11 @@ const Table<MethodFactory>& method_table() {
             {"online-ewc", "online EWC: one running Fisher, F <- gamma F + F_new", make_online_ewc},
             {"si", "synaptic intelligence: importance from each weight's path integral", make_si},
             {"replay", "experience replay: stored digits of earlier contexts in every batch", make_replay},
+            {"generative-replay",
+             "generative replay: a VAE's digits, labelled by the previous model, in every batch",
+             make_generative_replay},
+            {"hnet", "hypernetwork: weights generated per context embedding, earlier contexts' outputs kept",
+             make_hnet},
         });
     return table;
 }

@@ -19,7 +19,7 @@ struct ContinualSettings {
     double ewc_lambda = 1, ewc_gamma = 1;  // EWC's strength; online EWC's decay of the old Fisher
     double si_c = 1;                       // SI's strength
     int replay_per_class = 100;            // replay: stored digits per class of each context
-    double hnet_beta = 0.01;               // hnet: strength of the output regulariser
+    double hnet_beta = 1;                  // hnet: strength of the output regulariser
 };
 
 }  // namespace pl
