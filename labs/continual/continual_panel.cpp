@@ -55,7 +55,7 @@ Stored copy_stored(const ContinualMethod& method) {
 
 void RunSummary(const ContinualLab& lab) {
     const ContinualSettings& s = lab.settings();
-    ImGui::TextWrapped("%s MNIST, %s-incremental, method %s: context %d of %d, %d epochs each.",
+    ImGui::TextWrapped("%s MNIST, %s-incremental, method %s: context %d of %d, epochs per context: %d.",
                        s.benchmark.c_str(), s.scenario.c_str(), s.method.c_str(), lab.run.context + 1,
                        lab.run.contexts(), s.epochs);
     ImGui::TextDisabled("%s", method_table().find(s.method).help.c_str());
@@ -92,9 +92,10 @@ void ForgettingPlot(const ContinualLab& lab, PanelState& state) {
                  series, ImVec2(-1, ui::Px(320)), options);
 }
 
-void MetricLine(const char* name, double value, const char* definition) {
+// One of ACC, BWT, forgetting in percent (signed: BWT), its definition as the tooltip.
+void MetricLine(const char* name, double value, bool sign, const char* definition) {
     if (std::isfinite(value))
-        ImGui::Text("%-11s %+6.1f%%", name, 100 * value);
+        ImGui::Text(sign ? "%-11s %+6.1f%%" : "%-11s %6.1f%%", name, 100 * value);
     else
         ImGui::Text("%-11s  -", name);
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", definition);
@@ -118,9 +119,9 @@ void AccuracyMatrix(const ContinualLab& lab) {
     ImGui::BeginGroup();
     const Mat Rdone = lab.run.R.topLeftCorner(done, done);
     ImGui::Text("After context %d of %d (hover for the definitions):", done, T);
-    MetricLine("ACC", done > 0 ? average_accuracy(Rdone) : std::nan(""),
+    MetricLine("ACC", done > 0 ? average_accuracy(Rdone) : std::nan(""), false,
                "average accuracy: ACC = (1/T) sum_j R[T][j], over the contexts trained so far");
-    MetricLine("BWT", done > 1 ? backward_transfer(Rdone) : std::nan(""),
+    MetricLine("BWT", done > 1 ? backward_transfer(Rdone) : std::nan(""), true,
                "backward transfer: BWT = 1/(T-1) sum_{j<T} (R[T][j] - R[j][j]); negative: forgotten");
     MetricLine(
         "forgetting", done > 1 ? forgetting(Rdone) : std::nan(""),
