@@ -124,7 +124,7 @@ void AccuracyMatrix(const ContinualLab& lab) {
     MetricLine("BWT", done > 1 ? backward_transfer(Rdone) : std::nan(""), true,
                "backward transfer: BWT = 1/(T-1) sum_{j<T} (R[T][j] - R[j][j]); negative: forgotten");
     MetricLine(
-        "forgetting", done > 1 ? forgetting(Rdone) : std::nan(""),
+        "forgetting", done > 1 ? forgetting(Rdone) : std::nan(""), false,
         "forgetting = 1/(T-1) sum_{j<T} (R[j][j] - R[T][j]) = -BWT: how much each earlier context lost");
     ImGui::Spacing();
     ImGui::TextDisabled("Row i: right after context i. The diagonal is what was just learnt,");
