@@ -4,7 +4,7 @@
 # graded with `grade --slurm --labs backprop` get full marks, 0 on linear_backward, 0 with the compiler's error,
 # and the same results.json and class.csv as a local grade; a small sweep with --slurm prints the same lines
 # and writes the same --out JSON as without (its timing key aside); a task that cannot start gives its student 0
-# with a message, and the grade goes on.
+# with a message, and the grade goes on. Without sbatch, both commands stop at once naming scripts/setup.
 # usage: slurm_grade.py PLASTICITY_EXERCISE PLASTICITY_CLI (built from this source tree)
 import json
 import shutil
@@ -61,6 +61,23 @@ def sweep(cli, out, env, *slurm):
     return done.returncode, lines, without_timing(json.loads(out.read_text())) if out.exists() else None
 
 
+def without_sbatch(cli, tmp):
+    """Both commands without sbatch on the PATH stop at once, saying to run scripts/setup; sweep --slurm without
+    --out is a bad argument."""
+    env = {"PATH": "/nonexistent"}
+    sweep_args = [cli, "sweep", "backprop", "--vary", "lr=0.001,0.01", "--slurm"]
+    done = subprocess.run(sweep_args + ["--out", str(tmp / "x.json")], capture_output=True, text=True, env=env)
+    expect(done.returncode == 7 and "scripts/setup installs slurm-wlm" in done.stderr,
+           f"sweep --slurm without sbatch exits 7 naming scripts/setup: {done.returncode} {done.stderr.strip()}")
+    done = subprocess.run(sweep_args, capture_output=True, text=True)
+    expect(done.returncode == 2 and "sweep --slurm needs --out" in done.stderr,
+           f"sweep --slurm without --out exits 2: {done.returncode}")
+    done = subprocess.run([sys.executable, str(TOP / "scripts/exercise"), "grade", str(TOP), "--out", str(tmp / "x"),
+                           "--slurm"], capture_output=True, text=True, env=env)
+    expect(done.returncode == 2 and "scripts/setup installs slurm-wlm" in done.stderr,
+           f"grade --slurm without sbatch stops naming scripts/setup: {done.returncode} {done.stderr.strip()}")
+
+
 def main():
     reference_binary, cli = sys.argv[1], sys.argv[2]
     missing = missing_programs()
@@ -68,6 +85,7 @@ def main():
         sys.exit(f"slurm test: {', '.join(missing)} not installed: run scripts/setup (it installs slurm-wlm, munge)")
     with tempfile.TemporaryDirectory(prefix="pl-slurm-test-") as tmp_name:
         tmp = Path(tmp_name)
+        without_sbatch(cli, tmp)
         copies = students(tmp, reference_binary)
         with slurm_cluster() as env:
             on_slurm, csv_on_slurm = grade(copies, tmp / "grades", env, "--slurm")
