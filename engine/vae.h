@@ -9,10 +9,12 @@
 namespace pl {
 
 // encoder inputs-hidden-hidden-(mu, log sigma^2), decoder latent-hidden-hidden-inputs, ReLU, sigmoid output.
-// The defaults are half of DGR's 2 x 400 units and z = 100: 0.41 M weights, about the classifier's 0.48 M.
+// Defaults (DGR: 2 x 400 units, z = 100): 0.19 M weights. On split MNIST class-IL generative replay at 4
+// epochs per context, 3 steps of this VAE per batch (ACC 0.79) beat 1 or 2 steps of a 2 x 200 one (0.52,
+// 0.68).
 struct VaeSizes {
     int inputs = 784;
-    int hidden = 200;  // units of each of the 2 hidden layers, in the encoder and in the decoder
+    int hidden = 100;  // units of each of the 2 hidden layers, in the encoder and in the decoder
     int latent = 32;   // dimensions of z
 };
 
