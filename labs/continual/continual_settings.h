@@ -16,8 +16,8 @@ struct ContinualSettings {
     double lr = 1e-3;         // Adam's learning rate
     int batch = 64;
     int seed = 1;
-    double ewc_lambda = 1, ewc_gamma = 1;  // EWC's strength; online EWC's decay of the old Fisher
-    double si_c = 1;                       // SI's strength
+    double ewc_lambda = 0, ewc_gamma = 1;  // EWC's strength (0: the benchmark's); online EWC's decay
+    double si_c = 1000;                    // SI's strength
     int replay_per_class = 100;            // replay: stored digits per class of each context
     double hnet_beta = 1;                  // hnet: strength of the output regulariser
 };
