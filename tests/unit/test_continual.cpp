@@ -12,29 +12,17 @@
 #include "engine/replay_memory.h"
 #include "engine/synaptic_intelligence.h"
 #include "engine/weighted_cross_entropy.h"
+#include "tests/unit/finite_differences.h"
 
 using namespace pl;
 
 namespace {
-// Largest |analytic - numeric| / max(|analytic| + |numeric|, 1e-12) over every entry of `params`, the
-// analytic gradient being their grads, the numeric one central differences of f().
+// Largest relative error of the grads of `params` against central differences of f().
 template <class F>
 double max_grad_error(const std::vector<Param*>& params, F f) {
-    const double h = 1e-6;
     double worst = 0;
     for (Param* p : params)
-        for (Eigen::Index k = 0; k < p->value.size(); ++k) {
-            double& v = p->value(k);
-            const double saved = v;
-            v = saved + h;
-            const double plus = f();
-            v = saved - h;
-            const double minus = f();
-            v = saved;
-            const double numeric = (plus - minus) / (2 * h), analytic = p->grad(k);
-            worst = std::max(worst, std::abs(analytic - numeric) /
-                                        std::max(std::abs(analytic) + std::abs(numeric), 1e-12));
-        }
+        worst = std::max(worst, max_rel_error(p->grad, central_differences(p->value, f, 1e-6)));
     return worst;
 }
 
