@@ -58,7 +58,9 @@ void RunSummary(const ContinualLab& lab) {
     ImGui::TextWrapped("%s MNIST, %s-incremental, method %s: context %d of %d, epochs per context: %d.",
                        s.benchmark.c_str(), s.scenario.c_str(), s.method.c_str(), lab.run.context + 1,
                        lab.run.contexts(), s.epochs);
-    ImGui::TextDisabled("%s", method_table().find(s.method).help.c_str());
+    ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyle().Colors[ImGuiCol_TextDisabled]);
+    ImGui::TextWrapped("%s", method_table().find(s.method).help.c_str());
+    ImGui::PopStyleColor();
 }
 
 // Every context's test accuracy against the epochs of the whole run, one line per context from its own first
@@ -88,8 +90,8 @@ void ForgettingPlot(const ContinualLab& lab, PanelState& state) {
     options.fix_x = true, options.x_min = 0, options.x_max = T * E;
     options.fix_y = true, options.y_min = 0, options.y_max = 1.12;  // room for the boundary labels
     options.legend = false;  // the boundary labels name the lines by colour
-    ui::LinePlot("forgetting", "Forgetting: each context's test accuracy (dashed: average over those seen)",
-                 series, ImVec2(-1, ui::Px(320)), options);
+    ui::LinePlot("forgetting", "Each context's test accuracy (dashed: their average so far)", series,
+                 ImVec2(-1, ui::Px(320)), options);
 }
 
 // One of ACC, BWT, forgetting in percent (signed: BWT), its definition as the tooltip.
@@ -115,7 +117,8 @@ void AccuracyMatrix(const ContinualLab& lab) {
     ImGui::Text("Accuracy matrix R[i][j] (%%)");
     ui::HeatMap("accuracy_matrix", R, options);
     ImGui::EndGroup();
-    ImGui::SameLine(0, ui::Px(30));
+    if (ImGui::GetContentRegionAvail().x - ImGui::GetItemRectSize().x > ui::Px(330))
+        ImGui::SameLine(0, ui::Px(30));  // beside the matrix when there is room, else below it
     ImGui::BeginGroup();
     const Mat Rdone = lab.run.R.topLeftCorner(done, done);
     ImGui::Text("After context %d of %d (hover for the definitions):", done, T);
@@ -127,8 +130,11 @@ void AccuracyMatrix(const ContinualLab& lab) {
         "forgetting", done > 1 ? forgetting(Rdone) : std::nan(""), false,
         "forgetting = 1/(T-1) sum_{j<T} (R[j][j] - R[T][j]) = -BWT: how much each earlier context lost");
     ImGui::Spacing();
-    ImGui::TextDisabled("Row i: right after context i. The diagonal is what was just learnt,");
-    ImGui::TextDisabled("left of it what is left of the earlier contexts.");
+    ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyle().Colors[ImGuiCol_TextDisabled]);
+    ImGui::TextWrapped(
+        "Row i: right after context i. The diagonal is what was just learnt, left of it what "
+        "is left of the earlier contexts.");
+    ImGui::PopStyleColor();
     ImGui::EndGroup();
 }
 
@@ -151,11 +157,12 @@ void MethodStores(const ContinualLab& lab, PanelState& state) {
     }
     if (!stored.log_importance.empty()) {
         const float map_side = ui::Px(196);
-        const float width = ImGui::GetContentRegionAvail().x - map_side - ImGui::GetStyle().ItemSpacing.x;
+        const float beside = ImGui::GetContentRegionAvail().x - map_side - ImGui::GetStyle().ItemSpacing.x;
+        const bool side_by_side = beside >= ui::Px(320);  // else the map goes below the histogram
         ui::Histogram("importance", "Importance of each parameter (log10)", stored.log_importance, 60,
-                      ImVec2(std::max(width, ui::Px(200)), map_side + ImGui::GetTextLineHeightWithSpacing()));
+                      ImVec2(side_by_side ? beside : -1, map_side + ImGui::GetTextLineHeightWithSpacing()));
         if (stored.pixel_importance.size() > 0) {
-            ImGui::SameLine();
+            if (side_by_side) ImGui::SameLine();
             ImGui::BeginGroup();
             ImGui::Text("Per input pixel");
             ui::ImageGrid("pixel_importance", stored.pixel_importance, 28, 28, 1, map_side,
