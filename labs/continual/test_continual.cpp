@@ -68,7 +68,7 @@ TEST_CASE("permuted domain-IL: EWC and replay remember at least 5 points more th
     const double finetune = run_continual("benchmark=permuted&scenario=domain&method=finetune").at("acc_avg");
     const double ewc = run_continual("benchmark=permuted&scenario=domain&method=ewc").at("acc_avg");
     CHECK(ewc >= finetune + 0.05);
-    CHECK(ewc >= check_figure("continual.ewc_remembers"));  // 0.885
+    CHECK(ewc >= check_figure("continual.ewc_remembers"));  // 0.875
     CHECK(run_continual("benchmark=permuted&scenario=domain&method=replay").at("acc_avg") >= finetune + 0.05);
 }
 
