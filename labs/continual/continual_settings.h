@@ -17,7 +17,7 @@ struct ContinualSettings {
     int batch = 64;
     int seed = 1;
     double ewc_lambda = 0, ewc_gamma = 1;  // EWC's strength (0: the benchmark's); online EWC's decay
-    double si_c = 1000;                    // SI's strength
+    double si_c = 0;                       // SI's strength (0: the benchmark's)
     int replay_per_class = 100;            // replay: stored digits per class of each context
     double hnet_beta = 1;                  // hnet: strength of the output regulariser
 };

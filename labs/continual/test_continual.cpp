@@ -135,15 +135,19 @@ TEST_CASE("joint trains on every context so far, EWC keeps a Fisher, and a seed 
     CHECK(ewc_run() == ewc_run());
 }
 
-TEST_CASE("hidden=0 is the benchmark's network, and a 0 among other sizes is refused", "[lab]") {
+TEST_CASE("0 is the benchmark's network, lambda and c, and a 0 among other sizes is refused", "[lab]") {
     ContinualLab lab;
     lab.reset();
+    CHECK(lab.settings().ewc_lambda == 1e4);
+    CHECK(lab.settings().si_c == 1000);
     CHECK(lab.run.net.linears()[0]->out() == 400);
     CHECK(lab.run.net.linears()[2]->out() == 10);
     REQUIRE(lab.params.set_all("benchmark=permuted&scenario=class&contexts=3").empty());
     lab.reset();
     CHECK(lab.run.net.linears()[0]->out() == 100);
     CHECK(lab.run.net.linears()[2]->out() == 30);  // 10 digits x 3 permutations
+    CHECK(lab.settings().ewc_lambda == 10);
+    CHECK(lab.settings().si_c == 10);
     REQUIRE(lab.params.set("hidden", "0,5").empty());
     lab.reset();
     CHECK(lab.problem == Problem::BadSettings);
