@@ -79,7 +79,8 @@ def main():
         checker.write_text(checker.read_text().replace("result.passed = result.message.empty();",
                                                        "result.passed = true;", 1))
         grades = Path(tmp) / "grades"
-        subprocess.run([str(TOP / "scripts/exercise"), "grade", str(TOP), str(copy), "--out", str(grades)],
+        subprocess.run([str(TOP / "scripts/exercise"), "grade", str(TOP), str(copy), "--out", str(grades),
+                        "--timeout", "600"],  # a generous limit: ctest runs this next to other tests
                        check=True)
         reference = json.loads((grades / TOP.name / "results.json").read_text())
         checks = [t for t in reference["tests"] if t["name"].endswith(": lab-level check")]
