@@ -111,6 +111,10 @@ void Trainer::begin_epoch() {
 
 void Trainer::step() {
     if (done()) return;
+    if (stage_ == Stage::EndPhase) {  // boundary work: one slice per step
+        end_phase_slice();
+        return;
+    }
     const int rows = epochs.rows();
     double work = 0;
     do {
@@ -332,15 +336,26 @@ void Trainer::log_epoch() {
 }
 
 void Trainer::next_epoch() {
-    if (epoch_in_phase_ == setup_.phases[size_t(phase_)].epochs) {
-        if (hooks.end_phase) hooks.end_phase(phase_);
-        if (++phase_ == int(setup_.phases.size())) {
-            phase_ = int(setup_.phases.size()) - 1;
-            stage_ = Stage::Done;
-            return;
-        }
-        epoch_in_phase_ = 0;
+    if (epoch_in_phase_ < setup_.phases[size_t(phase_)].epochs) {
+        model_->end_epoch();
+        begin_epoch();
+        return;
     }
+    stage_ = Stage::EndPhase;  // the next steps run hooks.end_phase until it is finished
+    if (!hooks.end_phase) next_phase();
+}
+
+void Trainer::end_phase_slice() {
+    if (hooks.end_phase(phase_)) next_phase();
+}
+
+void Trainer::next_phase() {
+    if (++phase_ == int(setup_.phases.size())) {
+        phase_ = int(setup_.phases.size()) - 1;
+        stage_ = Stage::Done;
+        return;
+    }
+    epoch_in_phase_ = 0;
     model_->end_epoch();
     begin_epoch();
 }

@@ -65,9 +65,11 @@ struct TrainerHooks {
     std::function<double()> extra_loss;  // after each chunk's backward: adds its gradient, returns its value
     std::function<void()> before_update, after_update;
     std::function<std::vector<double>()>
-        end_epoch;                             // the values of the epoch columns the trainer does not fill
-    std::function<bool()> stop_after_epoch;    // after each row: true ends the run
-    std::function<void(int phase)> end_phase;  // after the last epoch of a phase
+        end_epoch;                           // the values of the epoch columns the trainer does not fill
+    std::function<bool()> stop_after_epoch;  // after each row: true ends the run
+    // After the last epoch of a phase: one bounded slice of the phase's boundary work (a step's worth),
+    // true when it is finished. The trainer calls it again at each step until then, nothing in between.
+    std::function<bool(int phase)> end_phase;
 };
 
 struct TrainerSetup {
@@ -107,7 +109,9 @@ class Trainer {
 public:
     // `model` must outlive the run, as must every data set of `setup`.
     void start(TrainerModel& model, TrainerSetup setup);
-    void step();  // one chunk of training or evaluation, or chunks up to work_per_step or the next row
+    // One chunk of training or evaluation, or chunks up to work_per_step or the next row; at a phase's end
+    // one slice of hooks.end_phase.
+    void step();
     bool done() const { return stage_ == Stage::Done || !error.empty(); }
     bool evaluating() const { return stage_ == Stage::Evaluate; }
     double progress() const;              // 0..1 over every phase and epoch
@@ -122,7 +126,7 @@ public:
     long long samples_seen = 0;
 
 private:
-    enum class Stage { Train, Evaluate, Done };
+    enum class Stage { Train, Evaluate, EndPhase, Done };
     double train_chunk();  // each returns the work it did
     double eval_chunk();
     void begin_epoch();
@@ -131,6 +135,8 @@ private:
     void end_evaluation();
     void log_epoch();
     void next_epoch();
+    void end_phase_slice();  // one call of hooks.end_phase, then the next phase once it is finished
+    void next_phase();
     void diverged(const std::string& what, const std::string& advice = "");  // "": setup_.advice
     void check_batch(double loss);  // the divergence rule on a complete batch, before its update
     const Dataset& train_data() const { return *setup_.phases[size_t(phase_)].data; }

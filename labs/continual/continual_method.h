@@ -35,7 +35,9 @@ public:
     // After the batch's backward: adds the penalty's gradient to the params' grads, returns its value.
     virtual double penalty(ContinualRun& run) { return (void)run, 0.0; }
     virtual void after_update(ContinualRun& run) { (void)run; }  // after the optimizer's step
-    virtual void end_context(ContinualRun& run) { (void)run; }   // run.context has just been trained
+    // run.context has just been trained: one bounded slice (a step's worth) of the method's boundary work,
+    // true when it is finished; called again at each step until then, with nothing in between.
+    virtual bool end_context(ContinualRun& run) { return (void)run, true; }
 
     // What the method keeps, for the panel: a per-param importance (EWC's Fisher, SI's omega; empty if none)
     // and images, one 784-pixel column each (the replay memory, generated samples; empty if none).

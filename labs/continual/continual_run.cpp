@@ -64,8 +64,9 @@ void ContinualRun::start(const ContinualSettings& s, std::shared_ptr<const Conti
         return row;
     };
     trainer.hooks.end_phase = [this](int t) {
-        end_context(t);
+        if (!end_context(t)) return false;
         if (t + 1 < contexts()) begin_context(t + 1);
+        return true;
     };
     begin_context(0);
     trainer.start(*this, setup);
@@ -82,11 +83,13 @@ void ContinualRun::begin_context(int t) {
     method->begin_context(*this);
 }
 
-void ContinualRun::end_context(int t) {
-    const std::vector<double> accuracies = context_accuracies();
-    for (int j = 0; j < contexts(); ++j) R(t, j) = accuracies[size_t(j)];
-    contexts_done = t + 1;
-    method->end_context(*this);
+bool ContinualRun::end_context(int t) {
+    if (contexts_done == t) {  // the boundary's first slice: row t of R
+        const std::vector<double> accuracies = context_accuracies();
+        for (int j = 0; j < contexts(); ++j) R(t, j) = accuracies[size_t(j)];
+        contexts_done = t + 1;
+    }
+    return method->end_context(*this);
 }
 
 int ContinualRun::eval_chunk_size() const { return kEvalChunk; }

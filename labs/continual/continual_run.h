@@ -49,7 +49,7 @@ public:
 
 private:
     void begin_context(int t);
-    void end_context(int t);
+    bool end_context(int t);  // one slice of the boundary work of context t, true when it is finished
     std::vector<Dataset> phase_data_;  // joint: the union of the contexts seen, built when its phase begins
     double last_penalty_ = 0;
 };

@@ -1,6 +1,7 @@
 // Lab 6's `ewc` (Kirkpatrick et al. 2017: one quadratic penalty per finished context, weighted by its Fisher)
 // and `online-ewc` (Schwarz et al. 2018: one running Fisher F <- gamma F + F_new, anchored at the latest
 // theta*).
+#include <algorithm>
 #include <chrono>
 #include "engine/fisher.h"
 #include "engine/quadratic_penalty.h"
@@ -9,6 +10,10 @@
 namespace pl {
 
 namespace {
+// Samples of the Fisher per step at a context boundary: ~25 ms natively in class-IL at 784-400-400-10 (1.2
+// ms a sample: a backward per active output unit), ~90 steps for a context of split MNIST.
+constexpr int kFisherChunk = 20;
+
 class Ewc : public ContinualMethod {
 public:
     Ewc(double lambda, bool online, double gamma) : lambda_(lambda), online_(online), gamma_(gamma) {}
@@ -20,11 +25,18 @@ public:
         return total;
     }
 
-    // The Fisher of the context just trained, on its training set, from the network's own predictions.
-    void end_context(ContinualRun& run) override {
+    // The Fisher of the context just trained, on its training set, from the network's own predictions: one
+    // chunk of kFisherChunk samples per call, the anchor once every sample is in.
+    bool end_context(ContinualRun& run) override {
         const auto t0 = std::chrono::steady_clock::now();
         const Dataset& data = run.benchmark->contexts[size_t(run.context)].train;
-        Anchor anchor = {fisher_diagonal(run.net, data.x, run.mask_of(data.y)), values_of(run.params())};
+        if (fisher_.samples() == 0) fisher_ = FisherSum(run.net.params());
+        const int first = fisher_.samples(), n = std::min(kFisherChunk, data.size() - first);
+        fisher_.add(run.net, data.x.middleCols(first, n), run.mask_of(data.y.middleCols(first, n)));
+        boundary_seconds += std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+        if (fisher_.samples() < data.size()) return false;
+        Anchor anchor = {fisher_.mean(), values_of(run.params())};
+        fisher_ = FisherSum();
         if (!online_ || anchors_.empty()) {
             anchors_.push_back(std::move(anchor));
         } else {
@@ -34,7 +46,7 @@ public:
                     gamma_ * running.importance[k] + anchor.importance[k];  // F <- gamma F + F_new
             running.theta = anchor.theta;
         }
-        boundary_seconds += std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+        return true;
     }
 
     std::vector<Mat> importance() const override {  // sum_k F_k
@@ -53,6 +65,7 @@ private:
     bool online_;
     double gamma_;
     std::vector<Anchor> anchors_;  // one per finished context (online: one)
+    FisherSum fisher_;             // the context's Fisher so far, while its boundary is in progress
 };
 }  // namespace
 

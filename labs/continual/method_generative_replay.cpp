@@ -47,7 +47,7 @@ public:
         if (++batches_ % kViewEveryBatches == 0) view_ = vae_.decode(view_z_);
     }
 
-    void end_context(ContinualRun& run) override {
+    bool end_context(ContinualRun& run) override {
         previous_vae_.copy_weights(vae_);
         Rng unused =
             random_stream(uint64_t(run.settings.seed), Stream::Init);  // the copy's weights are replaced
@@ -55,6 +55,7 @@ public:
         const std::vector<Param*> to = previous_net_.params(), from = run.net.params();
         for (size_t k = 0; k < to.size(); ++k) to[k]->value = from[k]->value;
         view_ = vae_.decode(view_z_);
+        return true;
     }
 
     Mat stored_images() const override { return view_; }

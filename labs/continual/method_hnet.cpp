@@ -73,9 +73,10 @@ public:
 
     void after_update(ContinualRun&) override { generated_.resize(0, 0); }  // h moved
 
-    void end_context(ContinualRun& run) override {
+    bool end_context(ContinualRun& run) override {
         HnetNets& n = nets(run);
         n.stored.col(run.context) = n.hnet.generate({run.context}).col(0);  // f(e_t, Theta*)
+        return true;
     }
 
     // Task: head j from context j's net. Domain, class: the block of the context inferred per sample.

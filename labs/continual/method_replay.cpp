@@ -23,9 +23,10 @@ public:
         run.batch_weights = replay_mixing_weights(current, current, run.context + 1);
     }
 
-    void end_context(ContinualRun& run) override {
+    bool end_context(ContinualRun& run) override {
         memory_.add(run.benchmark->contexts[size_t(run.context)].train, per_class_, run.layout().classes,
                     run.replay_rng);
+        return true;
     }
 
     Mat stored_images() const override { return memory_.samples().x; }

@@ -16,7 +16,7 @@ public:
         return si_.anchor.theta.empty() ? 0 : quadratic_penalty(run.params(), si_.anchor, 2 * c_);
     }
     void after_update(ContinualRun& run) override { si_.after_update(run.params()); }
-    void end_context(ContinualRun& run) override { si_.end_context(run.params()); }
+    bool end_context(ContinualRun& run) override { return si_.end_context(run.params()), true; }
     std::vector<Mat> importance() const override { return si_.anchor.importance; }
 
 private:

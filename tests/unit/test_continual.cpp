@@ -66,6 +66,28 @@ TEST_CASE("the batched Fisher equals its definition, a loop over samples and lab
     }
 }
 
+TEST_CASE("the Fisher summed chunk by chunk over calls equals the one-shot Fisher", "[continual]") {
+    TinyNet tiny;
+    const OutputLayout layout = {Scenario::Class, 2, 3};
+    const Mat mask = layout.mask({0, 1, 2, 3, 1, 0, 2}, 1);
+    const std::vector<Mat> one_shot = fisher_diagonal(tiny.net, tiny.x, mask, 7);  // every sample at once
+
+    FisherSum summed(tiny.net.params());
+    for (const auto& [first, n] :
+         {std::pair{0, 2}, {2, 4}, {6, 1}}) {  // chunks of 2, 4 and 1, as at boundaries
+        summed.add(tiny.net, tiny.x.middleCols(first, n), mask.middleCols(first, n));
+        tiny.net.forward(normal_matrix(tiny.rng, 5, 3, 1.0), true);  // the net's caches change between calls
+    }
+    CHECK(summed.samples() == 7);
+    const std::vector<Mat> chunked = summed.mean();
+    REQUIRE(chunked.size() == one_shot.size());
+    for (size_t k = 0; k < one_shot.size(); ++k) {
+        CHECK(one_shot[k].maxCoeff() > 0);
+        CHECK((chunked[k] - one_shot[k]).cwiseAbs().maxCoeff() <
+              1e-12 * (1 + one_shot[k].cwiseAbs().maxCoeff()));
+    }
+}
+
 TEST_CASE("SI's path integral equals the drop of a quadratic loss along gradient descent", "[continual]") {
     // L(theta) = 1/2 sum_i a_i theta_i^2, so g = a theta; small steps make sum_steps -g dtheta -> L(start) -
     // L(end)

@@ -81,7 +81,7 @@ TEST_CASE("trainer: phases with their own data, several evaluation sets, a phase
     LinearModel model;
     Trainer trainer;
     std::vector<int> ended;
-    trainer.hooks.end_phase = [&](int phase) { ended.push_back(phase); };
+    trainer.hooks.end_phase = [&](int phase) { return ended.push_back(phase), true; };
     TrainerSetup setup;
     setup.phases = {{"a", &first, 2}, {"b", &second, 3}};
     setup.eval_sets = {{"a", &first}, {"b", &second}, {"probe", &probe}};
@@ -101,6 +101,55 @@ TEST_CASE("trainer: phases with their own data, several evaluation sets, a phase
     CHECK(epochs.last("probe_loss") < epochs.column("probe_loss").front());
     CHECK(trainer.outputs("probe").cols() == 10);
     CHECK(trainer.progress() == 1);
+}
+
+TEST_CASE("trainer: a phase's end work over several steps, nothing in between, the same result",
+          "[trainer]") {
+    const Dataset first = line_data(30, 2), second = line_data(20, 3);
+    TrainerSetup setup;
+    setup.phases = {{"a", &first, 2}, {"b", &second, 1}};
+    setup.eval_sets = {{"b", &second}};
+    setup.batch = 10;
+    // The boundary work: W <- W / 2 at the end of phase a, done by the third call (sliced) or the first.
+    auto halve_after = [](LinearModel& model, int calls_needed, int& calls) {
+        return [&model, calls_needed, &calls](int phase) {
+            if (phase == 1) return true;
+            if (++calls < calls_needed) return false;
+            model.W.value /= 2;
+            return true;
+        };
+    };
+    LinearModel sliced_model, at_once_model;
+    int sliced_calls = 0, at_once_calls = 0;
+    Trainer sliced, at_once;
+    sliced.hooks.end_phase = halve_after(sliced_model, 3, sliced_calls);
+    at_once.hooks.end_phase = halve_after(at_once_model, 1, at_once_calls);
+    sliced.start(sliced_model, setup);
+    at_once.start(at_once_model, setup);
+
+    // Steps until phase a's end work starts: the second epoch's evaluation row is logged.
+    while (sliced_calls == 0) sliced.step();
+    const long long seen = sliced.samples_seen;
+    const int rows = sliced.epochs.rows();
+    CHECK(seen == 2 * 30);
+    for (int call = 2; call <= 3; ++call) {  // one call per step, no training or evaluation in between
+        sliced.step();
+        CHECK(sliced_calls == call);
+        CHECK(sliced.samples_seen == seen);
+        CHECK(sliced.epochs.rows() == rows);
+        CHECK(!sliced.done());
+    }
+    sliced.step();  // training resumes on phase b
+    CHECK(sliced_calls == 3);
+    CHECK(sliced.samples_seen > seen);
+    CHECK(sliced.phase() == 1);
+
+    run_to_end(sliced);
+    run_to_end(at_once);
+    CHECK(at_once_calls == 1);
+    CHECK(sliced_model.W.value == at_once_model.W.value);
+    CHECK(sliced.epochs.column("b_loss") == at_once.epochs.column("b_loss"));
+    CHECK(sliced.progress() == 1);
 }
 
 TEST_CASE("trainer: hooks append samples, add a loss term, wrap the update, fill columns and stop",
