@@ -20,6 +20,9 @@ const std::vector<StreamInfo>& stream_table() {
         {Stream::Fixed, "fixed", "the same for every seed: the validation split, the noise images"},
         {Stream::Replay, "replay",
          "continual learning: the replay memory's digits and each batch's replayed ones"},
+        {Stream::Noise, "noise", "neurons: injected noise currents and Poisson synaptic input"},
+        {Stream::Network, "network",
+         "spiking networks: connectivity, initial potentials, external Poisson input"},
     };
     return table;
 }

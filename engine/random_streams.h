@@ -23,6 +23,8 @@ enum class Stream {
     View,     // views only: a drawn digit's Poisson spikes, the gradient check's samples, sample grids
     Fixed,    // fixed for every run whatever the seed: the validation split, the noise images
     Replay,   // continual learning: the digits a replay memory keeps and the replayed samples of each batch
+    Noise,    // neurons: injected noise currents (Ornstein-Uhlenbeck) and Poisson synaptic input
+    Network,  // spiking networks: the random connectivity, the initial potentials, the external Poisson input
 };
 
 struct StreamInfo {
