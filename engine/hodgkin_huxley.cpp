@@ -17,8 +17,8 @@ HhRates hh_rates(const Eigen::ArrayXd& V, double q10) {
     // EXERCISE neurons.hh_rates: The six Hodgkin-Huxley rate functions of hh.mod, with vtrap (2 points)
     // HINT: vtrap(x, y) = x / (exp(x/y) - 1) is 0/0 at x = 0; there use its Taylor expansion y (1 - x/y/2).
     // HINT: alpha_m = 0.1 vtrap(-(V+40), 10), beta_m = 4 exp(-(V+65)/18), alpha_h = 0.07 exp(-(V+65)/20),
-    // HINT: beta_h = 1/(exp(-(V+35)/10) + 1), alpha_n = 0.01 vtrap(-(V+55), 10), beta_n = 0.125
-    // exp(-(V+65)/80). HINT: every rate is multiplied by q10.
+    // HINT: beta_h = 1/(exp(-(V+35)/10) + 1), alpha_n = 0.01 vtrap(-(V+55), 10),
+    // HINT: beta_n = 0.125 exp(-(V+65)/80); every rate is multiplied by q10.
     const auto vtrap = [](const Eigen::ArrayXd& x, double y) -> Eigen::ArrayXd {
         return ((x / y).abs() < 1e-6).select(y * (1 - x / y / 2), x / ((x / y).exp() - 1));
     };
@@ -104,11 +104,12 @@ void HodgkinHuxley::update_currents() {
 void HodgkinHuxley::step(const Eigen::ArrayXd& I_uA_cm2, double dt_ms) {
     const Eigen::ArrayXd I = injected_current(I_uA_cm2, kMaxCurrent_uA_cm2);
     const Eigen::ArrayXd V_old = s.V;
-    // EXERCISE neurons.hh_step: One exponential-Euler (Rush-Larsen) step of the Hodgkin-Huxley model (2
-    // points) HINT: gates first, from the rates at the old V: x <- x_inf + (x - x_inf) exp(-dt (alpha +
-    // beta)), HINT: x_inf = alpha / (alpha + beta), for x = m, h, n; r = hh_rates(s.V, p.q10()). HINT: then V
-    // with the new gates: g_total = g_Na m^3 h + g_K n^4 + g_L, V_inf = (g_Na m^3 h E_Na + HINT: g_K n^4 E_K
-    // + g_L E_L + I) / g_total, V <- V_inf + (V - V_inf) exp(-dt g_total / C).
+    // EXERCISE neurons.hh_step: One exponential-Euler (Rush-Larsen) step of Hodgkin-Huxley (2 points)
+    // HINT: gates first, from r = hh_rates(s.V, p.q10()) at the old V: x <- x_inf + (x - x_inf) e^(-dt k),
+    // HINT: with x_inf = alpha / (alpha + beta) and k = alpha + beta, for x = m, h, n.
+    // HINT: then V with the new gates: g_total = g_Na m^3 h + g_K n^4 + g_L,
+    // HINT: V_inf = (g_Na m^3 h E_Na + g_K n^4 E_K + g_L E_L + I) / g_total,
+    // HINT: V <- V_inf + (V - V_inf) exp(-dt g_total / C).
     const HhRates r = hh_rates(s.V, p.q10());
     const auto relax = [dt_ms](Eigen::ArrayXd& x, const Eigen::ArrayXd& alpha, const Eigen::ArrayXd& beta) {
         const Eigen::ArrayXd x_inf = alpha / (alpha + beta);

@@ -79,10 +79,10 @@ void IzhikevichNeurons::reset() {
 
 void IzhikevichNeurons::step(const Eigen::ArrayXd& I_in, double dt_ms) {
     const Eigen::ArrayXd I = injected_current(I_in, kMaxCurrent);
-    // EXERCISE neurons.izhikevich_update: The net.m step: spike test first, two v half-steps, one u step (2
-    // points) HINT: first reset the neurons whose v reached 30 mV in the last step: v <- c, u <- u + d. HINT:
-    // then v += (dt/2) (0.04 v^2 + 5 v + 140 - u + I), twice, and u += dt a (b v - u) with the new v. HINT:
-    // spiked = 1 where v >= 30 now; store v as at most 30 (the peak), so the next step resets it.
+    // EXERCISE neurons.izhikevich_update: net.m's step: spike test, two v half-steps, one u step (2 points)
+    // HINT: first reset the neurons whose v reached 30 mV in the last step: v <- c, u <- u + d.
+    // HINT: then v += (dt/2) (0.04 v^2 + 5 v + 140 - u + I), twice, and u += dt a (b v - u) with the new v.
+    // HINT: spiked = 1 where v >= 30 now; store v as at most 30 (the peak), so the next step resets it.
     const Eigen::ArrayX<bool> fired = s.v >= kPeak_mV;  // v >= 30: v <- c, u <- u + d
     s.v = fired.select(p.c, s.v);
     s.u = fired.select(s.u + p.d, s.u);

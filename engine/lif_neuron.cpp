@@ -50,8 +50,8 @@ void LifNeurons::reset() {
 
 void LifNeurons::step(const Eigen::ArrayXd& I_pA, double dt_ms) {
     const Eigen::ArrayXd I = injected_current(I_pA, kMaxCurrent_pA);
-    // EXERCISE neurons.lif_propagator: The LIF's exact update, threshold, reset and refractory period (1
-    // point) HINT: V_inf = E_L + R I is where V relaxes to; over dt it gets exp(-dt/tau_m) closer to V_inf.
+    // EXERCISE neurons.lif_propagator: The LIF exact update, threshold, reset, refractory period (1 point)
+    // HINT: V_inf = E_L + R I is where V relaxes to; over dt it gets exp(-dt/tau_m) closer to V_inf.
     // HINT: a neuron with s.refractory > dt/2 stays at V_reset and counts its refractory time down by dt.
     // HINT: V >= V_th: spiked = 1, V <- V_reset, s.refractory = t_ref. Use Eigen's select(), not a loop.
     const Eigen::ArrayXd V_inf = p.E_L_mV + p.R_GOhm() * I;

@@ -13,6 +13,7 @@ std::vector<ExerciseProbe> all_exercise_probes() {
         surrogate_spikes_exercise_probes,    // Lab 5
         continual_exercise_probes,           // Lab 6
         target_prop_exercise_probes,         // Lab 7
+        neurons_exercise_probes,             // neurons
     };
     std::vector<ExerciseProbe> probes;
     for (const auto& lab_probes : labs) {
