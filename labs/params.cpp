@@ -1,4 +1,5 @@
 #include "labs/params.h"
+#include <algorithm>
 #include <cmath>
 #include <cstdlib>
 #include <sstream>
@@ -62,6 +63,33 @@ std::string out_of_range_message(const ParamSpec& spec, const std::string& text,
            format_number(clamped, kind);
 }
 
+ParamValue declared_default(const ParamSpec& s) {
+    ParamValue v;
+    if (s.kind == ParamKind::IntList)
+        v.v.assign(s.def_list.begin(), s.def_list.end());
+    else
+        v.v = {s.def};
+    return v;
+}
+
+std::string value_text(const ParamSpec& spec, const ParamValue& value) {
+    if (spec.kind == ParamKind::Choice) return spec.choices.at(size_t(value.v.at(0)));
+    if (spec.kind == ParamKind::Bool) return value.v.at(0) != 0 ? "true" : "false";
+    if (spec.kind == ParamKind::IntList) {
+        std::string out;
+        for (double v : value.v) out += (out.empty() ? "" : ",") + format_number(v, ParamKind::Int);
+        return out;
+    }
+    return format_number(value.v.at(0), spec.kind);
+}
+
+Json value_json(const ParamSpec& spec, const ParamValue& value) {
+    if (spec.kind == ParamKind::Choice) return spec.choices.at(size_t(value.v.at(0)));
+    if (spec.kind == ParamKind::Bool) return value.v.at(0) != 0;
+    if (spec.kind == ParamKind::IntList) return std::vector<int>(value.v.begin(), value.v.end());
+    return json_number(value.v.at(0), 10);  // the digits text() shows
+}
+
 }  // namespace
 
 Params::Params(std::vector<ParamSpec> specs, std::vector<Preset> presets)
@@ -72,23 +100,65 @@ Params::Params(std::vector<ParamSpec> specs, std::vector<Preset> presets)
         for (const Preset& p : presets_) names.push_back(p.name), help += "; " + p.name + ": " + p.help;
         specs_.insert(specs_.begin(), choice_param("preset", names, 0, help));
     }
+    check_mode_defaults();
     reset_to_defaults();
     for (const Preset& p : presets_)  // a preset names only declared parameters with valid values
         for (const std::string& m : Params(*this).set_all(p.values))
             if (is_error(m)) throw std::invalid_argument("preset " + p.name + ": " + m);
 }
 
+void Params::check_mode_defaults() const {
+    for (const ParamSpec& s : specs_)
+        for (const ModeDefaults& table : s.mode_defaults) {
+            const ParamSpec* mode = find(table.choice);
+            if (!mode || mode->kind != ParamKind::Choice || !mode->mode_defaults.empty())
+                throw std::invalid_argument(s.name + ": defaults per '" + table.choice +
+                                            "', which is not a choice parameter with a fixed default");
+            for (const auto& [when, text] : table.values) {
+                if (std::find(mode->choices.begin(), mode->choices.end(), when) == mode->choices.end()) {
+                    std::string valid;
+                    for (const std::string& c : mode->choices) valid += (valid.empty() ? "" : ", ") + c;
+                    throw std::invalid_argument(s.name + ": a default for " + table.choice + "=" + when +
+                                                ", which is not a choice; valid: " + valid);
+                }
+                ParamValue v;
+                const std::string m = set_value(s, v, text, OutOfRange::Refuse);
+                if (!m.empty())
+                    throw std::invalid_argument(s.name + ": the default for " + table.choice + "=" + when +
+                                                ": " + m);
+            }
+        }
+}
+
+ParamValue Params::default_of(const ParamSpec& spec) const {
+    ParamValue v = declared_default(spec);
+    for (const ModeDefaults& table : spec.mode_defaults)  // a later table overrides an earlier one
+        for (const auto& [when, text] : table.values)
+            if (when == choice(table.choice)) set_value(spec, v, text);
+    return v;
+}
+
+void Params::follow_modes() {
+    for (size_t i = 0; i < specs_.size(); ++i)
+        if (!values_[i].chosen && !specs_[i].mode_defaults.empty()) values_[i].v = default_of(specs_[i]).v;
+}
+
 void Params::reset_to_defaults() {
     values_.clear();
-    for (const ParamSpec& s : specs_) {
-        ParamValue v;
-        if (s.kind == ParamKind::IntList)
-            v.v.assign(s.def_list.begin(), s.def_list.end());
-        else
-            v.v = {s.def};
-        values_.push_back(v);
-    }
+    for (const ParamSpec& s : specs_) values_.push_back(declared_default(s));
+    follow_modes();
     custom_values_ = values_;
+    ++generation_;
+}
+
+bool Params::follows_mode(const std::string& name) const {
+    const ParamSpec* spec = find(name);
+    return spec && !spec->mode_defaults.empty() && !values_[size_t(spec - specs_.data())].chosen;
+}
+
+void Params::follow_mode(const std::string& name) {
+    value(name).chosen = false;
+    follow_modes();
     ++generation_;
 }
 
@@ -97,6 +167,7 @@ std::string Params::apply_preset(const std::string& name) {
     if (name == "custom") {
         values_ = custom_values_;  // the values from before the first preset
         values_[index].v = {0};
+        follow_modes();
         ++generation_;
         return "";
     }
@@ -109,9 +180,11 @@ std::string Params::apply_preset(const std::string& name) {
             const size_t eq = item.find('=');
             const std::string key = item.substr(0, eq);
             const std::string m = set_value(*find(key), value(key), item.substr(eq + 1));
+            value(key).chosen = true;
             if (!m.empty()) messages += (messages.empty() ? "" : "; ") + m;
         }
         values_[index].v = {double(i + 1)};
+        follow_modes();
         ++generation_;
         return messages;
     }
@@ -144,6 +217,8 @@ std::string Params::set(const std::string& name, const std::string& text, OutOfR
     const ParamValue before = target;
     std::string message = set_value(*spec, target, text, out_of_range);
     if (is_error(message)) return message;
+    target.chosen = true;
+    follow_modes();
     ++generation_;
     // A change after a preset makes the values the user's own again
     const ParamSpec* preset = find("preset");
@@ -252,51 +327,63 @@ std::vector<int> Params::list(const std::string& name) const {
 std::string Params::text(const std::string& name) const {
     const ParamSpec* spec = find(name);
     if (!spec) throw std::invalid_argument("unknown parameter '" + name + "'");
-    if (spec->kind == ParamKind::Choice) return choice(name);
-    if (spec->kind == ParamKind::Bool) return flag(name) ? "true" : "false";
-    if (spec->kind == ParamKind::IntList) {
-        std::string out;
-        for (int v : list(name)) out += (out.empty() ? "" : ",") + std::to_string(v);
-        return out;
-    }
-    return format_number(number(name), spec->kind);
+    return value_text(*spec, values_[size_t(spec - specs_.data())]);
 }
 
 std::string Params::query() const {
     std::string out;
-    for (const ParamSpec& s : specs_) out += (out.empty() ? "" : "&") + s.name + "=" + text(s.name);
+    for (const ParamSpec& s : specs_)
+        if (!follows_mode(s.name)) out += (out.empty() ? "" : "&") + s.name + "=" + text(s.name);
     return out;
 }
 
 std::string Params::json() const {
     Json out = Json::object();
-    for (const ParamSpec& s : specs_) {
-        if (s.kind == ParamKind::Choice)
-            out[s.name] = choice(s.name);
-        else if (s.kind == ParamKind::Bool)
-            out[s.name] = flag(s.name);
-        else if (s.kind == ParamKind::IntList)
-            out[s.name] = list(s.name);
-        else
-            out[s.name] = json_number(number(s.name), 10);  // the digits text() shows
-    }
+    for (size_t i = 0; i < specs_.size(); ++i) out[specs_[i].name] = value_json(specs_[i], values_[i]);
     return dump(out);
+}
+
+std::string Params::default_text(const ParamSpec& spec) const {
+    if (spec.mode_defaults.empty()) return value_text(spec, declared_default(spec));
+    std::string out;
+    bool every_mode_named = false;
+    for (const ModeDefaults& table : spec.mode_defaults) {
+        for (const auto& [when, text] : table.values) {
+            ParamValue v;
+            set_value(spec, v, text);
+            out += (out.empty() ? "" : "; ") + table.choice + "=" + when + ": " + value_text(spec, v);
+        }
+        every_mode_named = every_mode_named || table.values.size() == find(table.choice)->choices.size();
+    }
+    return every_mode_named ? out : out + "; else " + value_text(spec, declared_default(spec));
 }
 
 std::string Params::spec_json() const {
     static const char* kinds[] = {"float", "int", "choice", "bool", "int_list"};
+    Params fresh = *this;
+    fresh.reset_to_defaults();
     Json out = Json::array();
-    for (const ParamSpec& s : specs_) {
+    for (size_t i = 0; i < specs_.size(); ++i) {
+        const ParamSpec& s = specs_[i];
         Json spec = {{"name", s.name}, {"kind", kinds[int(s.kind)]}};
-        if (s.kind == ParamKind::Choice) {
-            spec["choices"] = s.choices;
-            spec["default"] = s.choices.at(size_t(s.def));
-        } else if (s.kind == ParamKind::Bool) {
-            spec["default"] = s.def != 0;
-        } else {
-            spec["default"] = s.kind == ParamKind::IntList ? Json(s.def_list) : json_number(s.def, 10);
+        if (s.kind == ParamKind::Choice) spec["choices"] = s.choices;
+        spec["default"] = value_json(s, fresh.values_[i]);
+        if (s.kind != ParamKind::Choice && s.kind != ParamKind::Bool) {
             spec["min"] = json_number(s.min, 10);
             spec["max"] = json_number(s.max, 10);
+        }
+        if (!s.mode_defaults.empty()) {
+            Json tables = Json::array();
+            for (const ModeDefaults& table : s.mode_defaults) {
+                Json values = Json::object();
+                for (const auto& [when, text] : table.values) {
+                    ParamValue v;
+                    set_value(s, v, text);
+                    values[when] = value_json(s, v);
+                }
+                tables.push_back({{"choice", table.choice}, {"values", values}});
+            }
+            spec["mode_defaults"] = tables;
         }
         spec["unit"] = s.unit;
         spec["help"] = s.help;
@@ -308,18 +395,16 @@ std::string Params::spec_json() const {
 std::string Params::markdown_table() const {
     std::string out = "| name | default | range | unit | meaning |\n|---|---|---|---|---|\n";
     for (const ParamSpec& s : specs_) {
-        std::string def, range;
+        const std::string def = default_text(s);
+        std::string range;
         if (s.kind == ParamKind::Choice) {
-            def = s.choices.at(size_t(s.def));
             for (const std::string& c : s.choices) range += (range.empty() ? "" : ", ") + c;
         } else if (s.kind == ParamKind::Bool) {
-            def = s.def != 0 ? "true" : "false", range = "true, false";
+            range = "true, false";
         } else if (s.kind == ParamKind::IntList) {
-            for (int v : s.def_list) def += (def.empty() ? "" : ",") + std::to_string(v);
             range = format_number(s.min, ParamKind::Int) + " to " + format_number(s.max, ParamKind::Int) +
                     " each, up to " + std::to_string(s.max_items) + " items";
         } else {
-            def = format_number(s.def, s.kind);
             range = format_number(s.min, s.kind) + " to " + format_number(s.max, s.kind);
             if (s.log_scale) range += " (log)";
         }
@@ -373,6 +458,12 @@ ParamSpec int_list_param(const std::string& name, const std::vector<int>& def, i
     s.name = name, s.kind = ParamKind::IntList, s.def_list = def, s.min = min, s.max = max;
     s.help = help, s.max_items = max_items;
     return s;
+}
+
+ParamSpec per_mode(ParamSpec spec, const std::string& choice,
+                   const std::vector<std::pair<std::string, std::string>>& defaults) {
+    spec.mode_defaults.push_back({choice, defaults});
+    return spec;
 }
 
 std::vector<ParamSpec> concat(const std::vector<std::vector<ParamSpec>>& lists) {

@@ -5,6 +5,7 @@
 #include <functional>
 #include <string>
 #include <type_traits>
+#include <utility>
 #include <vector>
 
 namespace pl {
@@ -12,6 +13,13 @@ namespace pl {
 enum class ParamKind { Float, Int, Choice, Bool, IntList };
 class Params;
 using Applies = std::function<bool(const Params&)>;  // whether a parameter applies to the current mode
+
+// Defaults of a parameter that depend on the choice parameter `choice`: while it has a value listed here, the
+// default is that value's text ({"hh", "10"}, {"adex", "500"}; an IntList "400,400"). Build with per_mode().
+struct ModeDefaults {
+    std::string choice;                                       // a Choice parameter, e.g. "model"
+    std::vector<std::pair<std::string, std::string>> values;  // the choice's value -> the default as text
+};
 
 struct ParamSpec {
     std::string name;  // URL/CLI key, e.g. "lr"
@@ -25,6 +33,8 @@ struct ParamSpec {
     bool log_scale = false;            // editor drags on a log scale (learning rates)
     int max_items = 5;                 // IntList only
     Applies applies;  // empty: always; else the editor hides it when false (URL/CLI still set it)
+    // Per-mode defaults; a later table overrides an earlier one, def/def_list serve the modes none names.
+    std::vector<ModeDefaults> mode_defaults;
 };
 
 // A named set of values ("k=v&k=v") a lab offers; `preset=NAME` in the URL, the CLI or a handout link applies
@@ -38,6 +48,7 @@ struct Preset {
 // Float/Int/Bool/Choice: one value (Choice = index). IntList: the elements.
 struct ParamValue {
     std::vector<double> v;
+    bool chosen = false;  // set by the URL, CLI, editor, JS or a preset: no longer follows its mode's default
 };
 
 // What set() does with a number outside its parameter's range: clamp it with a warning (the editor, the URL)
@@ -56,7 +67,8 @@ public:
 
     // Sets `name` from text ("0.01", "adam", "true", "256,128"). Returns "" when taken as given, else a
     // one-line message: a clamping warning (value still set) or an error (value unchanged). Numbers are
-    // decimal only (no hex, inf, nan or spaces), integers whole, lists without empty items.
+    // decimal only (no hex, inf, nan or spaces), integers whole, lists without empty items. A value set
+    // keeps its value when a mode changes; the others follow their mode's default (order does not matter).
     std::string set(const std::string& name, const std::string& text,
                     OutOfRange out_of_range = OutOfRange::Clamp);
     bool is_error(const std::string& message) const { return message.rfind("error:", 0) == 0; }
@@ -70,12 +82,21 @@ public:
     std::vector<int> list(const std::string& name) const;
 
     std::string text(const std::string& name) const;  // canonical text of the value
-    std::string query() const;                        // "k=v&k=v" for every parameter (shareable link)
-    std::string json() const;                         // {"k": value, ...}
-    std::string spec_json() const;  // the declaration: names, kinds, ranges, defaults, units, help
+    // "k=v&k=v" for every parameter (shareable link), except those following their mode's default: the link
+    // sets the modes and they follow again, so a comparison over a mode or an edited link moves them too.
+    std::string query() const;
+    std::string json() const;  // {"k": value, ...}
+    // The declaration: names, kinds, ranges, defaults (as set before any change; per mode in
+    // "mode_defaults": [{"choice": "model", "values": {"hh": 10, ...}}]), units, help.
+    std::string spec_json() const;
     // | name | default | range | unit | meaning |, one row per parameter (handouts embed it; a test checks).
     std::string markdown_table() const;
-    void reset_to_defaults();
+    void reset_to_defaults();  // every value to its default, and following its mode's default again
+    // The default column: "10", or per mode "model=hh: 10; model=adex: 500" ("; else 1" for modes unnamed).
+    std::string default_text(const ParamSpec& spec) const;
+    // Whether `name` has per-mode defaults and follows them (not set since the last reset).
+    bool follows_mode(const std::string& name) const;
+    void follow_mode(const std::string& name);  // forgets the value set: follows its mode's default again
     bool applies(const ParamSpec& spec) const { return !spec.applies || spec.applies(*this); }
     const std::vector<Preset>& presets() const { return presets_; }
 
@@ -85,6 +106,9 @@ public:
 
 private:
     std::string apply_preset(const std::string& name);
+    ParamValue default_of(const ParamSpec& spec) const;  // in the current modes
+    void follow_modes();                                 // values not chosen take their mode's default
+    void check_mode_defaults() const;                    // throws on an unknown mode or a value out of range
     // Parses `text` into `target` for `spec` (clamping with a warning); "" or a message, as set() returns.
     static std::string set_value(const ParamSpec& spec, ParamValue& target, const std::string& text,
                                  OutOfRange out_of_range = OutOfRange::Clamp);
@@ -160,6 +184,12 @@ ParamSpec choice_param(const std::string& name, const std::vector<std::string>& 
 ParamSpec bool_param(const std::string& name, bool def, const std::string& help);
 ParamSpec int_list_param(const std::string& name, const std::vector<int>& def, int min, int max,
                          const std::string& help, int max_items = 5);
+// `spec` with defaults per value of the choice parameter `choice`, e.g.
+// per_mode(float_param("amplitude", ...), "model", {{"hh", "10"}, {"adex", "500"}}). Params' constructor
+// throws when `choice` is not a choice parameter, a value is not one of its choices, or a default is out of
+// range.
+ParamSpec per_mode(ParamSpec spec, const std::string& choice,
+                   const std::vector<std::pair<std::string, std::string>>& defaults);
 
 // A choice parameter offering `offered` from `table` (e.g. Lab 2's {bp, fa, dfa, sign} of the learning
 // rules), `def` selected; the help adds each choice's own. Throws, listing the table's names, when a name is

@@ -245,3 +245,136 @@ TEST_CASE("the handout table lists every parameter with default, range, unit and
           "| `tau_mem` | 10 | 1 to 100 | ms | membrane time constant \\| tau |\n"
           "| `reset` | rest | rest, subtractive |  | after a spike |\n");
 }
+
+namespace {
+// A neuron's drive: its unit and scale depend on the model (HH in uA/cm^2 at a small dt, the others in pA).
+Params neuron(std::vector<Preset> presets = {}) {
+    return Params({choice_param("model", {"lif", "adex", "izhikevich", "hh"}, 0, ""),
+                   per_mode(float_param("amplitude", 500, 0, 5000, "pA", "step current"), "model",
+                            {{"lif", "500"}, {"adex", "500"}, {"izhikevich", "10"}, {"hh", "10"}}),
+                   per_mode(float_param("dt", 0.1, 0.001, 1, "ms", "time step"), "model", {{"hh", "0.01"}}),
+                   int_param("seed", 1, 0, 100, "")},
+                  std::move(presets));
+}
+}  // namespace
+
+TEST_CASE("per-mode defaults: a value not set follows its mode's default, in any order", "[params]") {
+    Params p = neuron();
+    CHECK(p.number("amplitude") == 500);
+    CHECK(p.number("dt") == Approx(0.1));
+    REQUIRE(p.set("model", "hh").empty());
+    CHECK(p.number("amplitude") == 10);
+    CHECK(p.number("dt") == Approx(0.01));  // not in its table for hh: the table's value
+    REQUIRE(p.set("model", "adex").empty());
+    CHECK(p.number("dt") == Approx(0.1));  // adex is not in dt's table: the declared default
+    CHECK(p.json() == "{\"model\":\"adex\",\"amplitude\":500,\"dt\":0.1,\"seed\":1}");
+
+    Params a = neuron(), b = neuron();
+    REQUIRE(a.set_all("model=hh&amplitude=20").empty());
+    REQUIRE(b.set_all("amplitude=20&model=hh").empty());
+    CHECK(a.json() == b.json());
+    CHECK(a.number("amplitude") == 20);
+    CHECK(a.number("dt") == Approx(0.01));
+}
+
+TEST_CASE("per-mode defaults: a value set is kept across a mode change until reset or followed again",
+          "[params]") {
+    Params p = neuron();
+    const int generation = p.generation();
+    REQUIRE(p.set("amplitude", "500").empty());  // the default's value, but set: kept
+    CHECK_FALSE(p.follows_mode("amplitude"));
+    CHECK(p.follows_mode("dt"));
+    CHECK_FALSE(p.follows_mode("seed"));  // no per-mode defaults
+    REQUIRE(p.set("model", "hh").empty());
+    CHECK(p.number("amplitude") == 500);
+    CHECK(p.number("dt") == Approx(0.01));
+    CHECK(p.generation() > generation);
+    p.follow_mode("amplitude");
+    CHECK(p.number("amplitude") == 10);
+    REQUIRE(p.set("amplitude", "30").empty());
+    p.reset_to_defaults();  // the declared defaults, every value following again
+    CHECK(p.text("model") == "lif");
+    CHECK(p.number("amplitude") == 500);
+    REQUIRE(p.set("model", "izhikevich").empty());
+    CHECK(p.number("amplitude") == 10);
+    CHECK(p.is_error(p.set("amplitude", "x")));  // an error sets nothing: it still follows
+    CHECK(p.follows_mode("amplitude"));
+}
+
+TEST_CASE("per-mode defaults: presets set values, custom restores what followed and what was set",
+          "[params]") {
+    Params p = neuron({{"hh-strong", "HH at 40 uA/cm^2", "model=hh&amplitude=40"},
+                       {"hh", "HH at its default drive", "model=hh"}});
+    REQUIRE(p.set("dt", "0.05").empty());
+    REQUIRE(p.set("preset", "hh").empty());
+    CHECK(p.number("amplitude") == 10);     // follows hh
+    CHECK(p.number("dt") == Approx(0.05));  // set before: kept
+    REQUIRE(p.set("preset", "hh-strong").empty());
+    CHECK(p.number("amplitude") == 40);
+    REQUIRE(p.set("preset", "custom").empty());
+    CHECK(p.text("model") == "lif");
+    CHECK(p.number("amplitude") == 500);
+    CHECK(p.follows_mode("amplitude"));
+    CHECK(p.number("dt") == Approx(0.05));
+    REQUIRE(p.set("preset", "hh-strong").empty());
+    REQUIRE(p.set("model", "adex").empty());  // set by the preset: kept
+    CHECK(p.number("amplitude") == 40);
+}
+
+TEST_CASE("per-mode defaults: query() leaves out what follows, and round-trips to the same values",
+          "[params]") {
+    Params p = neuron();
+    REQUIRE(p.set_all("model=hh&dt=0.02").empty());
+    CHECK(p.query() == "model=hh&dt=0.02&seed=1");
+    Params q = neuron();
+    CHECK(q.set_all(p.query()).empty());
+    CHECK(q.json() == p.json());
+    CHECK(q.query() == p.query());
+    REQUIRE(q.set("model", "adex").empty());  // the link's mode can still change what follows
+    CHECK(q.number("amplitude") == 500);
+}
+
+TEST_CASE("per-mode defaults are declared in spec_json and in the handout table", "[params]") {
+    Params p = neuron();
+    REQUIRE(p.set("model", "hh").empty());  // the declaration's default, not the current value
+    const std::string spec = p.spec_json();
+    CHECK(spec.find("{\"name\":\"amplitude\",\"kind\":\"float\",\"default\":500,\"min\":0,\"max\":5000,"
+                    "\"mode_defaults\":[{\"choice\":\"model\",\"values\":{\"lif\":500,\"adex\":500,"
+                    "\"izhikevich\":10,\"hh\":10}}]") != std::string::npos);
+    CHECK(spec.find("\"mode_defaults\":[{\"choice\":\"model\",\"values\":{\"hh\":0.01}}]") !=
+          std::string::npos);
+    const std::string table = p.markdown_table();
+    CHECK(table.find("| `amplitude` | model=lif: 500; model=adex: 500; model=izhikevich: 10; model=hh: 10 | "
+                     "0 to 5000 | pA |") != std::string::npos);
+    CHECK(table.find("| `dt` | model=hh: 0.01; else 0.1 |") != std::string::npos);
+}
+
+TEST_CASE("per-mode defaults: a later table overrides an earlier one", "[params]") {
+    ParamSpec hidden = int_list_param("hidden", {400, 400}, 1, 2000, "");
+    hidden = per_mode(per_mode(hidden, "benchmark", {{"split", "400,400"}, {"permuted", "100,100"}}),
+                      "method", {{"hnet", "50"}});
+    Params p({choice_param("benchmark", {"split", "permuted"}, 0, ""),
+              choice_param("method", {"ewc", "hnet"}, 0, ""), hidden});
+    CHECK(p.list("hidden") == std::vector<int>{400, 400});
+    REQUIRE(p.set("benchmark", "permuted").empty());
+    CHECK(p.list("hidden") == std::vector<int>{100, 100});
+    REQUIRE(p.set("method", "hnet").empty());
+    CHECK(p.list("hidden") == std::vector<int>{50});
+    REQUIRE(p.set("benchmark", "split").empty());
+    CHECK(p.list("hidden") == std::vector<int>{50});
+}
+
+TEST_CASE("a per-mode default naming an unknown mode, a non-choice or an out-of-range value throws",
+          "[params]") {
+    const ParamSpec model = choice_param("model", {"lif", "hh"}, 0, "");
+    const ParamSpec amplitude = float_param("amplitude", 500, 0, 5000, "pA", "");
+    CHECK_THROWS_WITH(
+        Params({model, per_mode(amplitude, "model", {{"hh", "10"}, {"hodgkin", "10"}})}),
+        Catch::Contains("amplitude: a default for model=hodgkin") && Catch::Contains("valid: lif, hh"));
+    CHECK_THROWS_WITH(Params({model, per_mode(amplitude, "model", {{"hh", "1e5"}})}),
+                      Catch::Contains("the default for model=hh") && Catch::Contains("above the maximum"));
+    CHECK_THROWS_WITH(Params({model, per_mode(amplitude, "mode", {{"hh", "10"}})}),
+                      Catch::Contains("not a choice parameter"));
+    CHECK_THROWS(Params({per_mode(amplitude, "amplitude", {{"hh", "10"}})}));
+    CHECK_NOTHROW(Params({model, per_mode(amplitude, "model", {{"hh", "10"}})}));
+}

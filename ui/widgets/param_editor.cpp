@@ -87,6 +87,20 @@ std::string ValueWidget(Params& params, const ParamSpec& spec) {
     return "";
 }
 
+// For a parameter with per-mode defaults: "auto" (greyed) while it follows its mode's default, else a small
+// "auto" button that makes it follow again. Returns true when clicked.
+bool FollowMarker(Params& params, const ParamSpec& spec) {
+    const std::string defaults = "its mode's default: " + params.default_text(spec);
+    if (params.follows_mode(spec.name)) {
+        ImGui::TextDisabled("auto");
+        if (ImGui::IsItemHovered()) ImGui::SetTooltip("follows %s", defaults.c_str());
+        return false;
+    }
+    const bool clicked = ImGui::SmallButton("auto");
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("set by you; click to follow %s", defaults.c_str());
+    return clicked;
+}
+
 }  // namespace
 
 bool ParamEditor(Params& params, std::string& message, bool disabled) {
@@ -107,15 +121,23 @@ bool ParamEditor(Params& params, std::string& message, bool disabled) {
             HelpTooltip(spec);
 
             ImGui::TableSetColumnIndex(1);
-            float unit_width = spec.unit.empty() ? 0.0f
-                                                 : ImGui::CalcTextSize(spec.unit.c_str()).x +
-                                                       ImGui::GetStyle().ItemSpacing.x;
+            const float spacing = ImGui::GetStyle().ItemSpacing.x;
+            float unit_width = spec.unit.empty() ? 0.0f : ImGui::CalcTextSize(spec.unit.c_str()).x + spacing;
+            if (!spec.mode_defaults.empty())
+                unit_width += ImGui::CalcTextSize("auto").x + 2 * ImGui::GetStyle().FramePadding.x + spacing;
             ImGui::SetNextItemWidth(spec.kind == ParamKind::Bool ? 0.0f : -std::max(unit_width, 1.0f));
             std::string text = ValueWidget(params, spec);
             HelpTooltip(spec);
             if (!spec.unit.empty()) {
                 ImGui::SameLine();
                 ImGui::TextUnformatted(spec.unit.c_str());
+            }
+            if (!spec.mode_defaults.empty()) {
+                ImGui::SameLine();
+                if (FollowMarker(params, spec)) {
+                    params.follow_mode(spec.name);
+                    changed = true;
+                }
             }
 
             if (!text.empty()) {
