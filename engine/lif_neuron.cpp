@@ -40,6 +40,10 @@ double lif_rate_hz(const LifNeuronParams& p, double I_pA) {
     return 1000.0 / T_ms;
 }
 
+double lif_rate_hz_of(const ParamLookup& value, double I_pA) {
+    return lif_rate_hz(lif_neuron_params(value), I_pA);
+}
+
 LifNeurons::LifNeurons(int n, const LifNeuronParams& params) : PointNeurons(n), p(params) { reset(); }
 
 void LifNeurons::reset() {

@@ -31,6 +31,7 @@ LifNeuronParams lif_neuron_params(const ParamLookup& value);
 // The closed-form rate (Hz) under a constant current I (pA): 1/T with
 // T = t_ref + tau_m ln((E_L + R I - V_reset)/(E_L + R I - V_th)); 0 at or below the rheobase (V_th - E_L)/R.
 double lif_rate_hz(const LifNeuronParams& p, double I_pA);
+double lif_rate_hz_of(const ParamLookup& value, double I_pA);  // the same at the lab's lif_* values
 
 // Each step: neurons out of their refractory period follow the exact update for I held over dt,
 // V <- E_L + R I + (V - E_L - R I) exp(-dt/tau_m); V >= V_th spikes in this step (no interpolation), resets

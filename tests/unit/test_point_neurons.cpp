@@ -118,6 +118,9 @@ TEST_CASE("LIF's measured rate matches the closed form within 0.5% over the f-I 
     REQUIRE(rheobase_pA == Approx(375));
     REQUIRE(lif_rate_hz(p, rheobase_pA) == 0);
     REQUIRE(lif_rate_hz(p, 300) == 0);
+    REQUIRE(lif_rate_hz(p, 1000) ==
+            Approx(1000 / (2 + 10 * std::log(40.0 / 25))));  // V_inf = -25 mV: 149.3 Hz
+    REQUIRE(lif_rate_hz_of(defaults_of(lif_neuron_param_table()), 1000) == lif_rate_hz(p, 1000));
     // 380 pA (4 Hz) to 3000 pA (286 Hz), all at once; the rate from the mean ISI over 2 s
     const Eigen::ArrayXd I = Eigen::ArrayXd::LinSpaced(14, 380, 3000);
     LifNeurons lif(int(I.size()), p);
