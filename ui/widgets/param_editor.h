@@ -1,5 +1,5 @@
 // Editor for a lab's Params: one widget per parameter that applies to the current mode (slider, combo,
-// checkbox, list text), its unit and help. Every edit goes through Params::set (clamping warnings show).
+// checkbox, list text), its unit, help and "auto" marker (per-mode default). Edits go through Params::set.
 #pragma once
 #include <string>
 #include "labs/params.h"
