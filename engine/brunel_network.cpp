@@ -12,7 +12,7 @@ const double kRefractory_ms = 2.0;
 const double kEpsilon = 0.1;                     // connection probability: C = eps N
 const double kInhibitoryPerExcitatory = 0.25;    // N_I / N_E = gamma
 const double kPaperJ_mV = 0.1, kPaperCE = 1000;  // Brunel's J and C_E: J C_E = 100 mV is kept
-const double kDecay = std::exp(-kDt_ms / kTau_ms);
+const float kDecay = float(std::exp(-kDt_ms / kTau_ms));
 const int kRefractorySteps = int(std::lround(kRefractory_ms / kDt_ms));
 
 int inhibitory_count(int n_exc) { return int(std::lround(kInhibitoryPerExcitatory * n_exc)); }
@@ -41,10 +41,10 @@ void BrunelNetwork::rebuild(uint64_t seed) {
     }
     synapses_ = SynapseLists(size(), size(), synapses);
     Rng start = random_stream(seed, Stream::Init, 1);
-    v_mV_ = Eigen::ArrayXd::NullaryExpr(size(), [&] { return start.uniform(0.0, kThreshold_mV); });
+    v_mV_ = Eigen::ArrayXf::NullaryExpr(size(), [&] { return float(start.uniform(0.0, kThreshold_mV)); });
     external_rng_ = random_stream(seed, Stream::Noise);
-    external_count_ = Eigen::ArrayXd::Zero(size());
-    arriving_mV_ = Eigen::ArrayXXd::Zero(size(), delay_steps_ + 1);
+    external_count_ = Eigen::ArrayXf::Zero(size());
+    arriving_mV_ = Eigen::ArrayXXf::Zero(size(), delay_steps_ + 1);
     refractory_ = RefractoryHold(kRefractorySteps);
 }
 
@@ -53,14 +53,14 @@ void BrunelNetwork::advance(uint64_t step, std::vector<int>& fired) {
     external_.fill(external_rng_, external_count_);
     // V(t + dt) = V e^{-dt/tau} + J (external spikes) + the recurrent input arriving now; held at Vr (input
     // lost) while refractory
-    v_mV_ = v_mV_ * kDecay + j_mV() * external_count_ + arriving_mV_.col(now);
-    refractory_.hold(v_mV_, kReset_mV);
+    v_mV_ = v_mV_ * kDecay + float(j_mV()) * external_count_ + arriving_mV_.col(now);
+    refractory_.hold(v_mV_, float(kReset_mV));
     arriving_mV_.col(now).setZero();
-    append_above(v_mV_, std::nextafter(kThreshold_mV, -1e300), fired);  // V >= theta
+    append_above(v_mV_, std::nextafter(float(kThreshold_mV), -1e30f), fired);  // V >= theta
     // a spike adds its row of weights to the input arriving D later
     const uint64_t arrival = (step + uint64_t(delay_steps_)) % uint64_t(delay_steps_ + 1);
     synapses_.add_rows(fired, arriving_mV_.col(Eigen::Index(arrival)));
-    for (int i : fired) v_mV_(i) = kReset_mV;
+    for (int i : fired) v_mV_(i) = float(kReset_mV);
     refractory_.record(step, fired);
 }
 

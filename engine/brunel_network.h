@@ -37,8 +37,8 @@ private:
     int delay_steps_;
     PoissonCounts external_;  // external spikes per neuron per step
     Rng external_rng_;
-    Eigen::ArrayXd external_count_;
-    Eigen::ArrayXXd arriving_mV_;  // ring buffer: column (step mod (D + 1)) holds the input arriving then
+    Eigen::ArrayXf external_count_;
+    Eigen::ArrayXXf arriving_mV_;  // ring buffer: column (step mod (D + 1)) holds the input arriving then
     RefractoryHold refractory_;
 };
 

@@ -18,9 +18,9 @@ double synaptic_propagator(double tau_ms) {
     return tau_ms / (tau_ms - kTauM_ms) * (std::exp(-kDt_ms / tau_ms) - std::exp(-kDt_ms / kTauM_ms));
 }
 
-const double kDecayM = std::exp(-kDt_ms / kTauM_ms), kDecayE = std::exp(-kDt_ms / kTauE_ms),
-             kDecayI = std::exp(-kDt_ms / kTauI_ms);
-const double kFromGe = synaptic_propagator(kTauE_ms), kFromGi = synaptic_propagator(kTauI_ms);
+const float kDecayM = float(std::exp(-kDt_ms / kTauM_ms)), kDecayE = float(std::exp(-kDt_ms / kTauE_ms)),
+            kDecayI = float(std::exp(-kDt_ms / kTauI_ms));
+const float kFromGe = float(synaptic_propagator(kTauE_ms)), kFromGi = float(synaptic_propagator(kTauI_ms));
 const int kRefractorySteps = int(std::lround(kRefractory_ms / kDt_ms));
 
 // Bernoulli(p) synapses for every ordered pair, drawn by geometric skips over the flattened index pre * n +
@@ -49,31 +49,26 @@ void CubaNetwork::rebuild(uint64_t seed) {
     Rng wiring = random_stream(seed, Stream::Init, 0);
     synapses_ = SynapseLists(size(), size(), random_synapses(settings_, n_exc(), wiring));
     Rng start = random_stream(seed, Stream::Init, 1);
-    v_mV_ = Eigen::ArrayXd::NullaryExpr(size(), [&] { return start.uniform(kReset_mV, kThreshold_mV); });
-    ge_mV_ = Eigen::ArrayXd::Zero(size());
-    gi_mV_ = Eigen::ArrayXd::Zero(size());
-    input_e_mV_ = Eigen::ArrayXd::Zero(size());
-    input_i_mV_ = Eigen::ArrayXd::Zero(size());
+    v_mV_ =
+        Eigen::ArrayXf::NullaryExpr(size(), [&] { return float(start.uniform(kReset_mV, kThreshold_mV)); });
+    ge_mV_ = Eigen::ArrayXf::Zero(size());
+    gi_mV_ = Eigen::ArrayXf::Zero(size());
     refractory_ = RefractoryHold(kRefractorySteps);
 }
 
 void CubaNetwork::advance(uint64_t step, std::vector<int>& fired) {
-    const double el = settings_.el_mV;
+    const float el = float(settings_.el_mV);
     // v(t + dt) = El + (v - El) e^{-dt/taum} + ge P_e + gi P_i   (exact), v held at Vr while refractory
     v_mV_ = el + (v_mV_ - el) * kDecayM + ge_mV_ * kFromGe + gi_mV_ * kFromGi;
-    refractory_.hold(v_mV_, kReset_mV);
+    refractory_.hold(v_mV_, float(kReset_mV));
     ge_mV_ *= kDecayE;  // ge(t + dt) = ge e^{-dt/taue}
     gi_mV_ *= kDecayI;
-    append_above(v_mV_, kThreshold_mV, fired);
-    // a spike adds its row of weights: ge += W_E s_E, gi += W_I s_I (each sum gathered from zero first)
+    append_above(v_mV_, float(kThreshold_mV), fired);
+    // a spike adds its row of weights: ge += W_E s_E, gi += W_I s_I
     const int* first_inhibitory = std::lower_bound(fired.data(), fired.data() + fired.size(), n_exc());
-    input_e_mV_.setZero();
-    input_i_mV_.setZero();
-    synapses_.add_rows(fired.data(), first_inhibitory, input_e_mV_);
-    synapses_.add_rows(first_inhibitory, fired.data() + fired.size(), input_i_mV_);
-    ge_mV_ += input_e_mV_;
-    gi_mV_ += input_i_mV_;
-    for (int i : fired) v_mV_(i) = kReset_mV;
+    synapses_.add_rows(fired.data(), first_inhibitory, ge_mV_);
+    synapses_.add_rows(first_inhibitory, fired.data() + fired.size(), gi_mV_);
+    for (int i : fired) v_mV_(i) = float(kReset_mV);
     refractory_.record(step, fired);
 }
 

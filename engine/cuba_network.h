@@ -20,8 +20,8 @@ struct CubaSettings {
 class CubaNetwork : public SpikingNetwork {
 public:
     explicit CubaNetwork(const CubaSettings& settings);
-    const Eigen::ArrayXd& ge_mV() const { return ge_mV_; }
-    const Eigen::ArrayXd& gi_mV() const { return gi_mV_; }
+    const Eigen::ArrayXf& ge_mV() const { return ge_mV_; }
+    const Eigen::ArrayXf& gi_mV() const { return gi_mV_; }
 
     static const std::vector<ModelParam>& params();  // cuba_n, cuba_p, cuba_we, cuba_wi, cuba_el
     static CubaSettings settings_from(const ParamLookup& value);
@@ -31,8 +31,7 @@ private:
     void advance(uint64_t step, std::vector<int>& fired) override;
 
     CubaSettings settings_;
-    Eigen::ArrayXd ge_mV_, gi_mV_;
-    Eigen::ArrayXd input_e_mV_, input_i_mV_;  // W_E s_E and W_I s_I of the last step
+    Eigen::ArrayXf ge_mV_, gi_mV_;
     RefractoryHold refractory_;
 };
 

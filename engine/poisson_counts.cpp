@@ -22,14 +22,14 @@ int PoissonCounts::count_from(int k, uint32_t bits) const {
 
 int PoissonCounts::count(uint32_t bits) const { return count_from(start_[bits >> 16], bits); }
 
-void PoissonCounts::fill(Rng& rng, Eigen::ArrayXd& counts) const {
+void PoissonCounts::fill(Rng& rng, Eigen::ArrayXf& counts) const {
     const Eigen::Index n = counts.size();
     for (Eigen::Index i = 0; i + 1 < n; i += 2) {
         const uint64_t bits = rng.next();
-        counts(i) = count(uint32_t(bits));
-        counts(i + 1) = count(uint32_t(bits >> 32));
+        counts(i) = float(count(uint32_t(bits)));
+        counts(i + 1) = float(count(uint32_t(bits >> 32)));
     }
-    if (n % 2 == 1) counts(n - 1) = count(uint32_t(rng.next() >> 32));
+    if (n % 2 == 1) counts(n - 1) = float(count(uint32_t(rng.next() >> 32)));
 }
 
 }  // namespace pl

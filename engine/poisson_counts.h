@@ -13,7 +13,7 @@ class PoissonCounts {
 public:
     explicit PoissonCounts(double mean);  // P(k) = mean^k e^{-mean} / k!, up to where the tail is below 2^-32
     int count(uint32_t bits) const;       // the k with cdf(k - 1) <= bits / 2^32 < cdf(k)
-    void fill(Rng& rng, Eigen::ArrayXd& counts) const;  // every entry a fresh count
+    void fill(Rng& rng, Eigen::ArrayXf& counts) const;  // every entry a fresh count
     double mean() const { return mean_; }
 
 private:

@@ -12,7 +12,7 @@ public:
     explicit RefractoryHold(int steps = 0) : fired_(size_t(steps)) {}
 
     // V = V_reset for every neuron that fired in the R steps before `step`
-    void hold(Eigen::ArrayXd& v_mV, double reset_mV) const {
+    void hold(Eigen::ArrayXf& v_mV, float reset_mV) const {
         for (const std::vector<int>& fired : fired_)
             for (int i : fired) v_mV(i) = reset_mV;
     }

@@ -54,7 +54,7 @@ Eigen::ArrayXd SpikingNetwork::isi_cv() const {
     return (isi_count_ >= 2).select(variance.sqrt() / mean, std::numeric_limits<double>::quiet_NaN());
 }
 
-void append_above(const Eigen::ArrayXd& v, double threshold, std::vector<int>& out) {
+void append_above(const Eigen::ArrayXf& v, float threshold, std::vector<int>& out) {
     const Eigen::Index block = 64;
     for (Eigen::Index first = 0; first < v.size(); first += block) {
         const Eigen::Index n = std::min(block, v.size() - first);

@@ -27,7 +27,7 @@ public:
     void step();                                              // one dt
     const std::vector<int>& fired() const { return fired_; }  // who spiked in the last step, ascending
 
-    const Eigen::ArrayXd& v_mV() const { return v_mV_; }        // every neuron's membrane potential now (mV)
+    const Eigen::ArrayXf& v_mV() const { return v_mV_; }        // every neuron's membrane potential now (mV)
     double threshold_mV() const { return threshold_mV_; }       // where plots draw the threshold
     double reset_mV() const { return reset_mV_; }               // and the reset
     const SynapseLists& synapses() const { return synapses_; }  // built by reset()
@@ -47,8 +47,8 @@ public:
 protected:
     virtual void rebuild(uint64_t seed) = 0;                           // connectivity and initial state
     virtual void advance(uint64_t step, std::vector<int>& fired) = 0;  // the step from t = step dt
-    Eigen::ArrayXd v_mV_;                                              // set by rebuild() and advance()
-    SynapseLists synapses_;                                            // set by rebuild()
+    Eigen::ArrayXf v_mV_;  // set by rebuild() and advance(); single precision: twice the SIMD lanes of double
+    SynapseLists synapses_;  // set by rebuild()
 
 private:
     int n_exc_, n_inh_;
@@ -61,7 +61,7 @@ private:
 };
 
 // Appends the i with v(i) > threshold, ascending (a vectorised max skips the blocks without any).
-void append_above(const Eigen::ArrayXd& v, double threshold, std::vector<int>& out);
+void append_above(const Eigen::ArrayXf& v, float threshold, std::vector<int>& out);
 
 // Means over neurons first .. first + count - 1 (e.g. the excitatory ones): the rate, and the ISI CV of those
 // with at least 2 ISIs (NaN when none has).

@@ -11,18 +11,18 @@ SynapseLists::SynapseLists(int n_pre, int n_post, const std::vector<Synapse>& sy
     for (const Synapse& s : synapses) {
         const int k = next[size_t(s.pre)]++;
         target_[size_t(k)] = s.post;
-        weight_[size_t(k)] = s.weight;
+        weight_[size_t(k)] = float(s.weight);
     }
 }
 
-void SynapseLists::add_rows(const int* first, const int* last, Eigen::Ref<Eigen::ArrayXd> into) const {
+void SynapseLists::add_rows(const int* first, const int* last, Eigen::Ref<Eigen::ArrayXf> into) const {
     for (const int* pre = first; pre != last; ++pre)
         for (int k = row_start_[size_t(*pre)]; k < row_start_[size_t(*pre) + 1]; ++k)
             into(target_[size_t(k)]) += weight_[size_t(k)];
 }
 
-Eigen::MatrixXd SynapseLists::dense() const {
-    Eigen::MatrixXd w = Eigen::MatrixXd::Zero(n_post_, n_pre());
+Eigen::MatrixXf SynapseLists::dense() const {
+    Eigen::MatrixXf w = Eigen::MatrixXf::Zero(n_post_, n_pre());
     for (int pre = 0; pre < n_pre(); ++pre)
         for (int k = row_start_[size_t(pre)]; k < row_start_[size_t(pre) + 1]; ++k)
             w(target_[size_t(k)], pre) += weight_[size_t(k)];

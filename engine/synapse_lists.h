@@ -18,11 +18,11 @@ public:
                  const std::vector<Synapse>& synapses);  // any order; multapses allowed
 
     // into(post) += w for every synapse (pre, post, w) of every pre in [first, last):  into += W s
-    void add_rows(const int* first, const int* last, Eigen::Ref<Eigen::ArrayXd> into) const;
-    void add_rows(const std::vector<int>& fired, Eigen::Ref<Eigen::ArrayXd> into) const {
+    void add_rows(const int* first, const int* last, Eigen::Ref<Eigen::ArrayXf> into) const;
+    void add_rows(const std::vector<int>& fired, Eigen::Ref<Eigen::ArrayXf> into) const {
         add_rows(fired.data(), fired.data() + fired.size(), into);
     }
-    Eigen::MatrixXd dense() const;  // W(post, pre): the summed weights, for tests and views of small networks
+    Eigen::MatrixXf dense() const;  // W(post, pre): the summed weights, for tests and views of small networks
 
     int n_pre() const { return int(row_start_.size()) - 1; }
     int n_post() const { return n_post_; }
@@ -33,7 +33,7 @@ private:
     int n_post_ = 0;
     std::vector<int> row_start_{0};  // pre's synapses are [row_start_[pre], row_start_[pre + 1])
     std::vector<int> target_;
-    std::vector<double> weight_;
+    std::vector<float> weight_;
 };
 
 }  // namespace pl
