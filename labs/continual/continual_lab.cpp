@@ -28,20 +28,6 @@ std::shared_ptr<const ContinualBenchmark> shared_benchmark(const ContinualSettin
 const LabInfo ContinualLab::kInfo = {"continual", "Continual learning",
                                      "Catastrophic forgetting; EWC, SI and replay in three scenarios"};
 
-std::vector<int> default_hidden(const std::string& benchmark, const std::string& method) {
-    if (method == "hnet") return {100, 100};  // the target net of the hypernetwork reproduction
-    return benchmark == "permuted" ? std::vector<int>{100, 100} : std::vector<int>{400, 400};
-}
-
-// Tuned on seed 1 at the defaults (c1_figures): split's two-digit softmax is so sure of itself that its
-// Fisher is tiny (task-IL needs lambda >= 1e3, domain-IL peaks near 1e4); permuted's ten-digit one is not
-// (lambda 10-30 is best there, 1e3 already keeps the later contexts from being learnt).
-double default_ewc_lambda(const std::string& benchmark) { return benchmark == "permuted" ? 10 : 1e4; }
-
-// Tuned likewise: split domain-IL gains with c up to 1e4 (task-IL is best at 100-1000), permuted domain-IL
-// loses with c = 1000 (64.9%, fine-tuning 83.8%) and gains with c = 10 (88.1%).
-double default_si_c(const std::string& benchmark) { return benchmark == "permuted" ? 10 : 1000; }
-
 const Fields<ContinualSettings>& continual_fields() {
     using S = ContinualSettings;
     auto only = [](ParamSpec spec, const std::string& name, const std::vector<std::string>& values) {
@@ -58,30 +44,32 @@ const Fields<ContinualSettings>& continual_fields() {
         bind(&S::contexts, only(int_param("contexts", 5, 2, 10, "permuted MNIST: the number of contexts"),
                                 "benchmark", {"permuted"})),
         bind(&S::epochs, int_param("epochs", 4, 1, 100, "passes over each context's training set")),
+        // Split's network is van de Ven & Tolias'; hnet's target net is the hypernetwork reproduction's.
         bind(&S::hidden,
-             int_list_param("hidden", {0}, 0, 2000,
-                            "hidden layer sizes, e.g. 400,400; 0: the benchmark's (split 400,400, "
-                            "permuted 100,100; hnet's target net 100,100)")),
+             per_mode(per_mode(int_list_param("hidden", {400, 400}, 1, 2000, "hidden layer sizes"),
+                               "benchmark", {{"split", "400,400"}, {"permuted", "100,100"}}),
+                      "method", {{"hnet", "100,100"}})),
         bind(&S::lr, float_param("lr", 1e-3, 1e-5, 1, "", "Adam's learning rate", true)),
         bind(&S::batch, int_param("batch", 64, 1, 1024, "samples of the current context per update")),
         bind(&S::seed,
              int_param("seed", 1, 0, 1000000000, "seeds the initial weights, the data order and replay")),
-        bind(
-            &S::ewc_lambda,
-            only(float_param("ewc_lambda", 0, 0, 1e12, "",
-                             "EWC's strength lambda in lambda/2 sum F (theta - theta*)^2; 0: the benchmark's "
-                             "tuned value (split 1e4, permuted 10)",
-                             true),
-                 "method", {"ewc", "online-ewc"})),
+        // Tuned on seed 1 at the defaults: split's two-digit softmax is so sure of itself that its Fisher is
+        // tiny (task-IL needs lambda >= 1e3, domain-IL peaks near 1e4); permuted's ten-digit one is not
+        // (lambda 10-30 is best there, 1e3 already keeps the later contexts from being learnt).
+        bind(&S::ewc_lambda,
+             only(per_mode(float_param("ewc_lambda", 1e4, 0, 1e12, "",
+                                       "EWC's strength lambda in lambda/2 sum F (theta - theta*)^2", true),
+                           "benchmark", {{"split", "10000"}, {"permuted", "10"}}),
+                  "method", {"ewc", "online-ewc"})),
         bind(&S::ewc_gamma, only(float_param("ewc_gamma", 1, 0, 1, "",
                                              "online EWC: the old Fisher's decay, F <- gamma F + F_new"),
                                  "method", {"online-ewc"})),
-        bind(&S::si_c,
-             only(float_param("si_c", 0, 0, 1e8, "",
-                              "SI's strength c in c sum omega (theta - theta*)^2; 0: the benchmark's "
-                              "tuned value (split 1000, permuted 10)",
-                              true),
-                  "method", {"si"})),
+        // Tuned likewise: split domain-IL gains with c up to 1e4 (task-IL is best at 100-1000), permuted
+        // domain-IL loses with c = 1000 (64.9%, fine-tuning 83.8%) and gains with c = 10 (88.1%).
+        bind(&S::si_c, only(per_mode(float_param("si_c", 1000, 0, 1e8, "",
+                                                 "SI's strength c in c sum omega (theta - theta*)^2", true),
+                                     "benchmark", {{"split", "1000"}, {"permuted", "10"}}),
+                            "method", {"si"})),
         bind(&S::replay_per_class, only(int_param("replay_per_class", 100, 1, 800,
                                                   "replay: stored digits per class of each context"),
                                         "method", {"replay"})),
@@ -119,18 +107,8 @@ ContinualLab::ContinualLab() : Lab(specs_of(continual_fields()), continual_prese
 void ContinualLab::reset() {
     clear_error();
     settings_ = read_settings(continual_fields(), params);
-    if (settings_.hidden == std::vector<int>{0})
-        settings_.hidden = default_hidden(settings_.benchmark, settings_.method);
-    if (settings_.ewc_lambda == 0) settings_.ewc_lambda = default_ewc_lambda(settings_.benchmark);
-    if (settings_.si_c == 0) settings_.si_c = default_si_c(settings_.benchmark);
     run = ContinualRun();
     samples_seen_ = 0;
-    for (int h : settings_.hidden)
-        if (h == 0) {
-            fail(Problem::BadSettings,
-                 "hidden: a layer of 0 units; give every size (e.g. 400,400) or 0 alone");
-            return;
-        }
     std::shared_ptr<const ContinualBenchmark> data;
     try {
         data = shared_benchmark(settings_);

@@ -6,13 +6,9 @@
 
 namespace pl {
 
+// hidden, ewc_lambda and si_c default per benchmark (hidden also for the hnet method): see per_mode().
 const Fields<ContinualSettings>& continual_fields();
-// The network of `benchmark` when hidden is {0}: split 400,400 (van de Ven & Tolias), permuted 100,100; the
-// hnet method's target net 100,100 (the hypernetwork reproduction's).
-std::vector<int> default_hidden(const std::string& benchmark, const std::string& method);
-double default_ewc_lambda(const std::string& benchmark);  // when ewc_lambda is 0
-double default_si_c(const std::string& benchmark);        // when si_c is 0
-const std::vector<Preset>& continual_presets();           // what to try, e.g. the tuned lambda and c
+const std::vector<Preset>& continual_presets();  // what to try, e.g. the tuned lambda and c
 
 class ContinualLab : public Lab {
 public:

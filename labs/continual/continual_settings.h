@@ -12,12 +12,12 @@ struct ContinualSettings {
     std::string method;       // a name in method_table()
     int contexts = 5;         // permuted only (split has 5)
     int epochs = 4;           // passes over each context's training set
-    std::vector<int> hidden;  // hidden layer sizes; {0}: the benchmark's network
+    std::vector<int> hidden;  // hidden layer sizes (default: the benchmark's network)
     double lr = 1e-3;         // Adam's learning rate
     int batch = 64;
     int seed = 1;
-    double ewc_lambda = 0, ewc_gamma = 1;  // EWC's strength (0: the benchmark's); online EWC's decay
-    double si_c = 0;                       // SI's strength (0: the benchmark's)
+    double ewc_lambda = 0, ewc_gamma = 1;  // EWC's strength (default: the benchmark's); online EWC's decay
+    double si_c = 0;                       // SI's strength (default: the benchmark's)
     int replay_per_class = 100;            // replay: stored digits per class of each context
     double hnet_beta = 1;                  // hnet: strength of the output regulariser
 };

@@ -135,7 +135,8 @@ TEST_CASE("joint trains on every context so far, EWC keeps a Fisher, and a seed 
     CHECK(ewc_run() == ewc_run());
 }
 
-TEST_CASE("0 is the benchmark's network, lambda and c, and a 0 among other sizes is refused", "[lab]") {
+TEST_CASE("the network, lambda and c default per benchmark (hidden also for hnet), a value set is kept",
+          "[lab]") {
     ContinualLab lab;
     lab.reset();
     CHECK(lab.settings().ewc_lambda == 1e4);
@@ -148,8 +149,11 @@ TEST_CASE("0 is the benchmark's network, lambda and c, and a 0 among other sizes
     CHECK(lab.run.net.linears()[2]->out() == 30);  // 10 digits x 3 permutations
     CHECK(lab.settings().ewc_lambda == 10);
     CHECK(lab.settings().si_c == 10);
-    REQUIRE(lab.params.set("hidden", "0,5").empty());
-    lab.reset();
-    CHECK(lab.problem == Problem::BadSettings);
-    CHECK(lab.done());
+    REQUIRE(lab.params.set_all("method=hnet&benchmark=split&si_c=50").empty());
+    CHECK(lab.params.list("hidden") == std::vector<int>{100, 100});  // hnet's target net on either benchmark
+    CHECK(lab.params.number("ewc_lambda") == 1e4);
+    REQUIRE(lab.params.set("benchmark", "permuted").empty());
+    CHECK(lab.params.number("si_c") == 50);
+    CHECK(lab.params.number("ewc_lambda") == 10);
+    CHECK(lab.params.set("hidden", "0,5").find("clamped to 1") != std::string::npos);  // no 0-unit layer
 }
