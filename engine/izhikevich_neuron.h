@@ -14,7 +14,7 @@ namespace pl {
 // v in mV, t in ms; u and I in the paper's units (mV/ms, "a.u.").
 struct IzhikevichParams {
     double a = 0.02;  // recovery rate (1/ms)
-    double b = 0.2;   // recovery sensitivity to v (1/ms... as in the paper: u' = a (b v - u))
+    double b = 0.2;   // sensitivity of u to v (dimensionless)
     double c = -65;   // reset of v (mV)
     double d = 8;     // jump of u at a spike
 };
@@ -27,9 +27,9 @@ struct IzhikevichState {
 const std::vector<ModelParam>& izhikevich_param_table();  // izh_a, izh_b, izh_c, izh_d
 IzhikevichParams izhikevich_params(const ParamLookup& value);
 
-// RS, IB, CH, FS, LTS, TC (tonic firing from a depolarising step), RZ (a step that makes it fire; its
-// resonance shows with a pair of brief pulses at its ~20 ms period, see the tests); (a, b, c, d) of the
-// paper.
+// RS, IB, CH, FS, LTS (a step of 10), TC (held at -20 for 200 ms, then released: a rebound burst), RZ (a
+// step of 0.2, below its rheobase: it rings at its ~40 ms subthreshold period; a pair of 1 ms pulses 40 ms
+// apart fires it, 20 or 30 ms apart does not: see the tests); (a, b, c, d) of the paper's Fig. 2.
 const std::vector<NeuronPreset>& izhikevich_presets();
 
 // The resting potential at I = 0 (mV): the lower root of 0.04 v^2 + (5 - b) v + 140 = 0 (RS: -70 mV); -65 mV
