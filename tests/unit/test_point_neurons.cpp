@@ -54,22 +54,22 @@ TEST_CASE("The point-neuron table has lif, adex, izhikevich, hh with unique para
 }
 
 TEST_CASE("Every preset names parameters of its model's table, inside their ranges", "[neurons]") {
-    const std::pair<const std::vector<NeuronPreset>*, const std::vector<ModelParam>*> models[] = {
-        {&adex_presets(), &adex_param_table()}, {&izhikevich_presets(), &izhikevich_param_table()}};
-    for (const auto& [presets, table] : models) {
-        for (const NeuronPreset& preset : *presets) {
+    for (const auto& entry : point_neuron_table().entries()) {
+        const std::vector<ModelParam>& table = entry.value.params();
+        for (const NeuronPreset& preset : entry.value.presets()) {
             for (const auto& [name, value] : preset.values) {
-                CAPTURE(preset.name, name, value);
-                const auto it = std::find_if(table->begin(), table->end(),
+                CAPTURE(entry.name, preset.name, name, value);
+                const auto it = std::find_if(table.begin(), table.end(),
                                              [&](const ModelParam& p) { return p.name == name; });
-                REQUIRE(it != table->end());
+                REQUIRE(it != table.end());
                 REQUIRE(it->min <= value);
                 REQUIRE(value <= it->max);
             }
         }
     }
-    REQUIRE(adex_presets().size() == 8);
-    REQUIRE(izhikevich_presets().size() == 7);
+    REQUIRE(point_neuron_table().find("adex").value.presets().size() == 8);
+    REQUIRE(point_neuron_table().find("izhikevich").value.presets().size() == 7);
+    REQUIRE(point_neuron_table().find("lif").value.closed_form_rate_hz == lif_rate_hz_of);
 }
 
 TEST_CASE("Every model: reset() gives the same trajectory again, a NaN or huge current leaves it finite",
