@@ -58,7 +58,7 @@ void append_above(const Eigen::ArrayXf& v, float threshold, std::vector<int>& ou
     const Eigen::Index block = 64;
     for (Eigen::Index first = 0; first < v.size(); first += block) {
         const Eigen::Index n = std::min(block, v.size() - first);
-        if (v.segment(first, n).maxCoeff() <= threshold) continue;
+        if ((v.segment(first, n) > threshold).count() == 0) continue;
         for (Eigen::Index i = first; i < first + n; ++i)
             if (v(i) > threshold) out.push_back(int(i));
     }

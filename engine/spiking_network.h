@@ -60,7 +60,7 @@ private:
     Eigen::ArrayXd last_spike_ms_, isi_sum_ms_, isi_sum_sq_ms2_;
 };
 
-// Appends the i with v(i) > threshold, ascending (a vectorised max skips the blocks without any).
+// Appends the i with v(i) > threshold, ascending (a vectorised count skips the blocks without any).
 void append_above(const Eigen::ArrayXf& v, float threshold, std::vector<int>& out);
 
 // Means over neurons first .. first + count - 1 (e.g. the excitatory ones): the rate, and the ISI CV of those

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Native vs wasm (under node): MLP training throughput (pl_bench_mlp), one spiking-net training epoch
 # (pl_bench_snn, Lab 5), one Lab 4 training step (pl_bench_regularization) and Lab 3's Bayes-by-Backprop update
-# and predictive (pl_bench_bbb), and Lab 6's seconds per context of every method (pl_bench_continual). Prints each figure and the wasm/native ratio.
+# and predictive (pl_bench_bbb), the neurons lab's spiking networks in simulated s per wall s (pl_bench_neurons),
+# and Lab 6's seconds per context of every method (pl_bench_continual). Prints each figure and the wasm/native ratio.
 # Usage: tests/bench/run_bench.sh [native build dir] [wasm build dir]   (defaults: the standard build folders)
 # A benchmark, not a test: a missing build is reported and skipped, and the exit status is 0.
 set -uo pipefail
@@ -47,6 +48,12 @@ compare "bbb update (Lab 3, 1-10-10-1, 20 points)" "us" \
 compare "bbb predictive (Lab 3, 100 weight samples x 201 points)" "ms" \
   "$(figure bbb_predictive milliseconds native "$native_dir/pl_bench_bbb" "$native_dir/pl_bench_bbb")" \
   "$(figure bbb_predictive milliseconds wasm "$wasm_dir/pl_bench_bbb.js" node_run "$wasm_dir/pl_bench_bbb.js")"
+# The neurons lab's networks (pl_bench_neurons): simulated seconds per wall-clock second (goal: CUBA >= 20 native, >= 10 wasm).
+for network in cuba brunel_sr brunel_ai brunel_si-fast brunel_si-slow; do
+  compare "neurons $network network" "x real time" \
+    "$(figure "neurons_$network" sim_speed native "$native_dir/pl_bench_neurons" "$native_dir/pl_bench_neurons")" \
+    "$(figure "neurons_$network" sim_speed wasm "$wasm_dir/pl_bench_neurons.js" node_run "$wasm_dir/pl_bench_neurons.js")"
+done
 # Lab 6 at its defaults (split MNIST, class-IL, 784-400-400-10, 4 epochs per context): the names of its method table.
 for method in finetune joint ewc online-ewc si replay generative-replay hnet; do
   compare "continual $method, one context" "s" \

@@ -1,7 +1,7 @@
-// The neurons lab's spiking networks: event-driven delivery equals a dense reference W s (exactly: CUBA sums
-// W's columns in spike order, Brunel's weights have exact sums), CUBA settles in the asynchronous irregular
-// regime, Brunel's SR and AI regimes show. Same seed, same raster; another seed, another raster. The table
-// refuses unknown names.
+// The neurons lab's spiking networks: event-driven delivery equals a dense reference W s exactly (CUBA sums
+// W's columns in spike order, Brunel's weights have exact sums); CUBA settles where Brian2's CUBA.py does;
+// Brunel's SR and AI regimes show. Same seed, same raster; another seed, another raster. The tables refuse
+// unknown names.
 #include <catch2/catch.hpp>
 #include <cmath>
 #include "engine/brunel_network.h"
