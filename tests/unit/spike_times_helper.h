@@ -1,5 +1,5 @@
-// Shared by the point-neuron tests: spike times of PointNeurons under a current given as a function of time,
-// ISIs and their statistics, and a classifier of firing patterns (Naud et al. 2008's eight) from spike times.
+// Shared by the point-neuron tests: spike times of PointNeurons under a current given as a function of time
+// and a classifier of firing patterns (Naud et al. 2008's eight) from spike times.
 #pragma once
 #include <Eigen/Core>
 #include <algorithm>
@@ -10,6 +10,7 @@
 #include <vector>
 #include "engine/neuron_preset.h"
 #include "engine/point_neuron.h"
+#include "engine/spike_stats.h"
 
 namespace pl {
 
@@ -50,21 +51,8 @@ inline ParamLookup preset_lookup(const std::vector<ModelParam>& table, const Neu
     };
 }
 
-inline std::vector<double> isis(const std::vector<double>& t) {
-    std::vector<double> out;
-    for (size_t k = 1; k < t.size(); ++k) out.push_back(t[k] - t[k - 1]);
-    return out;
-}
-
 inline double mean_of(const std::vector<double>& x) {
     return std::accumulate(x.begin(), x.end(), 0.0) / double(x.size());
-}
-
-inline double cv_of(const std::vector<double>& x) {  // standard deviation / mean
-    const double m = mean_of(x);
-    double ss = 0;
-    for (double v : x) ss += (v - m) * (v - m);
-    return std::sqrt(ss / double(x.size())) / m;
 }
 
 // Bimodal ISIs: repeated short ISIs (inside bursts) and repeated long ones (between bursts), the long ones at
@@ -85,13 +73,13 @@ inline bool bursts(const std::vector<double>& isi) {
 inline std::string firing_class(const std::vector<double>& t, double run_ms) {
     if (t.size() < 4 || t.back() < run_ms / 3) return "transient";
     if (t.front() > 25) return "delayed";
-    const std::vector<double> isi = isis(t);
+    const std::vector<double> isi = interspike_intervals(t);
     const std::vector<double> steady(isi.begin() + isi.size() / 2, isi.end());  // the second half
     if (bursts(steady)) return "bursting";
     bool jump = false;
     for (size_t k = 0; k + 1 < std::min<size_t>(isi.size(), 4); ++k) jump = jump || isi[k + 1] > 3 * isi[k];
-    if (jump && cv_of(steady) < 0.1) return "initial-burst";
-    if (cv_of(steady) > 0.3) return "irregular";
+    if (jump && coefficient_of_variation(steady) < 0.1) return "initial-burst";
+    if (coefficient_of_variation(steady) > 0.3) return "irregular";
     if (isi.back() > 1.5 * isi.front()) return "adapting";
     return "tonic";
 }

@@ -128,7 +128,7 @@ TEST_CASE("LIF's measured rate matches the closed form within 0.5% over the f-I 
         lif, [&](double) { return I; }, 0.01, 2000);
     double worst = 0;
     for (int i = 0; i < I.size(); ++i) {
-        const double measured = 1000 / mean_of(isis(times[i]));
+        const double measured = 1000 / mean_of(interspike_intervals(times[i]));
         const double exact = lif_rate_hz(p, I(i));
         CAPTURE(I(i), measured, exact);
         REQUIRE(times[i].size() >= 8);
@@ -174,7 +174,8 @@ TEST_CASE("LIF's rate error is below dt / T: the ISI rounds up to whole steps", 
             lif, [&](double) { return I; }, dt_ms, 1000);
         double worst = 0;
         for (int i = 0; i < I.size(); ++i)
-            worst = std::max(worst, std::abs(1000 / mean_of(isis(times[i])) / lif_rate_hz(p, I(i)) - 1));
+            worst = std::max(
+                worst, std::abs(1000 / mean_of(interspike_intervals(times[i])) / lif_rate_hz(p, I(i)) - 1));
         CAPTURE(dt_ms, worst);
         REQUIRE(worst < dt_ms / T_min_ms);  // measured 2.56% at 0.1 ms, 0.20% at 0.01 ms (0.021% at 0.001)
         REQUIRE(worst > 0.2 * dt_ms / T_min_ms);  // the error is the rounding, not zero by luck
@@ -253,13 +254,13 @@ double early_over_late(const std::vector<double>& t) {
 TEST_CASE("Izhikevich: RS, IB, CH show their signature at net.m's 1 ms and at 0.1 ms", "[neurons]") {
     for (const double dt_ms : {1.0, 0.1}) {
         CAPTURE(dt_ms);
-        const std::vector<double> rs = isis(izhikevich_times("RS", dt_ms));
+        const std::vector<double> rs = interspike_intervals(izhikevich_times("RS", dt_ms));
         CAPTURE(rs);
         REQUIRE(rs.back() > rs.front());  // adapts: 39 -> 48 ms at 1 ms, 17.8 -> 45.1 ms at 0.1 ms
         const std::vector<double> ib = izhikevich_times("IB", dt_ms);
         CAPTURE(ib);
         REQUIRE(firing_class(ib, 300) == "initial-burst");  // a burst, then single spikes at a steady rate
-        const std::vector<double> ch = isis(izhikevich_times("CH", dt_ms));
+        const std::vector<double> ch = interspike_intervals(izhikevich_times("CH", dt_ms));
         CAPTURE(ch);
         REQUIRE(bursts(std::vector<double>(ch.begin() + ch.size() / 2, ch.end())));  // bimodal, repeated
     }
@@ -268,13 +269,13 @@ TEST_CASE("Izhikevich: RS, IB, CH show their signature at net.m's 1 ms and at 0.
 TEST_CASE("Izhikevich: LTS adapts, FS fires fast without adapting (at 0.1 ms; 1 ms is irregular for them)",
           "[neurons]") {
     const std::vector<double> lts = izhikevich_times("LTS", 0.1), fs = izhikevich_times("FS", 0.1);
-    const std::vector<double> lts_isi = isis(lts), fs_isi = isis(fs);
+    const std::vector<double> lts_isi = interspike_intervals(lts), fs_isi = interspike_intervals(fs);
     CAPTURE(lts_isi, fs_isi);
     REQUIRE(lts_isi.back() > 1.5 * lts_isi.front());  // measured 3.1 -> 13.8 ms
     REQUIRE(early_over_late(lts) < 0.6);              // measured 0.52 (RS 0.39)
     REQUIRE(1000 / fs_isi.back() > 100);              // measured 128 Hz
     REQUIRE(early_over_late(fs) > 0.85);              // measured 0.88
-    REQUIRE(cv_of(std::vector<double>(fs_isi.begin() + 5, fs_isi.end())) < 0.02);
+    REQUIRE(coefficient_of_variation(std::vector<double>(fs_isi.begin() + 5, fs_isi.end())) < 0.02);
 }
 
 TEST_CASE("Izhikevich: TC fires a rebound burst when released from hyperpolarisation", "[neurons]") {
@@ -284,10 +285,10 @@ TEST_CASE("Izhikevich: TC fires a rebound burst when released from hyperpolarisa
     for (const double dt_ms : {1.0, 0.1}) {
         const std::vector<double> t = izhikevich_times("TC", dt_ms);
         CAPTURE(dt_ms, t);
-        REQUIRE(t.size() >= 3);                     // measured 3 at 1 ms, 5 at 0.1 ms
-        REQUIRE(t.front() > tc.step_start_ms);      // nothing while hyperpolarised
-        REQUIRE(t.back() < tc.step_start_ms + 40);  // a burst right after the release, then rest
-        REQUIRE(isis(t).front() < 10);              // at a high rate
+        REQUIRE(t.size() >= 3);                         // measured 3 at 1 ms, 5 at 0.1 ms
+        REQUIRE(t.front() > tc.step_start_ms);          // nothing while hyperpolarised
+        REQUIRE(t.back() < tc.step_start_ms + 40);      // a burst right after the release, then rest
+        REQUIRE(interspike_intervals(t).front() < 10);  // at a high rate
     }
 }
 
