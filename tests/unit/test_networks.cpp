@@ -1,7 +1,7 @@
 // The neurons lab's spiking networks: event-driven delivery equals a dense reference W s exactly (CUBA sums
-// W's columns in spike order, Brunel's weights have exact sums); CUBA settles where Brian2's CUBA.py does;
-// Brunel's SR and AI regimes show. Same seed, same raster; another seed, another raster. The tables refuse
-// unknown names.
+// W's columns in spike order, Brunel's weights have exact sums); Brunel's external Poisson counts are
+// Poisson; CUBA settles where Brian2's CUBA.py does; Brunel's SR and AI regimes show. Same seed, same raster;
+// another seed, another raster. The tables refuse unknown names.
 #include <catch2/catch.hpp>
 #include <cmath>
 #include "engine/brunel_network.h"
@@ -77,6 +77,20 @@ TEST_CASE("SynapseLists: a spike adds its row, the same as the dense W s", "[net
         lists.add_rows(fired, into);
         const Eigen::VectorXf expected = w * spike_vector(fired, 30);  // quarter-mV weights: exact sums
         CHECK((into.matrix() - expected).cwiseAbs().maxCoeff() == 0.0);
+    }
+}
+
+TEST_CASE("PoissonCounts: mean, variance and P(0) of a Poisson distribution", "[networks]") {
+    for (double mean : {0.4, 0.8, 3.0}) {
+        INFO("mean " << mean);
+        const PoissonCounts poisson(mean);
+        Rng rng(9);
+        Eigen::ArrayXf counts(200001);  // odd: the last count comes alone
+        poisson.fill(rng, counts);
+        const Eigen::ArrayXd k = counts.cast<double>();
+        CHECK(k.mean() == Approx(mean).margin(0.01));                         // sd of the mean: < 0.004
+        CHECK((k - k.mean()).square().mean() == Approx(mean).epsilon(0.03));  // var = mean
+        CHECK((k == 0).cast<double>().mean() == Approx(std::exp(-mean)).margin(0.005));
     }
 }
 
