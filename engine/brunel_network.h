@@ -1,6 +1,5 @@
-// Brunel (2000) model A: sparse E/I network of LIF neurons with delta synapses, one delay, fixed in-degree
-// and external Poisson drive, scaled down from 12,500 neurons keeping J C_E (so the mean input and nu_thr
-// stay).
+// Brunel (2000) model A: sparse E/I LIF network, delta synapses, one delay, fixed in-degree, external Poisson
+// drive; scaled down from 12,500 neurons keeping J C_E, so the mean input and nu_thr stay the paper's.
 #pragma once
 #include "engine/poisson_counts.h"
 #include "engine/refractory_hold.h"

@@ -81,7 +81,7 @@ const std::vector<ModelParam>& CubaNetwork::params() {
     static const CubaSettings d;
     static const std::vector<ModelParam> table = {
         {"cuba_n", "", double(d.n), 100, 8000, "neurons (80% excitatory); the benchmark has 4000", {}},
-        {"cuba_p", "", d.p, 0.0, 0.2, "connection probability of each ordered pair", {}},
+        {"cuba_p", "", d.p, 0.0, 0.1, "connection probability of each ordered pair", {}},
         {"cuba_we", "mV", d.we_mV, 0.0, 10.0, "jump of ge per excitatory spike (60 * 0.27 / 10 mV)", {}},
         {"cuba_wi", "mV", d.wi_mV, -40.0, 0.0, "jump of gi per inhibitory spike (-20 * 4.5 / 10 mV)", {}},
         {"cuba_el", "mV", d.el_mV, -60.0, -40.0, "leak reversal: -49 mV lies above the threshold -50 mV", {}},

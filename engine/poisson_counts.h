@@ -1,6 +1,5 @@
-// Poisson-distributed counts of small mean (a network's external drive, one count per neuron per step) by
-// inverse transform on 32 random bits, two counts per 64-bit draw; a table on the top 16 bits gives the
-// start.
+// Poisson counts of small mean (a network's external drive: one per neuron per step) by inverse transform on
+// 32 random bits, two counts per 64-bit draw; a table on the top 16 bits gives the search's start.
 #pragma once
 #include <Eigen/Core>
 #include <cstdint>

@@ -1,6 +1,5 @@
-// The seam for the lab's spiking networks (CUBA, Brunel): N_E excitatory then N_I inhibitory neurons stepped
-// by dt, each step listing who fired; running spike counts and ISI sums give rates and ISI CVs without a
-// raster.
+// The seam for the lab's spiking networks (CUBA, Brunel): N_E excitatory then N_I inhibitory neurons, stepped
+// by dt, listing who fired each step; running spike counts and ISI sums give rates and CVs without a raster.
 #pragma once
 #include <Eigen/Core>
 #include <cstdint>
