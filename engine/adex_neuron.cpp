@@ -60,7 +60,8 @@ NeuronPreset naud(const char* name, const char* help, double C_pF, double g_L_nS
             0,
             I_pA,
             0,
-            600};
+            600,
+            0.1};  // Naud's Euler step
 }
 
 }  // namespace

@@ -31,9 +31,10 @@ IzhikevichParams izhikevich_params(const ParamLookup& value) {
 
 namespace {
 
-// A step of I from 10 ms for 300 ms (RS, IB, CH, FS, LTS: the paper's Fig. 2 at I = 10)
+// A step of I from 10 ms for 300 ms (RS, IB, CH, FS, LTS: the paper's Fig. 2 at I = 10), at dt 0.1 ms:
+// net.m's 1 ms keeps RS, IB and CH but makes FS and LTS fire irregularly
 NeuronPreset cell(const char* name, const char* help, double a, double b, double c, double d, double I) {
-    return {name, help, {{"izh_a", a}, {"izh_b", b}, {"izh_c", c}, {"izh_d", d}}, 0, I, 10, 300};
+    return {name, help, {{"izh_a", a}, {"izh_b", b}, {"izh_c", c}, {"izh_d", d}}, 0, I, 10, 300, 0.1};
 }
 
 }  // namespace
@@ -53,7 +54,8 @@ const std::vector<NeuronPreset>& izhikevich_presets() {
          -20,
          0,
          200,
-         400},
+         400,
+         0.1},
         // RZ: a step just below its rheobase rings at its ~40 ms subthreshold period; its resonance to pulse
         // pairs is in the tests
         cell("RZ", "resonator: a small step rings at its ~40 ms subthreshold period", 0.1, 0.26, -65, 2, 0.2),

@@ -16,6 +16,7 @@ struct NeuronPreset {
     double step_current = 0;                             // from the onset on (the model's current unit)
     double step_start_ms = 0;                            // the onset
     double run_ms = 600;                                 // how long to run to see the pattern
+    double dt_ms = 0.1;                                  // the step the pattern is tested at
 };
 
 }  // namespace pl

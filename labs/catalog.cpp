@@ -6,6 +6,7 @@
 #include "labs/bayes-by-backprop/bayes_by_backprop_panel.h"
 #include "labs/continual/continual_panel.h"
 #include "labs/feedback-alignment/feedback_alignment_panel.h"
+#include "labs/neurons/neurons_panel.h"
 #include "labs/regularization/regularization_panel.h"
 #include "labs/surrogate-spikes/surrogate_spikes_panel.h"
 #include "labs/target-prop/target_prop_panel.h"
@@ -48,7 +49,7 @@ const std::vector<CatalogEntry>& lab_catalog() {
         lab<SurrogateSpikesLab, PL_PANEL(draw_surrogate_spikes_panel)>(),
         lab<ContinualLab, PL_PANEL(draw_continual_panel)>(),
         lab<TargetPropLab, PL_PANEL(draw_target_prop_panel)>(),
-        {{"neurons", "Neuron models", "LIF, AdEx, Izhikevich and Hodgkin-Huxley"}},
+        lab<NeuronsLab, PL_PANEL(draw_neurons_panel)>(),
         {{"plasticity", "Synaptic plasticity", "Hebb, Oja, BCM, STDP and an STDP network learning digits"}},
     };
     return labs;

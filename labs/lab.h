@@ -39,6 +39,9 @@ public:
     virtual std::vector<std::pair<std::string, double>> final_metrics() const;
     // The lab's own parts of the exported run, a JSON object's text (Lab 6: "acc_matrix"); "{}" for none.
     virtual std::string export_json() const { return "{}"; }
+    // A simulation the app runs as soon as it is opened, reset or changed (the neurons lab), rather than
+    // training that waits for Start.
+    virtual bool live() const { return false; }
 
     long long samples_seen() const override { return samples_seen_; }  // since reset()
     virtual std::vector<const MetricLog*> logs() const = 0;  // logs()[0]: one row per epoch ("epoch" first)

@@ -78,6 +78,8 @@ std::string App::open(const std::string& id) {
     comparison.clear();  // a comparison belongs to the lab it was started on
     lab = std::move(next);
     runner.attach(lab.get());
+    runner.running = lab->live() && lab->error.empty();
+    seen_generation_ = lab->params.generation();
     handout_ = load_handout(id);
     messages_.clear();
     append_line(messages_, lab->error);
@@ -247,7 +249,8 @@ void App::after_params_changed() {
     bool was_running = runner.running;
     if (comparison.active()) stop_comparing();  // a comparison holds the parameters it started with
     reset();
-    runner.running = was_running && lab->error.empty();
+    runner.running = (was_running || lab->live()) && lab->error.empty();
+    seen_generation_ = lab->params.generation();
     publish();
 }
 
@@ -280,6 +283,7 @@ void App::frame(double budget_ms) {
     draw_main_area();
     ImGui::EndChild();
     ImGui::End();
+    if (lab && lab->params.generation() != seen_generation_) after_params_changed();  // a panel's button
 }
 
 void App::draw_sidebar() {
@@ -360,6 +364,7 @@ void App::draw_run_controls() {
         std::printf("ui: reset\n");
         runner.pause();
         reset();
+        runner.running = lab->live() && lab->error.empty();
     }
     button_pos[3] = centre();
 

@@ -64,6 +64,7 @@ private:
     int compare_key_ = 0;    // index into the lab's params, for the compare controls
     char compare_values_[128] = "";
     bool select_comparison_tab_ = false;
+    int seen_generation_ = -1;  // the lab's parameters' generation last reset for (a panel may change them)
 };
 
 }  // namespace pl::ui

@@ -38,7 +38,7 @@ TEST_CASE("current input: a step is baseline outside onset..offset and baseline 
     CHECK(input.at(20, 0.1)(0) == -1);
 }
 
-TEST_CASE("current input: a ramp reaches A at the offset; pulses are on pulse_ms f / 1000 of the time",
+TEST_CASE("current input: a ramp reaches A at the offset, pulses are on pulse_ms f / 1000 of the time",
           "[neurons]") {
     CurrentSettings s;
     s.input = "ramp", s.onset_ms = 100, s.offset_ms = 300;
@@ -71,7 +71,7 @@ TEST_CASE("current input: Poisson shot noise obeys Campbell's theorem", "[neuron
     CHECK(sd == Approx(std::sqrt(0.25 * nu * 5 / 2)).epsilon(0.04));
 }
 
-TEST_CASE("spike stats: a regular train has CV 0 and its rate; a stopped train reports rate 0", "[neurons]") {
+TEST_CASE("spike stats: a regular train has CV 0 and its rate, a stopped train reports rate 0", "[neurons]") {
     std::vector<double> regular;
     for (int k = 0; k < 20; ++k) regular.push_back(10 + 20.0 * k);  // 50 Hz from 10 ms
     const SpikeSummary s = summarize_spikes(regular, 0, 400);

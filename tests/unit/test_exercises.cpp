@@ -42,7 +42,7 @@ TEST_CASE("exercises: a wrong output says what is wrong, where, and the toleranc
     CHECK(output_verdict(golden, got) == "dL/dW is not a number at row 5, column 5 (nan). Hint.");
 }
 
-TEST_CASE("exercises: a probe that throws fails its own tests only; unknown ids are refused", "[exercise]") {
+TEST_CASE("exercises: a probe that throws fails its own tests only, unknown ids are refused", "[exercise]") {
     const std::vector<ExerciseProbe> reference = {
         {"lab.stub", "case",
          [](uint64_t) {

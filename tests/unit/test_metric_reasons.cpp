@@ -6,7 +6,7 @@
 
 using namespace pl;
 
-TEST_CASE("metric log: a NaN keeps the reason given before its row; a number drops it", "[json]") {
+TEST_CASE("metric log: a NaN keeps the reason given before its row, a number drops it", "[json]") {
     const double nan = std::nan("");
     MetricLog log("epochs", {"epoch", "acc"});
     log.explain_next("acc", "no classes");

@@ -266,7 +266,7 @@ TEST_CASE("Izhikevich: RS, IB, CH show their signature at net.m's 1 ms and at 0.
     }
 }
 
-TEST_CASE("Izhikevich: LTS adapts, FS fires fast without adapting (at 0.1 ms; 1 ms is irregular for them)",
+TEST_CASE("Izhikevich: LTS adapts, FS fires fast without adapting (at 0.1 ms, 1 ms is irregular for them)",
           "[neurons]") {
     const std::vector<double> lts = izhikevich_times("LTS", 0.1), fs = izhikevich_times("FS", 0.1);
     const std::vector<double> lts_isi = interspike_intervals(lts), fs_isi = interspike_intervals(fs);
