@@ -2,6 +2,7 @@
 #include <imgui.h>
 #include <algorithm>
 #include <cmath>
+#include <functional>
 #include <map>
 #include "engine/spike_stats.h"
 #include "labs/model_param_specs.h"
@@ -164,20 +165,18 @@ void isi_histogram(const NeuronRun& run, PanelState& s, ImVec2 size) {
 
 // Rate against current, the closed form where the model has one, the rheobase and the onset of repetitive
 // firing marked.
-void fi_curve(NeuronsLab& lab, PanelState& s, ImVec2 size) {
-    ImGui::BeginGroup();
+// The button that starts the f-I sweep, or its progress, on a line of its own; nothing once it is done.
+void fi_controls(NeuronsLab& lab) {
     if (!lab.sweep) {
         if (ImGui::Button("Measure the f-I curve")) lab.params.set("fi_curve", "true");
         ImGui::SameLine();
         ImGui::TextDisabled("a step from fi_min to fi_max, one neuron per current");
-        ImGui::EndGroup();
-        return;
-    }
-    if (!lab.sweep->done()) {
+    } else if (!lab.sweep->done()) {
         ImGui::Text("f-I curve: %.0f%% of %d currents", lab.sweep->progress() * 100, lab.sweep->size());
-        ImGui::EndGroup();
-        return;
     }
+}
+
+void fi_curve(NeuronsLab& lab, PanelState& s, ImVec2 size) {
     s.fi_x = lab.fi.column("amplitude");
     s.fi_rate = lab.fi.column("rate_hz");
     std::vector<ui::PlotSeries> series = {{"measured (steady rate)", &s.fi_x, &s.fi_rate, 0, false}};
@@ -203,25 +202,25 @@ void fi_curve(NeuronsLab& lab, PanelState& s, ImVec2 size) {
     o.y_max = std::max(1.0, 1.3 * top);  // room for the legend and the marks' labels
     o.legend = series.size() > 1;
     ui::LinePlot("fi", "f-I curve", series, size, o);
-    ImGui::EndGroup();
 }
 
 void neuron_views(NeuronsLab& lab, PanelState& s) {
     const NeuronRun& run = *lab.neuron;
     neuron_figures(lab, run);
     voltage_view(run, s, ImGui::GetContentRegionAvail().x);
-    // the f-I curve (or its button) beside the phase plane of a 2-D model, or beside the ISI histogram
-    const bool has_plane = run.neuron->phase_plane(0, Eigen::ArrayXd::Zero(1)).v.size() > 0;
-    const bool has_isi = run.trace.spike_ms.size() >= 3;
+    fi_controls(lab);
+    // two per row: the f-I curve once measured, the phase plane of a 2-D model, the ISI histogram
+    std::vector<std::function<void(ImVec2)>> views;
+    if (lab.sweep && lab.sweep->done()) views.push_back([&](ImVec2 size) { fi_curve(lab, s, size); });
+    if (run.neuron->phase_plane(0, Eigen::ArrayXd::Zero(1)).v.size() > 0)
+        views.push_back([&](ImVec2 size) { phase_plane(run, s, size); });
+    if (run.trace.spike_ms.size() >= 3) views.push_back([&](ImVec2 size) { isi_histogram(run, s, size); });
     const ImVec2 half = HalfWidth(ui::Px(260));
-    fi_curve(lab, s, half);
-    if (has_plane || has_isi) ImGui::SameLine();
-    if (has_plane)
-        phase_plane(run, s, half);
-    else if (has_isi)
-        isi_histogram(run, s, half);
+    for (size_t k = 0; k < views.size(); ++k) {
+        if (k % 2 == 1) ImGui::SameLine();
+        views[k](half);
+    }
     variable_views(run, s, ImGui::GetContentRegionAvail().x, lab.model().current_unit);
-    if (has_plane && has_isi) isi_histogram(run, s, HalfWidth(ui::Px(200)));
 }
 
 void network_views(NeuronsLab& lab, PanelState& s) {
