@@ -24,18 +24,38 @@ struct HhParams {
     double q10() const;
 };
 
-struct HhState {
-    Eigen::ArrayXd V, m, h, n;      // membrane potential (mV), gates
-    Eigen::ArrayXd I_Na, I_K, I_L;  // ionic current densities g x (V - E) (uA/cm^2, outward positive)
+// The arrays of N neurons: A is Eigen::ArrayXd, or HhOne for one neuron (fixed size: no heap, scalar code)
+using HhOne = Eigen::Array<double, 1, 1>;
+
+template <class A>
+struct HhStateOf {
+    A V, m, h, n;      // membrane potential (mV), gates
+    A I_Na, I_K, I_L;  // ionic current densities g x (V - E) (uA/cm^2, outward positive)
+
+    template <class B>  // element-wise copy from the other array type (no reallocation at equal sizes)
+    HhStateOf& operator=(const HhStateOf<B>& o) {
+        V = o.V;
+        m = o.m;
+        h = o.h;
+        n = o.n;
+        I_Na = o.I_Na;
+        I_K = o.I_K;
+        I_L = o.I_L;
+        return *this;
+    }
 };
+using HhState = HhStateOf<Eigen::ArrayXd>;
 
 // The six rates (1/ms) at V (mV), times q10: NEURON hh.mod with vtrap(x, y) = x/(exp(x/y) - 1), whose
 // removable singularity at x = 0 (V = -40 for m, -55 for n) takes its Taylor expansion y (1 - x/y/2) for
 // |x/y| < 1e-6.
-struct HhRates {
-    Eigen::ArrayXd alpha_m, beta_m, alpha_h, beta_h, alpha_n, beta_n;
+template <class A>
+struct HhRatesOf {
+    A alpha_m, beta_m, alpha_h, beta_h, alpha_n, beta_n;
 };
-HhRates hh_rates(const Eigen::ArrayXd& V_mV, double q10);
+using HhRates = HhRatesOf<Eigen::ArrayXd>;
+template <class A>  // Eigen::ArrayXd or HhOne
+HhRatesOf<A> hh_rates(const A& V_mV, double q10);
 
 const std::vector<ModelParam>&
 hh_param_table();  // hh_g_Na, hh_g_K, hh_g_L, hh_E_Na, hh_E_K, hh_E_L, hh_C, celsius
@@ -47,7 +67,8 @@ double hh_rest_mV(const HhParams& p);
 // Each step (exponential Euler, exact for each variable with the others frozen): the gates from the rates at
 // the old V, x <- x_inf + (x - x_inf) exp(-dt (alpha + beta)); then V with the new gates,
 // V <- V_inf + (V - V_inf) exp(-dt g_total / C). Accurate at dt 0.01 ms (the tests' dt); currents: non-finite
-// -> 0, clamped to +-1000 uA/cm^2 (V stays finite: the rates are finite over the V that allows).
+// -> 0, clamped to +-1000 uA/cm^2 (V stays finite: the rates are finite over the V that allows). One neuron
+// steps on HhOne arrays (the lab's 1 s trace at 0.01 ms in ~10 ms), N on Eigen::ArrayXd: the same numbers.
 class HodgkinHuxley : public PointNeurons {
 public:
     HodgkinHuxley(int n, const HhParams& params = {});
@@ -59,9 +80,6 @@ public:
 
     HhParams p;
     HhState s;
-
-private:
-    void update_currents();
 };
 
 std::unique_ptr<PointNeurons> make_hodgkin_huxley(int n, const ParamLookup& value);

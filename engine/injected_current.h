@@ -5,7 +5,8 @@
 
 namespace pl {
 
-inline Eigen::ArrayXd injected_current(const Eigen::ArrayXd& I, double limit) {
+template <class A>  // Eigen::ArrayXd, or a fixed-size array
+A injected_current(const A& I, double limit) {
     return I.isFinite().select(I.cwiseMax(-limit).cwiseMin(limit), 0.0);
 }
 

@@ -140,3 +140,25 @@ TEST_CASE("HH's celsius speeds the gates: a warmer axon spikes sooner and faster
     REQUIRE(th.size() > tc.size());
     REQUIRE(th.front() < tc.front());
 }
+
+TEST_CASE("HH's one-neuron step (fixed-size arrays) gives the numbers of the same neuron among three",
+          "[neurons][hh]") {
+    HodgkinHuxley one(1), three(3);
+    double worst_mV = 0, worst_gate = 0;
+    int spikes = 0;
+    for (int k = 0; k < 100000; ++k) {  // 1 s: 10 ms steps of 3 and 10 uA/cm^2, a NaN now and then
+        const double I = k % 7000 == 5 ? NAN : (k / 1000) % 2 ? 10 : 3;
+        one.step(Eigen::ArrayXd::Constant(1, I), kDt_ms);
+        three.step(Eigen::ArrayXd::Constant(3, I), kDt_ms);
+        worst_mV = std::max(worst_mV, (three.s.V - one.s.V(0)).abs().maxCoeff());
+        worst_gate = std::max(worst_gate, (three.s.m - one.s.m(0)).abs().maxCoeff());
+        worst_gate = std::max(worst_gate, (three.s.n - one.s.n(0)).abs().maxCoeff());
+        REQUIRE((three.spiked == one.spiked(0)).all());
+        spikes += int(one.spiked(0));
+    }
+    CAPTURE(worst_mV, worst_gate, spikes);
+    REQUIRE(spikes > 20);
+    REQUIRE(worst_mV < 1e-9);  // measured 2.4e-12 mV: Eigen's vectorised exp is within an ulp of std::exp
+    REQUIRE(worst_gate < 1e-12);
+    REQUIRE(one.s.I_K(0) == Approx(three.s.I_K(2)).epsilon(1e-12));
+}
