@@ -1,0 +1,117 @@
+#include "engine/rate_rules.h"
+#include <algorithm>
+#include <cmath>
+#include <sstream>
+
+namespace pl {
+
+namespace {
+
+// dW = eta <y x^T>
+void hebb_step(const RateParams& p, const Mat& X, RateState& s) {
+    const Mat Y = s.W * X;
+    s.W += p.eta * Y * X.transpose() / double(X.cols());
+}
+
+// dw = eta <y (x - y w)>, each row its own unit: dW = eta (<y x^T> - diag(<y^2>) W)
+void oja_step(const RateParams& p, const Mat& X, RateState& s) {
+    const Mat Y = s.W * X;
+    const Vec y2 = Y.rowwise().squaredNorm();
+    s.W += p.eta * (Y * X.transpose() - y2.asDiagonal() * s.W) / double(X.cols());
+}
+
+// dw = eta <x y (y - theta)>;  theta += (<y^2> - theta) / tau_theta  (tau_theta dtheta/dt = y^2 - theta)
+void bcm_step(const RateParams& p, const Mat& X, RateState& s) {
+    const Mat Y = s.W * X;
+    const Mat gain = Y.array() * (Y.array().colwise() - s.theta.array());
+    s.W += p.eta * gain * X.transpose() / double(X.cols());
+    s.theta += (Y.array().square().rowwise().mean().matrix() - s.theta) / p.tau_theta;
+}
+
+// dW = eta <y x^T - LT(y y^T) W>  (Sanger's generalised Hebbian algorithm, LT: lower triangle with diagonal)
+void sanger_step(const RateParams& p, const Mat& X, RateState& s) {
+    const Mat Y = s.W * X;
+    const Mat YYt = Y * Y.transpose();
+    s.W += p.eta * (Y * X.transpose() - Mat(YYt.triangularView<Eigen::Lower>()) * s.W) / double(X.cols());
+}
+
+}  // namespace
+
+const Table<RateStep>& rate_rule_table() {
+    static const Table<RateStep> table(
+        "rate rule",
+        {
+            {"hebb", "dW = eta y x^T: grows without bound", hebb_step},
+            {"oja", "dw = eta y (x - y w): the unit-norm first principal component", oja_step},
+            {"bcm", "dw = eta x y (y - theta), tau_theta dtheta/dt = y^2 - theta: selectivity", bcm_step},
+            {"sanger", "dW = eta (y x^T - LT(y y^T) W): the first k principal components", sanger_step},
+        });
+    return table;
+}
+
+const std::vector<ModelParam>& rate_param_table() {
+    const RateParams d;  // the defaults
+    static const std::vector<ModelParam> table = {
+        {"eta", "", d.eta, 1e-6, 1, "learning rate", {}},
+        {"eta_decay", "samples", d.eta_decay, 0, 1e7, "eta / (1 + t / eta_decay); 0: constant eta", {}},
+        {"tau_theta", "samples", d.tau_theta, 1, 10000, "bcm: time constant of the sliding threshold", {}},
+        {"w_bound", "", d.w_bound, 1, 1e12, "a weight row's norm beyond this counts as diverged", {}},
+    };
+    return table;
+}
+
+RateParams rate_params(const ParamLookup& value) {
+    RateParams p;
+    p.eta = value("eta");
+    p.eta_decay = value("eta_decay");
+    p.tau_theta = value("tau_theta");
+    p.w_bound = value("w_bound");
+    return p;
+}
+
+RateState rate_state(Mat W0) {
+    RateState s;
+    s.theta = Vec::Zero(W0.rows());
+    s.W = std::move(W0);
+    return s;
+}
+
+// eta_t = eta / (1 + t / eta_decay)
+void rate_step(const std::string& rule, const RateParams& p, const Mat& X, RateState& s) {
+    RateParams now = p;
+    if (p.eta_decay > 0) now.eta = p.eta / (1 + double(s.samples) / p.eta_decay);
+    rate_rule_table().find(rule).value(now, X, s);
+    s.samples += X.cols();
+}
+
+std::string rate_pass(const std::string& rule, const RateParams& p, const Mat& X,
+                      const std::vector<int>& order, int batch, RateState& s) {
+    std::vector<int> columns = order;
+    if (columns.empty())
+        for (int i = 0; i < int(X.cols()); ++i) columns.push_back(i);
+    for (size_t first = 0; first < columns.size(); first += size_t(batch)) {
+        const size_t last = std::min(columns.size(), first + size_t(batch));
+        rate_step(rule, p, X(Eigen::all, std::vector<int>(columns.begin() + first, columns.begin() + last)),
+                  s);
+        const std::string why = divergence_reason(p, s);
+        if (!why.empty()) return why;
+    }
+    return "";
+}
+
+std::string divergence_reason(const RateParams& p, const RateState& s) {
+    const bool finite = s.W.allFinite();
+    const double largest = finite ? s.W.rowwise().norm().maxCoeff() : 0;
+    if (finite && largest <= p.w_bound) return "";
+    std::ostringstream out;
+    out << "the weights diverged after " << s.samples << " samples: ";
+    if (finite)
+        out << "|w| = " << largest << " exceeds " << p.w_bound;
+    else
+        out << "they are no longer finite";
+    out << ". With eta = " << p.eta
+        << ", a step with eta y^2 > 2 overshoots the fixed point and each overshoot grows: lower eta";
+    return out.str();
+}
+
+}  // namespace pl
