@@ -2,6 +2,7 @@
 #include <algorithm>
 #include <cmath>
 #include <sstream>
+#include <stdexcept>
 
 namespace pl {
 
@@ -20,12 +21,13 @@ void oja_step(const RateParams& p, const Mat& X, RateState& s) {
     s.W += p.eta * (Y * X.transpose() - y2.asDiagonal() * s.W) / double(X.cols());
 }
 
-// dw = eta <x y (y - theta)>;  theta += (<y^2> - theta) / tau_theta  (tau_theta dtheta/dt = y^2 - theta)
+// dw = eta <x y (y - theta)>;  theta += (b / tau_theta) (<y^2> - theta): tau_theta dtheta/dt = y^2 - theta by
+// Euler over the batch's b samples
 void bcm_step(const RateParams& p, const Mat& X, RateState& s) {
     const Mat Y = s.W * X;
     const Mat gain = Y.array() * (Y.array().colwise() - s.theta.array());
     s.W += p.eta * gain * X.transpose() / double(X.cols());
-    s.theta += (Y.array().square().rowwise().mean().matrix() - s.theta) / p.tau_theta;
+    s.theta += double(X.cols()) / p.tau_theta * (Y.array().square().rowwise().mean().matrix() - s.theta);
 }
 
 // dW = eta <y x^T - LT(y y^T) W>  (Sanger's generalised Hebbian algorithm, LT: lower triangle with diagonal)
@@ -35,16 +37,27 @@ void sanger_step(const RateParams& p, const Mat& X, RateState& s) {
     s.W += p.eta * (Y * X.transpose() - Mat(YYt.triangularView<Eigen::Lower>()) * s.W) / double(X.cols());
 }
 
+// Oja's and Sanger's divergence: a sample along w maps |w| = 1 + e to 1 + e (1 - 2 eta y^2)
+constexpr const char* kOvershoot =
+    "a step with eta y^2 > 1 overshoots |w| = 1 by more than it corrects, and a large |w| grows as "
+    "|w|^3: lower eta";
+
 }  // namespace
 
-const Table<RateStep>& rate_rule_table() {
-    static const Table<RateStep> table(
+const Table<RateRule>& rate_rule_table() {
+    static const Table<RateRule> table(
         "rate rule",
         {
-            {"hebb", "dW = eta y x^T: grows without bound", hebb_step},
-            {"oja", "dw = eta y (x - y w): the unit-norm first principal component", oja_step},
-            {"bcm", "dw = eta x y (y - theta), tau_theta dtheta/dt = y^2 - theta: selectivity", bcm_step},
-            {"sanger", "dW = eta (y x^T - LT(y y^T) W): the first k principal components", sanger_step},
+            {"hebb",
+             "dW = eta y x^T: grows without bound",
+             {hebb_step, "Hebb's rule has no term that limits w: it grows without bound at any eta"}},
+            {"oja", "dw = eta y (x - y w): the unit-norm first principal component", {oja_step, kOvershoot}},
+            {"bcm",
+             "dw = eta x y (y - theta), tau_theta dtheta/dt = y^2 - theta: selectivity",
+             {bcm_step, "theta lags too far behind y^2 to hold w back: lower eta or tau_theta"}},
+            {"sanger",
+             "dW = eta (y x^T - LT(y y^T) W): the first k principal components",
+             {sanger_step, kOvershoot}},
         });
     return table;
 }
@@ -80,12 +93,13 @@ RateState rate_state(Mat W0) {
 void rate_step(const std::string& rule, const RateParams& p, const Mat& X, RateState& s) {
     RateParams now = p;
     if (p.eta_decay > 0) now.eta = p.eta / (1 + double(s.samples) / p.eta_decay);
-    rate_rule_table().find(rule).value(now, X, s);
+    rate_rule_table().find(rule).value.step(now, X, s);
     s.samples += X.cols();
 }
 
 std::string rate_pass(const std::string& rule, const RateParams& p, const Mat& X,
                       const std::vector<int>& order, int batch, RateState& s) {
+    if (batch < 1) throw std::invalid_argument("rate_pass: the batch must hold at least one sample");
     std::vector<int> columns = order;
     if (columns.empty())
         for (int i = 0; i < int(X.cols()); ++i) columns.push_back(i);
@@ -93,13 +107,13 @@ std::string rate_pass(const std::string& rule, const RateParams& p, const Mat& X
         const size_t last = std::min(columns.size(), first + size_t(batch));
         rate_step(rule, p, X(Eigen::all, std::vector<int>(columns.begin() + first, columns.begin() + last)),
                   s);
-        const std::string why = divergence_reason(p, s);
+        const std::string why = divergence_reason(rule, p, s);
         if (!why.empty()) return why;
     }
     return "";
 }
 
-std::string divergence_reason(const RateParams& p, const RateState& s) {
+std::string divergence_reason(const std::string& rule, const RateParams& p, const RateState& s) {
     const bool finite = s.W.allFinite();
     const double largest = finite ? s.W.rowwise().norm().maxCoeff() : 0;
     if (finite && largest <= p.w_bound) return "";
@@ -109,8 +123,7 @@ std::string divergence_reason(const RateParams& p, const RateState& s) {
         out << "|w| = " << largest << " exceeds " << p.w_bound;
     else
         out << "they are no longer finite";
-    out << ". With eta = " << p.eta
-        << ", a step with eta y^2 > 2 overshoots the fixed point and each overshoot grows: lower eta";
+    out << " (eta = " << p.eta << "): " << rate_rule_table().find(rule).value.why_it_diverges;
     return out.str();
 }
 

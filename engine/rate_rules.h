@@ -12,7 +12,7 @@ namespace pl {
 struct RateParams {
     double eta = 0.005;     // learning rate (dimensionless: the rules are in units of the inputs)
     double eta_decay = 0;   // eta_t = eta / (1 + t / eta_decay), t in samples; 0: eta stays constant
-    double tau_theta = 20;  // bcm: the sliding threshold's time constant, in samples
+    double tau_theta = 20;  // bcm: the sliding threshold's time constant, in samples (>= the batch)
     double w_bound = 1e3;   // |row of W| beyond this counts as diverged
 };
 
@@ -24,7 +24,11 @@ struct RateState {
 
 // One update from the batch X (inputs x samples), averaged over its columns.
 using RateStep = void (*)(const RateParams& p, const Mat& X, RateState& s);
-const Table<RateStep>& rate_rule_table();  // hebb, oja, bcm, sanger
+struct RateRule {
+    RateStep step;
+    const char* why_it_diverges;  // what the lab says when the weights diverge
+};
+const Table<RateRule>& rate_rule_table();  // hebb, oja, bcm, sanger
 
 const std::vector<ModelParam>& rate_param_table();  // eta, eta_decay, tau_theta, w_bound
 RateParams rate_params(const ParamLookup& value);
@@ -36,11 +40,12 @@ RateState rate_state(Mat W0);
 void rate_step(const std::string& rule, const RateParams& p, const Mat& X, RateState& s);
 
 // One pass: the columns of X in `order` (every column in turn if `order` is empty), `batch` at a time (the
-// last batch may be shorter); stops at a divergence and returns its reason, "" if none.
+// last batch may be shorter, batch < 1 throws); stops at a divergence and returns its reason, "" if none.
 std::string rate_pass(const std::string& rule, const RateParams& p, const Mat& X,
                       const std::vector<int>& order, int batch, RateState& s);
 
-// "" while every weight is finite and every row's norm is within p.w_bound; else why and when (for the lab).
-std::string divergence_reason(const RateParams& p, const RateState& s);
+// "" while every weight is finite and every row's norm is within p.w_bound; else when, how far and the rule's
+// why_it_diverges (for the lab).
+std::string divergence_reason(const std::string& rule, const RateParams& p, const RateState& s);
 
 }  // namespace pl
