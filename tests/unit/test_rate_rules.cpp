@@ -127,11 +127,13 @@ TEST_CASE("sanger: k = 8 outputs learn the first 8 principal components of the d
     for (Eigen::Index i = 0; i < W0.size(); ++i) W0.data()[i] = 0.01 * init.normal();
     RateState s = rate_state(W0);
     RateParams p;
-    p.eta = 0.1, p.eta_decay = 4000;  // per batch of 20: eta / 20 per sample, decaying over half a pass
+    // eta 0.1 on the mean over a batch of 20 (0.005 per sample), halved after half a pass: a constant eta
+    // leaves the components 11-20 deg off (the noise over 784 inputs). 10 passes: <= 5 deg for seeds 1..6.
+    p.eta = 0.1, p.eta_decay = 4000;
     Rng order = random_stream(1, Stream::DataOrder);
     std::vector<int> idx(X.cols());
     for (int i = 0; i < int(idx.size()); ++i) idx[i] = i;
-    for (int pass = 0; pass < 16; ++pass) {
+    for (int pass = 0; pass < 10; ++pass) {
         order.shuffle(idx);
         REQUIRE(rate_pass("sanger", p, X, idx, 20, s).empty());
     }
