@@ -14,7 +14,8 @@ struct PrincipalComponents {
 };
 PrincipalComponents principal_components(const Mat& X, int k);  // X: inputs x samples
 
-// The angle between the axes of w and v, sign-free: acos(|w.v| / (|w| |v|)) in degrees, in [0, 90].
+// The angle between the axes of w and v, sign-free: acos(|w.v| / (|w| |v|)) in degrees, in [0, 90]; NaN
+// if either is zero.
 double axis_angle_deg(const Vec& w, const Vec& v);
 
 // The largest principal angle between span(A) and span(B) (columns, same count): acos of the smallest

@@ -10,7 +10,7 @@
 namespace pl {
 
 struct RateParams {
-    double eta = 0.005;     // learning rate (dimensionless: the rules are in units of the inputs)
+    double eta = 0.005;     // learning rate, in 1 / input^2 (the inputs here are unitless)
     double eta_decay = 0;   // eta_t = eta / (1 + t / eta_decay), t in samples; 0: eta stays constant
     double tau_theta = 20;  // bcm: the sliding threshold's time constant, in samples (>= the batch)
     double w_bound = 1e3;   // |row of W| beyond this counts as diverged
@@ -33,7 +33,7 @@ const Table<RateRule>& rate_rule_table();  // hebb, oja, bcm, sanger
 const std::vector<ModelParam>& rate_param_table();  // eta, eta_decay, tau_theta, w_bound
 RateParams rate_params(const ParamLookup& value);
 
-// W0 as the weights, theta at 0; `rule` must be in rate_rule_table() (checked by rate_step).
+// The state at the start: the weights W0 (k x n), every theta 0, no samples yet.
 RateState rate_state(Mat W0);
 // The rule's update for the batch X at the rate eta_t; throws std::invalid_argument on an unknown rule,
 // listing the valid ones.
