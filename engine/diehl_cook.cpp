@@ -10,6 +10,7 @@ namespace {
 constexpr int kInputs = 784;                      // 28 x 28 pixels
 constexpr double kPixelMax = 255;                 // the original's pixel scale
 constexpr double kPixelHzPerIntensity = 1.0 / 8;  // rate = pixel / 8 Hz * intensity (Hz per pixel unit)
+constexpr double kMsPerSecond = 1000;             // ms/s
 constexpr float kNever_ms = -1e9f;                // the last spike of a train that has none: its trace is 0
 // Weights, traces and conductances below this are 0 (in their units). Subnormal floats run ~100x slower on
 // x86 and in wasm, and they arise: normalisation shrinks the weights of pixels a neuron never sees
@@ -113,7 +114,7 @@ void DiehlCook::draw_input_spikes(const Eigen::VectorXd& pixels, double intensit
     for (int i = 0; i < kInputs; ++i) {
         const double rate_hz =
             pixels(i) * kPixelMax * kPixelHzPerIntensity * intensity;  // pixel / 8 * intensity
-        const double p = std::min(1.0, rate_hz * p_.dt_ms / 1000);
+        const double p = std::min(1.0, rate_hz * p_.dt_ms / kMsPerSecond);
         if (p <= 0) continue;
         const double log_q = std::log1p(-p);
         for (double s = std::floor(std::log1p(-spikes_rng_.uniform()) / log_q); s < steps_;

@@ -9,7 +9,8 @@
 
 namespace pl {
 
-// The original code's constants (peter-u-diehl/stdp-mnist, Diehl&Cook_spiking_MNIST.py) unless marked.
+// The original code's constants (peter-u-diehl/stdp-mnist, Diehl&Cook_spiking_MNIST.py) unless marked. Not
+// modelled: its input->exc delays U(0, 10) ms (BindsNET has none either).
 struct DiehlCookParams {
     int neurons = 100;             // excitatory neurons (and as many inhibitory ones)
     double dt_ms = 0.5;            // time step
