@@ -6,15 +6,6 @@ namespace pl {
 namespace {
 constexpr double kPi = 3.14159265358979323846;
 
-// The number of events of a Poisson process with mean `mean` (inversion; a normal beyond 30 events).
-int poisson_count(Rng& rng, double mean) {
-    if (mean > 30) return std::max(0, int(std::lround(rng.normal(mean, std::sqrt(mean)))));
-    const double limit = std::exp(-mean);
-    int k = 0;
-    for (double product = rng.uniform(); product > limit; product *= rng.uniform()) ++k;
-    return k;
-}
-
 double since_onset(const WaveformStep& at) { return at.t_ms - at.settings.onset_ms; }
 
 void step_waveform(const WaveformStep& at, Eigen::ArrayXd& current) { current = at.amplitude; }
@@ -49,8 +40,10 @@ void noise_waveform(const WaveformStep& at, Eigen::ArrayXd& current) {
 void poisson_waveform(const WaveformStep& at, Eigen::ArrayXd& current) {
     const double decay = std::exp(-at.dt_ms / at.settings.tau_ms);
     const double mean_spikes = at.settings.rate_hz * at.dt_ms / 1000;
+    if (!at.poisson || at.poisson->mean() != mean_spikes) at.poisson.emplace(mean_spikes);
     for (Eigen::Index i = 0; i < at.state.size(); ++i)
-        at.state(i) = at.state(i) * decay + at.amplitude(i) * poisson_count(at.rng, mean_spikes);
+        at.state(i) =
+            at.state(i) * decay + at.amplitude(i) * at.poisson->count(uint32_t(at.rng.next() >> 32));
     current = at.state;
 }
 }  // namespace
@@ -83,7 +76,7 @@ CurrentInput::CurrentInput(const CurrentSettings& s, Eigen::ArrayXd a, Rng rng)
 const Eigen::ArrayXd& CurrentInput::at(double t_ms, double dt_ms) {
     const bool on = t_ms >= settings.onset_ms && t_ms < settings.offset_ms;
     if (on) {
-        waveform_({settings, amplitude, t_ms, dt_ms, rng_, state_}, current_);
+        waveform_({settings, amplitude, t_ms, dt_ms, rng_, state_, poisson_}, current_);
     } else {
         state_.setZero();  // noise and the synapse start from 0 at the next onset
         current_.setZero();

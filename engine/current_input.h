@@ -2,7 +2,9 @@
 // synaptic input through an exponential synapse; one value per neuron per step, in the model's current unit.
 #pragma once
 #include <Eigen/Core>
+#include <optional>
 #include <string>
+#include "engine/poisson_counts.h"
 #include "engine/rng.h"
 #include "engine/table.h"
 
@@ -36,6 +38,7 @@ struct WaveformStep {
     double t_ms, dt_ms;
     Rng& rng;
     Eigen::ArrayXd& state;
+    std::optional<PoissonCounts>& poisson;  // poisson: the counts per step, built for the step's mean
 };
 using Waveform = void (*)(const WaveformStep& at, Eigen::ArrayXd& current);
 
@@ -51,6 +54,7 @@ public:
 private:
     Waveform waveform_;
     Rng rng_;
+    std::optional<PoissonCounts> poisson_;
     Eigen::ArrayXd state_;    // noise: the OU current; poisson: the synaptic current
     Eigen::ArrayXd current_;  // the last value returned
 };

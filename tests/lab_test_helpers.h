@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <catch2/catch.hpp>
 #include <fstream>
+#include <map>
 #include <stdexcept>
 #include <string>
 #include "engine/json.h"
@@ -13,6 +14,13 @@ namespace pl {
 
 inline void run_to_end(Lab& lab) {
     while (!lab.done()) lab.step();
+}
+
+// The final metrics by name.
+inline std::map<std::string, double> final_metrics_by_name(const Lab& lab) {
+    std::map<std::string, double> out;
+    for (const auto& [name, value] : lab.final_metrics()) out[name] = value;
+    return out;
 }
 
 // A fresh LabT with rule=`rule` and everything else at its defaults (10 epochs), run to its end.

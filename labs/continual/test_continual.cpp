@@ -21,8 +21,7 @@ Metrics run_continual(const std::string& settings) {
     REQUIRE(lab.error.empty());
     run_to_end(lab);
     REQUIRE(lab.error.empty());
-    Metrics out;
-    for (const auto& [name, value] : lab.final_metrics()) out[name] = value;
+    Metrics out = final_metrics_by_name(lab);
     WARN(settings << ": acc_avg " << out["acc_avg"] << ", acc_c1..c5 " << out["acc_c1"] << " "
                   << out["acc_c2"] << " " << out["acc_c3"] << " " << out["acc_c4"] << " "
                   << out["acc_c5"]);  // the figures

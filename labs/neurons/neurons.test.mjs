@@ -16,6 +16,16 @@ async function finishes(app, seconds) {
   return evaluate(app, () => plasticity.status());
 }
 
+// The page at 1280 x 800 (checked to be drawn), then at 800 x 1000: out/<name>-1280.png, out/<name>-800.png.
+async function screenshots(app, name) {
+  await nextFrames(app);
+  const shot = await app.page.screenshot({ path: `${outDir}${name}-1280.png` });
+  assert.ok(distinctColours(decodePng(shot)) > 50, 'expected the lab to be drawn');
+  await app.page.setViewportSize({ width: 800, height: 1000 });
+  await nextFrames(app);
+  await app.page.screenshot({ path: `${outDir}${name}-800.png` });
+}
+
 test('neurons: HH at 10 uA/cm^2 from the URL fires at about 68 Hz; its f-I curve jumps to about 50 Hz', { timeout: 300000 }, () =>
   withApp('neurons-hh', 'lab=neurons&model=hh&amplitude=10', async (app) => {
     assert.equal(await evaluate(app, () => plasticity.status().lab), 'neurons', 'expected the hash\'s lab to be open');
@@ -29,12 +39,7 @@ test('neurons: HH at 10 uA/cm^2 from the URL fires at about 68 Hz; its f-I curve
     for (const key of ['spike_count', 'rate_hz', 'first_spike_ms', 'vmax_mv', 'cv_isi'])
       assert.ok(Number.isFinite(run.final[key]), `expected final ${key} to be a number, got ${JSON.stringify(run.final)}`);
     assert.ok(status.longest_step_ms <= 60, `expected every step within the frame budget (slices of ~15 ms), got ${status.longest_step_ms} ms`);
-    await nextFrames(app);
-    let shot = await app.page.screenshot({ path: `${outDir}neurons-hh-1280.png` });
-    assert.ok(distinctColours(decodePng(shot)) > 50, 'expected the lab to be drawn');
-    await app.page.setViewportSize({ width: 800, height: 1000 });
-    await nextFrames(app);
-    await app.page.screenshot({ path: `${outDir}neurons-hh-800.png` });
+    await screenshots(app, 'neurons-hh');
 
     // The f-I curve around HH's onset of repetitive firing: nothing sustained below 6.2, about 50 Hz from 6.3.
     for (const [k, v] of [['duration', '1000'], ['fi_min', '5.8'], ['fi_max', '6.6'], ['fi_steps', '9'], ['fi_curve', 'true']])
@@ -71,11 +76,6 @@ test('neurons: the CUBA network runs live in the browser; its rates, CV and spee
     assert.ok(run.final.rate_e_hz > 1 && run.final.rate_e_hz < 30, `expected a few Hz, got ${run.final.rate_e_hz}`);
     console.log(`neurons: CUBA in the browser: ${run.final.sim_speed.toFixed(1)}x real time while drawing (wall ${((Date.now() - t0) / 1000).toFixed(1)} s for 3 s), rate_e ${run.final.rate_e_hz} Hz, cv ${run.final.cv_isi}, longest step ${status.longest_step_ms} ms, median frame ${median.toFixed(1)} ms over ${intervals.length} frames`);
     assert.ok(status.longest_step_ms <= 60, `expected every step within the frame budget (slices of ~15 ms), got ${status.longest_step_ms} ms`);
-    await nextFrames(app);
-    const shot = await app.page.screenshot({ path: `${outDir}neurons-cuba-1280.png` });
-    assert.ok(distinctColours(decodePng(shot)) > 50, 'expected the raster to be drawn');
-    await app.page.setViewportSize({ width: 800, height: 1000 });
-    await nextFrames(app);
-    await app.page.screenshot({ path: `${outDir}neurons-cuba-800.png` });
+    await screenshots(app, 'neurons-cuba');
     assertNoErrors(app);
   }));

@@ -37,11 +37,6 @@ std::string number_text(double x) {
     return text;
 }
 
-// Applies while one neuron of `model` runs (network off).
-Applies single_neuron_with(const std::string& model) {
-    return [model](const Params& p) { return p.choice("network") == "off" && p.choice("model") == model; };
-}
-
 // `field` shown only while one neuron runs (network off), and then only where it applied before.
 template <class S>
 Field<S> single_neuron_only(Field<S> field) {
@@ -81,8 +76,8 @@ const Fields<NeuronsSettings>& neurons_fields() {
         };
         for (const TableEntry<PointNeuronModel>& m : models.entries())
             for (Field<S>& f : model_fields(&S::neuron, m.value.params())) {
-                f.spec.applies = single_neuron_with(m.name);
-                out.push_back(f);
+                f.spec.applies = when("model", {m.name});
+                out.push_back(single_neuron_only(f));
             }
         const Fields<C> stimulus = {
             bind(&C::input, choice_param("input", current_input_table(), current_input_table().names(),

@@ -18,9 +18,7 @@ Metrics run_neurons(NeuronsLab& lab, const std::string& settings) {
     REQUIRE(lab.error.empty());
     run_to_end(lab);
     REQUIRE(lab.error.empty());
-    Metrics out;
-    for (const auto& [name, value] : lab.final_metrics()) out[name] = value;
-    return out;
+    return final_metrics_by_name(lab);
 }
 }  // namespace
 
@@ -128,10 +126,6 @@ TEST_CASE("neurons: a diverging integration stops with a message, not NaN plots"
     for (const std::string& message : lab.params.set_all("model=adex&dt=1&amplitude=10000")) FAIL(message);
     lab.reset();
     run_to_end(lab);
-    const Metrics m = [&] {
-        Metrics out;
-        for (const auto& [name, value] : lab.final_metrics()) out[name] = value;
-        return out;
-    }();
+    const Metrics m = final_metrics_by_name(lab);
     CHECK((!lab.error.empty() || std::isfinite(m.at("vmax_mv"))));
 }
