@@ -89,8 +89,12 @@ DiehlCook::DiehlCook(const DiehlCookParams& params, uint64_t seed)
 }
 
 void DiehlCook::normalise_weights() {
+    // EXERCISE plasticity.diehl_cook_normalisation: Each neuron's input weights sum to w_sum (1 point)
+    // HINT: w_ is 784 x N: column j holds neuron j's input weights; scale each column by w_sum / its sum.
+    // HINT: w_.colwise().sum() gives the N column sums; a diagonal matrix on the right scales the columns.
     const Eigen::RowVectorXf sums = w_.colwise().sum();
     w_ = w_ * (float(p_.w_sum) / sums.array()).matrix().asDiagonal();  // w(:, j) *= w_sum / sum_i w(i, j)
+    // END EXERCISE
     w_ = (w_.array() < kTinyFloor).select(0.0f, w_);
 }
 
@@ -169,7 +173,6 @@ void DiehlCook::step(int s, const SpikeEvent* in_first, const SpikeEvent* in_las
     ge_exc_ = flushed(ge_exc_ * (1 - dt / float(p_.tau_ge_ms)));  // tau_ge dge/dt = -ge
     gi_exc_ = flushed(gi_exc_ * (1 - dt / float(p_.tau_gi_ms)));  // tau_gi dgi/dt = -gi
     ge_inh_ = flushed(ge_inh_ * (1 - dt / float(p_.tau_ge_ms)));
-    if (learn) theta_mV_ *= float(std::exp(-p_.dt_ms / p_.tau_theta_ms));  // tau_theta dtheta/dt = -theta
 
     // Thresholds: V > V_thresh + theta (excitatory, outside the lockout), V > V_thresh (inhibitory).
     fired_exc_.clear();
@@ -183,7 +186,6 @@ void DiehlCook::step(int s, const SpikeEvent* in_first, const SpikeEvent* in_las
             v_exc_(j) = float(p_.v_reset_exc_mV);
             refractory_exc_(j) = refractory_exc_steps;
             lockout_exc_(j) = lockout_exc_steps;
-            if (learn) theta_mV_(j) += float(p_.theta_plus_mV);  // theta += theta_plus per spike
         }
         if (v_inh_(j) > float(p_.v_thresh_inh_mV)) {
             fired_inh_.push_back(j);
@@ -191,6 +193,15 @@ void DiehlCook::step(int s, const SpikeEvent* in_first, const SpikeEvent* in_las
             refractory_inh_(j) = refractory_inh_steps;
         }
     }
+    // EXERCISE plasticity.diehl_cook_threshold: The adaptive threshold theta over one step (2 points)
+    // HINT: while learning only: at test time theta stays frozen. First every neuron's theta decays exactly:
+    // HINT: tau_theta dtheta/dt = -theta gives theta *= exp(-dt / tau_theta) per step (theta_mV_ is floats).
+    // HINT: Then each neuron that fired in this step (fired_exc_) gets theta += theta_plus.
+    if (learn) {
+        theta_mV_ *= float(std::exp(-p_.dt_ms / p_.tau_theta_ms));         // tau_theta dtheta/dt = -theta
+        for (int j : fired_exc_) theta_mV_(j) += float(p_.theta_plus_mV);  // theta += theta_plus per spike
+    }
+    // END EXERCISE
 
     // Input spikes: ge += the input's row of weights; STDP on pre: w -= nu_pre post1, w in [0, w_max].
     if (in_first != in_last && learn) {

@@ -33,6 +33,7 @@ std::vector<ExerciseProbe> surrogate_spikes_exercise_probes();
 std::vector<ExerciseProbe> continual_exercise_probes();
 std::vector<ExerciseProbe> target_prop_exercise_probes();
 std::vector<ExerciseProbe> neurons_exercise_probes();
+std::vector<ExerciseProbe> plasticity_exercise_probes();
 
 // Every probe of every lab, in the order of labs/exercises.cpp's table.
 std::vector<ExerciseProbe> all_exercise_probes();

@@ -14,6 +14,7 @@ std::vector<ExerciseProbe> all_exercise_probes() {
         continual_exercise_probes,           // Lab 6
         target_prop_exercise_probes,         // Lab 7
         neurons_exercise_probes,             // neurons
+        plasticity_exercise_probes,          // plasticity
     };
     std::vector<ExerciseProbe> probes;
     for (const auto& lab_probes : labs) {

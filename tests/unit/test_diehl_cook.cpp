@@ -5,6 +5,7 @@
 #include "engine/diehl_cook.h"
 #include "engine/diehl_cook_labels.h"
 #include "engine/diehl_cook_run.h"
+#include "engine/random_streams.h"
 #include "labs/task_data.h"
 
 using namespace pl;
@@ -15,6 +16,14 @@ DiehlCookParams small_net(int neurons) {
     DiehlCookParams p;
     p.neurons = neurons;
     return p;
+}
+
+// A synthetic digit, for the tests graded without the data files: 20% of the pixels lit at U[0.5, 1).
+Eigen::VectorXd synthetic_digit(Rng& rng) {
+    Eigen::VectorXd pixels = Eigen::VectorXd::Zero(784);
+    for (double& v : pixels)
+        if (rng.uniform() < 0.2) v = rng.uniform(0.5, 1);
+    return pixels;
 }
 
 }  // namespace
@@ -63,6 +72,49 @@ TEST_CASE("Theta grows by theta_plus per spike while learning and is frozen at t
     CHECK(test_counts.sum() >= 5);
     CHECK((net.theta_mV() == theta).all());
     CHECK(net.weights() == w);
+}
+
+TEST_CASE("Normalisation scales each neuron's weights to sum w_sum and keeps their ratios",
+          "[diehl-cook][exercise:plasticity.diehl_cook_normalisation]") {
+    DiehlCookParams p = small_net(5);
+    p.w_sum = 50;
+    DiehlCook net(p, 4);
+    Rng rng = random_stream(4, Stream::Probe);
+    for (int digit = 0; digit < 2; ++digit) {  // the initial weights, then the weights STDP moved
+        const Eigen::ArrayXXf before = net.weights().array();
+        net.normalise_weights();
+        const Eigen::ArrayXXf ratio = net.weights().array() / before;
+        for (int j = 0; j < p.neurons; ++j) {
+            CHECK(net.weights().col(j).sum() == Approx(50).epsilon(1e-5));
+            CHECK(ratio.col(j).maxCoeff() - ratio.col(j).minCoeff() < 1e-5f * ratio.col(j).maxCoeff());
+        }
+        net.present(synthetic_digit(rng), true);
+        CHECK(net.weights().colwise().sum().maxCoeff() != Approx(50).epsilon(1e-6));
+    }
+}
+
+// theta_j after a digit = sum over neuron j's spikes (steps s) of theta_plus e^(-(S - 1 - s) dt / tau_theta),
+// S steps: each step decays theta first, then adds theta_plus for a spike in that step.
+TEST_CASE("Theta is the sum of theta_plus per spike decayed since, and frozen at test time",
+          "[diehl-cook][exercise:plasticity.diehl_cook_threshold]") {
+    DiehlCookParams p = small_net(6);
+    p.tau_theta_ms = 1000;  // a decay of ~30% over the 350 ms of a digit
+    DiehlCook net(p, 5);
+    Rng rng = random_stream(5, Stream::Probe);
+    net.present(synthetic_digit(rng), true);
+    REQUIRE(net.last_repeats() == 0);  // one presentation: the raster holds every spike theta saw
+    REQUIRE(net.exc_counts().sum() >= 5);
+    const int steps = int(std::lround(p.present_ms / p.dt_ms));
+    Eigen::ArrayXd expected = Eigen::ArrayXd::Zero(p.neurons);
+    for (const auto& spike : net.exc_raster())
+        expected(spike.neuron) +=
+            p.theta_plus_mV * std::exp(-(steps - 1 - spike.step) * p.dt_ms / p.tau_theta_ms);
+    CHECK((net.theta_mV().cast<double>() - expected).abs().maxCoeff() < 1e-5);
+    CHECK(expected.maxCoeff() < p.theta_plus_mV * net.exc_counts().maxCoeff() * 0.99);  // the decay shows
+    const Eigen::ArrayXf theta = net.theta_mV();
+    net.present(synthetic_digit(rng), false);
+    CHECK(net.exc_counts().sum() > 0);
+    CHECK((net.theta_mV() == theta).all());
 }
 
 TEST_CASE("A digit that drives fewer than 5 spikes is presented again one intensity higher", "[diehl-cook]") {

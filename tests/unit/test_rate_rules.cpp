@@ -73,7 +73,8 @@ TEST_CASE("principal angles: sign-free for a vector, the subspace's for close ei
     CHECK(subspace_angle_deg(rotated, truth.vectors) > 30);
 }
 
-TEST_CASE("oja: on the 2-D cloud it ends within 2 deg of PC1 with unit norm", "[plasticity]") {
+TEST_CASE("oja: on the 2-D cloud it ends within 2 deg of PC1 with unit norm",
+          "[plasticity][exercise:plasticity.oja_update]") {
     // The exercise's eta 0.04 from initial angle -20 deg. A constant eta leaves w fluctuating about PC1 by
     // ~sqrt(eta l1 l2 / (2 (l1 - l2))) rad (~2 deg rms here), so eta decays over the passes: eta / (1 + t /
     // n).
@@ -89,7 +90,8 @@ TEST_CASE("oja: on the 2-D cloud it ends within 2 deg of PC1 with unit norm", "[
     }
 }
 
-TEST_CASE("oja: with eta too large it diverges and says why", "[plasticity]") {
+TEST_CASE("oja: with eta too large it diverges and says why",
+          "[plasticity][exercise:plasticity.oja_update]") {
     RateParams p;
     p.eta = 1;  // eta y^2 > 1 for every sample with |y| > 1: each overshoot grows (0.2 and 0.4 never diverge)
     for (uint64_t seed = 1; seed <= 10; ++seed) {

@@ -99,7 +99,8 @@ TEST_CASE("The STDP rule table has pair and triplet and refuses unknown names", 
     REQUIRE_THROWS(triplet("a_plus"));
 }
 
-TEST_CASE("Event-driven pair STDP equals the sum over every pre-post pair", "[stdp]") {
+TEST_CASE("Event-driven pair STDP equals the sum over every pre-post pair",
+          "[stdp][exercise:plasticity.stdp_pair_pre][exercise:plasticity.stdp_pair_post]") {
     Rng rng = random_stream(3, Stream::Spikes);
     const std::vector<double> pre = poisson_train(rng, 20, 3000), post = poisson_train(rng, 20, 3000);
     REQUIRE(pre.size() > 30);
@@ -117,7 +118,8 @@ TEST_CASE("Event-driven triplet STDP equals its sums over pairs and triplets", "
     REQUIRE(event_driven_dw(synapse, pre, post) == Approx(expected).epsilon(1e-9));
 }
 
-TEST_CASE("STDP keeps every weight in [0, w_max]", "[stdp]") {
+TEST_CASE("STDP keeps every weight in [0, w_max]",
+          "[stdp][exercise:plasticity.stdp_pair_pre][exercise:plasticity.stdp_pair_post]") {
     for (const std::string rule : {"pair", "triplet"}) {
         CAPTURE(rule);
         std::unique_ptr<StdpSynapses> synapses = stdp_rule_table().find(rule).value.make(3, defaults(rule));
