@@ -31,7 +31,14 @@ Eigen::ArrayXf trace(float t_ms, const Eigen::ArrayXf& last_spike_ms, float tau_
 const std::vector<ModelParam>& diehl_cook_param_table() {
     const DiehlCookParams d;  // the defaults
     static const std::vector<ModelParam> table = {
-        {"neurons", "", double(d.neurons), 1, 1600, "excitatory neurons (and as many inhibitory ones)", {}},
+        {"neurons",
+         "",
+         double(d.neurons),
+         1,
+         1600,
+         "excitatory neurons (and as many inhibitory ones)",
+         {},
+         true},
         {"dc_present", "ms", d.present_ms, 10, 1000, "presentation of one digit, then a state reset", {}},
         {"dc_intensity",
          "",
@@ -46,7 +53,8 @@ const std::vector<ModelParam>& diehl_cook_param_table() {
          0,
          100,
          "fewer excitatory spikes: intensity + 1, repeat",
-         {}},
+         {},
+         true},
         {"dc_theta_plus", "mV", d.theta_plus_mV, 0, 1, "threshold growth per excitatory spike", {}},
         {"dc_tau_theta", "ms", d.tau_theta_ms, 1e3, 1e9, "threshold decay", {}},
         {"dc_nu_pre", "w", d.nu_pre, 0, 0.01, "depression on a pre spike: w -= nu_pre post1", {}},
@@ -126,7 +134,7 @@ void DiehlCook::draw_input_spikes(const Eigen::VectorXd& pixels, double intensit
             input_raster_.push_back({int(s), i});
     }
     std::stable_sort(input_raster_.begin(), input_raster_.end(),
-                     [](const SpikeEvent& a, const SpikeEvent& b) { return a.step < b.step; });
+                     [](const RasterSpike& a, const RasterSpike& b) { return a.step < b.step; });
 }
 
 const Eigen::ArrayXi& DiehlCook::present(const Eigen::VectorXd& pixels, bool learn) {
@@ -145,16 +153,16 @@ const Eigen::ArrayXi& DiehlCook::present(const Eigen::VectorXd& pixels, bool lea
 void DiehlCook::run_presentation(bool learn) {
     exc_counts_.setZero(p_.neurons);
     exc_raster_.clear();
-    const SpikeEvent* in = input_raster_.data();
-    const SpikeEvent* in_end = in + input_raster_.size();
+    const RasterSpike* in = input_raster_.data();
+    const RasterSpike* in_end = in + input_raster_.size();
     for (int s = 0; s < steps_; ++s) {
-        const SpikeEvent* first = in;
+        const RasterSpike* first = in;
         while (in != in_end && in->step == s) ++in;
         step(s, first, in, learn);
     }
 }
 
-void DiehlCook::step(int s, const SpikeEvent* in_first, const SpikeEvent* in_last, bool learn) {
+void DiehlCook::step(int s, const RasterSpike* in_first, const RasterSpike* in_last, bool learn) {
     const float dt = float(p_.dt_ms), t = float(s * p_.dt_ms);
     // Euler, as Brian 1 for these nonlinear equations: tau dV/dt = (V_rest - V) + ge (E_exc - V) + gi (E_inh
     // - V)
@@ -206,13 +214,13 @@ void DiehlCook::step(int s, const SpikeEvent* in_first, const SpikeEvent* in_las
     // Input spikes: ge += the input's row of weights; STDP on pre: w -= nu_pre post1, w in [0, w_max].
     if (in_first != in_last && learn) {
         const Eigen::RowVectorXf post1 = trace(t, last_post_ms_, float(p_.tau_post1_ms)).matrix().transpose();
-        for (const SpikeEvent* e = in_first; e != in_last; ++e) {
+        for (const RasterSpike* e = in_first; e != in_last; ++e) {
             ge_exc_ += w_.row(e->neuron).array().transpose();
             w_.row(e->neuron) = (w_.row(e->neuron) - float(p_.nu_pre) * post1).cwiseMax(0.0f);
             last_pre_ms_(e->neuron) = t;
         }
     } else {
-        for (const SpikeEvent* e = in_first; e != in_last; ++e)
+        for (const RasterSpike* e = in_first; e != in_last; ++e)
             ge_exc_ += w_.row(e->neuron).array().transpose();
     }
 

@@ -52,7 +52,7 @@ struct DiehlCookParams {
 const std::vector<ModelParam>& diehl_cook_param_table();  // neurons, dc_* (names, units, defaults, ranges)
 DiehlCookParams diehl_cook_params(const ParamLookup& value);
 
-struct SpikeEvent {
+struct RasterSpike {
     int step;    // time step of the presentation (t = step dt)
     int neuron;  // input pixel or excitatory neuron
 };
@@ -78,8 +78,8 @@ public:
     void normalise_weights();                                     // w(:, j) *= w_sum / sum_i w(i, j)
 
     // The last digit's last presentation.
-    const std::vector<SpikeEvent>& input_raster() const { return input_raster_; }
-    const std::vector<SpikeEvent>& exc_raster() const { return exc_raster_; }
+    const std::vector<RasterSpike>& input_raster() const { return input_raster_; }
+    const std::vector<RasterSpike>& exc_raster() const { return exc_raster_; }
     const Eigen::ArrayXi& exc_counts() const { return exc_counts_; }
     double last_intensity() const { return last_intensity_; }  // the intensity that reached min_spikes
     int last_repeats() const { return last_repeats_; }         // presentations of the last digit beyond one
@@ -88,7 +88,7 @@ private:
     void reset_state();
     void draw_input_spikes(const Eigen::VectorXd& pixels, double intensity);  // input_raster_, by step
     void run_presentation(bool learn);
-    void step(int s, const SpikeEvent* in_first, const SpikeEvent* in_last, bool learn);
+    void step(int s, const RasterSpike* in_first, const RasterSpike* in_last, bool learn);
 
     DiehlCookParams p_;
     Rng spikes_rng_;
@@ -99,7 +99,7 @@ private:
     Eigen::ArrayXi refractory_exc_, lockout_exc_, refractory_inh_;  // steps left
     Eigen::ArrayXf last_pre_ms_, last_post_ms_;  // trace times: pre = e^(-(t - last)/tau_pre), post likewise
     std::vector<int> fired_exc_, fired_inh_;
-    std::vector<SpikeEvent> input_raster_, exc_raster_;
+    std::vector<RasterSpike> input_raster_, exc_raster_;
     Eigen::ArrayXi exc_counts_;
     double last_intensity_ = 0;
     int last_repeats_ = 0;

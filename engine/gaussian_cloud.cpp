@@ -7,7 +7,7 @@ namespace pl {
 const std::vector<ModelParam>& cloud_param_table() {
     const CloudSettings d;  // the defaults
     static const std::vector<ModelParam> table = {
-        {"n", "", double(d.n), 10, 100000, "points in the cloud", {}},
+        {"n", "", double(d.n), 10, 100000, "points in the cloud", {}, true},
         {"ratio", "", d.ratio, 0.01, 100, "sd along the short axis / sd along the long axis", {}},
         {"angle", "deg", d.angle_deg, -180, 180, "angle of the long axis to the x axis", {}},
     };

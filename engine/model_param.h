@@ -15,6 +15,7 @@ struct ModelParam {
     double min = 0, max = 1;
     std::string help;                  // one line
     std::vector<std::string> choices;  // not empty: a choice, whose value is the index of the chosen name
+    bool whole = false;                // a count: only whole numbers are taken
 };
 
 // The value of parameter `name` (a choice: its index); throws for a name it does not know.

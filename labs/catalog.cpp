@@ -7,6 +7,7 @@
 #include "labs/continual/continual_panel.h"
 #include "labs/feedback-alignment/feedback_alignment_panel.h"
 #include "labs/neurons/neurons_panel.h"
+#include "labs/plasticity/plasticity_lab.h"
 #include "labs/regularization/regularization_panel.h"
 #include "labs/surrogate-spikes/surrogate_spikes_panel.h"
 #include "labs/target-prop/target_prop_panel.h"
@@ -50,7 +51,7 @@ const std::vector<CatalogEntry>& lab_catalog() {
         lab<ContinualLab, PL_PANEL(draw_continual_panel)>(),
         lab<TargetPropLab, PL_PANEL(draw_target_prop_panel)>(),
         lab<NeuronsLab, PL_PANEL(draw_neurons_panel)>(),
-        {{"plasticity", "Synaptic plasticity", "Hebb, Oja, BCM, STDP and an STDP network learning digits"}},
+        lab<PlasticityLab>(),
     };
     return labs;
 }

@@ -6,8 +6,12 @@ namespace pl {
 std::vector<ParamSpec> param_specs(const std::vector<ModelParam>& table) {
     std::vector<ParamSpec> specs;
     for (const ModelParam& p : table)
-        specs.push_back(p.choices.empty() ? float_param(p.name, p.def, p.min, p.max, p.unit, p.help)
-                                          : choice_param(p.name, p.choices, int(p.def), p.help));
+        if (!p.choices.empty())
+            specs.push_back(choice_param(p.name, p.choices, int(p.def), p.help));
+        else if (p.whole)
+            specs.push_back(int_param(p.name, int(p.def), int(p.min), int(p.max), p.help));
+        else
+            specs.push_back(float_param(p.name, p.def, p.min, p.max, p.unit, p.help));
     return specs;
 }
 

@@ -12,7 +12,7 @@ namespace pl {
 using ModelValues = std::map<std::string, double>;  // a model parameter's value by name (a choice: its index)
 
 std::vector<ParamSpec> param_specs(
-    const std::vector<ModelParam>& table);  // float, or choice when it has choices
+    const std::vector<ModelParam>& table);  // float, int when whole, choice when it has choices
 // value(name) = values[name]; throws, as ParamLookup does, for a name not in `values`.
 ParamLookup lookup_of(const ModelValues& values);
 

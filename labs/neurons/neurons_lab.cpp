@@ -1,11 +1,11 @@
 #include "labs/neurons/neurons_lab.h"
-#include <chrono>
 #include <cmath>
 #include <cstdio>
 #include <tuple>
 #include "engine/brunel_network.h"
 #include "engine/random_streams.h"
 #include "engine/spiking_network.h"
+#include "labs/time_slice.h"
 
 namespace pl {
 
@@ -18,17 +18,6 @@ constexpr double kWindowMs = 100;  // a network logs a row per this much simulat
 ParamSpec only(ParamSpec spec, const std::string& name, const std::vector<std::string>& values) {
     spec.applies = when(name, values);
     return spec;
-}
-
-// Runs `work(n)` in slices of kStepsBetweenClockReads steps until about kSliceMs have passed or `done()`.
-template <class Work, class Done>
-void for_a_slice(Work&& work, Done&& done) {
-    const auto start = std::chrono::steady_clock::now();
-    while (!done()) {
-        work(kStepsBetweenClockReads);
-        const std::chrono::duration<double, std::milli> spent = std::chrono::steady_clock::now() - start;
-        if (spent.count() > kSliceMs) return;
-    }
 }
 
 std::string number_text(double x) {
@@ -252,6 +241,7 @@ void NeuronsLab::step() {
     if (network) {
         const int window_steps = std::max(1, int(std::lround(kWindowMs / network->net->dt_ms())));
         for_a_slice(
+            kSliceMs, kStepsBetweenClockReads,
             [&](int n) {
                 const int before = network->steps_done();
                 network->advance(std::min(n, window_steps - before % window_steps));
@@ -262,12 +252,16 @@ void NeuronsLab::step() {
         return;
     }
     if (!neuron->done()) {
-        for_a_slice([&](int n) { neuron->advance(n), samples_seen_ += n; }, [&] { return neuron->done(); });
+        for_a_slice(
+            kSliceMs, kStepsBetweenClockReads, [&](int n) { neuron->advance(n), samples_seen_ += n; },
+            [&] { return neuron->done(); });
         if (neuron->done()) finish_neuron();
         return;
     }
-    for_a_slice([&](int n) { sweep->advance(n), samples_seen_ += static_cast<long long>(n) * sweep->size(); },
-                [&] { return sweep->done(); });
+    for_a_slice(
+        kSliceMs, kStepsBetweenClockReads,
+        [&](int n) { sweep->advance(n), samples_seen_ += static_cast<long long>(n) * sweep->size(); },
+        [&] { return sweep->done(); });
     if (sweep->done()) finish_sweep();
 }
 

@@ -1,0 +1,19 @@
+// Time-slicing for a lab's step(): runs the work in chunks until about `slice_ms` of wall-clock time have
+// passed or the work is done, so the page keeps its frame rate whatever the work's granularity.
+#pragma once
+#include <chrono>
+
+namespace pl {
+
+// Runs `work(n)` with n = `chunk` until about `slice_ms` have passed or `done()`.
+template <class Work, class Done>
+void for_a_slice(double slice_ms, int chunk, Work&& work, Done&& done) {
+    const auto start = std::chrono::steady_clock::now();
+    while (!done()) {
+        work(chunk);
+        const std::chrono::duration<double, std::milli> spent = std::chrono::steady_clock::now() - start;
+        if (spent.count() > slice_ms) return;
+    }
+}
+
+}  // namespace pl
