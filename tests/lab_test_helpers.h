@@ -34,9 +34,10 @@ const MetricLog& run_defaults_with_rule(LabT& lab, const std::string& rule) {
     return *lab.logs()[0];
 }
 
-// The "at_least" of lab-level check `check_id` ("backprop.mnist_accuracy") in its lab's _checks.json, the
-// figure scripts/exercise grade holds a student's run to; throws for an unknown id, naming the file's checks.
-inline double check_figure(const std::string& check_id) {
+// The "at_least" (or `bound` "at_most") of lab-level check `check_id` ("backprop.mnist_accuracy") in its
+// lab's _checks.json, the figure scripts/exercise grade holds a student's run to; throws for an unknown id,
+// naming the file's checks, or a bound the check does not have.
+inline double check_figure(const std::string& check_id, const std::string& bound = "at_least") {
     const std::string lab = check_id.substr(0, check_id.find('.'));
     std::string file = lab;
     std::replace(file.begin(), file.end(), '-', '_');
@@ -46,7 +47,7 @@ inline double check_figure(const std::string& check_id) {
     const Json checks = Json::parse(in).at("checks");
     std::string valid;
     for (const Json& check : checks) {
-        if (check.at("id") == check_id) return check.at("at_least").get<double>();
+        if (check.at("id") == check_id) return check.at(bound).get<double>();
         valid += (valid.empty() ? "" : ", ") + check.at("id").get<std::string>();
     }
     throw std::invalid_argument("no check " + check_id + " in " + path + "; its checks: " + valid);

@@ -1,11 +1,12 @@
 #!/usr/bin/env python3
 # The exercise round trip (ctest label "exercise"): release a student's copy into a temporary folder, then in
-# that copy (one build dir, reused): untouched, every public test fails with "not implemented" and a lab run
-# exits 6 with the notice and a ctest that reaches a stub is skipped; with the reference regions pasted back
-# every public test passes (and that ctest runs and passes); with a sign-flipped dL/dx in the linear backward
-# exactly backprop.linear_backward's tests fail; graded (with its public test runner edited to pass everything)
-# next to the reference, it gets the clean tests' results in Gradescope's format and fails Lab 1's lab-level
-# check (93% on MNIST), which the reference passes.
+# that copy (one build dir, reused): untouched, every public test fails with "not implemented", a lab run
+# (backprop's, plasticity's Oja) exits 6 with the notice and a ctest that reaches a stub is skipped; with the
+# reference regions pasted back every public test passes (and that ctest runs and passes); with a sign-flipped
+# dL/dx in the linear backward exactly backprop.linear_backward's tests fail; graded (with its public test
+# runner edited to pass everything) next to the reference, it gets the clean tests' results in Gradescope's
+# format and fails Lab 1's lab-level check (93% on MNIST), which the reference passes; a check's at_most bound
+# fails a run above it.
 # usage: round_trip.py PLASTICITY_EXERCISE (built from this source tree: its golden data are the release's)
 import json
 import subprocess
@@ -52,10 +53,11 @@ def main():
                f"the untouched release fails all {len(tests)} public tests with 'not implemented'")
         build = exercise.build(copy, "plasticity-cli")
         expect(build == "", "the copy's plasticity-cli builds")
-        run = subprocess.run([str(copy / exercise.BUILD / "labs/plasticity-cli"), "run", "backprop", "--set",
-                              "dataset=xor", "--epochs", "1"], capture_output=True, text=True)
-        expect(run.returncode == 6 and "is not implemented yet: engine/" in run.stderr,
-               f"a lab on a stub exits 6 with the notice (exit {run.returncode}: {run.stderr.strip()[-120:]})")
+        for lab in [["backprop", "--set", "dataset=xor", "--epochs", "1"], ["plasticity", "--set", "rule=oja"]]:
+            run = subprocess.run([str(copy / exercise.BUILD / "labs/plasticity-cli"), "run", *lab],
+                                 capture_output=True, text=True)
+            expect(run.returncode == 6 and "is not implemented yet: engine/" in run.stderr,
+                   f"{lab[0]} on a stub exits 6 with the notice (exit {run.returncode}: {run.stderr.strip()[-120:]})")
         ran = ctest_stub_test(copy)
         expect("***Skipped" in ran and "0 tests failed out of 1" in ran,
                f"a ctest that reaches a stub is reported skipped, not failed: {ran[-300:]}")
@@ -101,6 +103,12 @@ def main():
         others = [t for t in result["tests"] if t["name"].endswith(": public tests") and t not in linear]
         expect(all(t["status"] == "passed" for t in others), "every other exercise's public tests pass in the grade")
         expect((grades / "class.csv").read_text().startswith("student,score,max_score,"), "class.csv is written")
+        files = exercise.source_files(TOP)
+        oja = next(c for c in exercise.lab_checks(TOP, files, exercise.regions(TOP, files))
+                   if c["id"] == "plasticity.oja_pc1")
+        tight = exercise.lab_check_test(grades / "work/tree", dict(oja, at_most=0.0), [], 600)
+        expect(tight["status"] == "failed" and "at most 0.0 needed" in tight["output"],
+               f"the reference's Oja angle fails an at_most of 0: {tight['output'][:160]}")
     print("round trip: " + ("passed" if not failures else f"{len(failures)} checks failed"))
     sys.exit(1 if failures else 0)
 

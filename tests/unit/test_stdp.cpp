@@ -140,7 +140,8 @@ TEST_CASE("STDP keeps every weight in [0, w_max]",
     }
 }
 
-TEST_CASE("The window protocol's exponential fit returns the taus that were set", "[stdp]") {
+TEST_CASE("The window protocol's exponential fit returns the taus that were set",
+          "[stdp][exercise:plasticity.stdp_pair_pre][exercise:plasticity.stdp_pair_post]") {
     for (const auto& [tau_plus, tau_minus] : std::vector<std::pair<double, double>>{{16.8, 33.7}, {10, 50}}) {
         CAPTURE(tau_plus, tau_minus);
         const StdpWindow window = measure_stdp_window("pair", pair_defaults_with(tau_plus, tau_minus));
