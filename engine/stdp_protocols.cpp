@@ -52,9 +52,13 @@ StdpWindow measure_stdp_window(const std::string& rule, const ParamLookup& value
     const double period_ms = kMsPerSecond / protocol.rate_hz;
     for (Eigen::Index k = 0; k < window.dt_ms.size(); ++k)
         window.dw(k) = stdp_pairing_dw(rule, value, protocol.pairings, period_ms, window.dt_ms(k));
-    // the sides without dt = 0, each as a decay in |dt|
-    window.fit_tau_minus_ms = fit_exponential_tau(-window.dt_ms.head(sides), window.dw.head(sides));
-    window.fit_tau_plus_ms = fit_exponential_tau(window.dt_ms.tail(sides), window.dw.tail(sides));
+    // the sides without dt = 0, each as a decay in |dt|, if it has 2 delays and one sign: depression before
+    // dt = 0, potentiation after
+    const Eigen::ArrayXd dw_minus = window.dw.head(sides), dw_plus = window.dw.tail(sides);
+    if (sides >= 2 && (dw_minus < 0).all())
+        window.fit_tau_minus_ms = fit_exponential_tau(-window.dt_ms.head(sides), dw_minus);
+    if (sides >= 2 && (dw_plus > 0).all())
+        window.fit_tau_plus_ms = fit_exponential_tau(window.dt_ms.tail(sides), dw_plus);
     return window;
 }
 

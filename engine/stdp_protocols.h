@@ -2,6 +2,7 @@
 // the pre-post delay, with an exponential fit of each side) and Sjostrom et al. 2001's frequency protocol.
 #pragma once
 #include <Eigen/Core>
+#include <limits>
 #include <string>
 #include <vector>
 #include "engine/model_param.h"
@@ -21,10 +22,12 @@ struct StdpWindowProtocol {
 };
 
 struct StdpWindow {
-    Eigen::ArrayXd dt_ms;         // t_post - t_pre
-    Eigen::ArrayXd dw;            // the weight change after the pairings at each delay
-    double fit_tau_plus_ms = 0;   // dw = A e^(-dt/tau_plus) fitted to dt > 0
-    double fit_tau_minus_ms = 0;  // dw = -A e^(dt/tau_minus) fitted to dt < 0
+    Eigen::ArrayXd dt_ms;  // t_post - t_pre
+    Eigen::ArrayXd dw;     // the weight change after the pairings at each delay
+    // dw = A e^(-dt/tau_plus) fitted to dt > 0; NaN unless that side has 2 delays that all potentiate
+    double fit_tau_plus_ms = std::numeric_limits<double>::quiet_NaN();
+    // dw = -A e^(dt/tau_minus) fitted to dt < 0; NaN unless that side has 2 delays that all depress
+    double fit_tau_minus_ms = std::numeric_limits<double>::quiet_NaN();
 };
 
 StdpWindow measure_stdp_window(const std::string& rule, const ParamLookup& value,

@@ -367,9 +367,13 @@ void PlasticityLab::step_stdp() {
         for (Eigen::Index k = 0; k < stdp_window->dt_ms.size(); ++k)
             window.add({stdp_window->dt_ms(k), stdp_window->dw(k)});
         if (!std::isfinite(stdp_window->fit_tau_plus_ms))
-            curve.explain_next("fit_tau_plus_ms", "no potentiation side to fit (a_plus 0?)");
+            curve.explain_next(
+                "fit_tau_plus_ms",
+                "not every delay dt > 0 potentiates (or fewer than 2 delays): no exponential to fit");
         if (!std::isfinite(stdp_window->fit_tau_minus_ms))
-            curve.explain_next("fit_tau_minus_ms", "no depression side to fit (a_minus 0?)");
+            curve.explain_next(
+                "fit_tau_minus_ms",
+                "not every delay dt < 0 depresses (or fewer than 2 delays): no exponential to fit");
         curve.add({1, stdp_window->fit_tau_plus_ms, stdp_window->fit_tau_minus_ms});
         samples_seen_ += long(stdp_window->dt_ms.size()) * settings_.window.pairings;
         return;
@@ -439,35 +443,26 @@ void PlasticityLab::log_diehl_cook_window() {
 }
 
 std::vector<std::pair<std::string, double>> PlasticityLab::final_metrics() const {
-    if (rate) {
-        const RateMeasures m = rate->measure();
-        if (settings_.rule == "bcm")
-            return {
-                {"selectivity", m.selectivity}, {"theta", m.theta}, {"winner_response", m.winner_response}};
-        if (settings_.rule == "sanger")
-            return {{"max_angle_deg", m.max_angle_deg},
-                    {"mean_angle_deg", m.mean_angle_deg},
-                    {"w_norm", m.w_norm}};
-        return {{"angle_to_pc1_deg", m.angle_to_pc1_deg}, {"w_norm", m.w_norm}};
+    const RuleEntry& entry = rule_entry(settings_.rule);
+    auto last = [](const MetricLog& log, const char* column) { return log.rows() ? log.last(column) : kNaN; };
+    switch (entry.kind) {
+        case Kind::Rate:
+            return entry.rate_metrics(rate ? rate->measure()
+                                           : RateMeasures{kNaN, kNaN, kNaN, kNaN, kNaN, kNaN, kNaN});
+        case Kind::SongAbbott:
+            return {{"bimodal_fraction", last(curve, "bimodal_fraction")},
+                    {"rate_hz", last(curve, "rate_hz")},
+                    {"mean_w_per_max", last(curve, "mean_w_per_max")}};
+        case Kind::DiehlCook:
+            return {{"test_acc", last(evaluation, "test_acc")},
+                    {"theta_mean_mv", last(curve, "theta_mean_mv")}};
+        case Kind::Stdp:
+            return {{"fit_tau_plus_ms", last(curve, "fit_tau_plus_ms")},
+                    {"fit_tau_minus_ms", last(curve, "fit_tau_minus_ms")},
+                    {"dw_pre_post_50hz", last(sjostrom, "dw_pre_post")},
+                    {"dw_post_pre_50hz", last(sjostrom, "dw_post_pre")}};
     }
-    if (song) {
-        const double last_rate = curve.rows() ? curve.last("rate_hz") : kNaN;
-        return {{"bimodal_fraction", bimodal_fraction(song->weights(), song->p.g_max)},
-                {"rate_hz", last_rate},
-                {"mean_w_per_max", song->weights().mean() / song->p.g_max}};
-    }
-    if (diehl_cook) {
-        const double acc = evaluation.rows() ? evaluation.last("test_acc") : kNaN;
-        return {{"test_acc", acc}, {"theta_mean_mv", double(diehl_cook->net().theta_mV().mean())}};
-    }
-    const double fit_plus = stdp_window ? stdp_window->fit_tau_plus_ms : kNaN;
-    const double fit_minus = stdp_window ? stdp_window->fit_tau_minus_ms : kNaN;
-    const double pre_post = sjostrom.rows() ? sjostrom.last("dw_pre_post") : kNaN;
-    const double post_pre = sjostrom.rows() ? sjostrom.last("dw_post_pre") : kNaN;
-    return {{"fit_tau_plus_ms", fit_plus},
-            {"fit_tau_minus_ms", fit_minus},
-            {"dw_pre_post_50hz", pre_post},
-            {"dw_post_pre_50hz", post_pre}};
+    return {};
 }
 
 std::string PlasticityLab::export_json() const {
