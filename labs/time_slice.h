@@ -5,14 +5,14 @@
 
 namespace pl {
 
-// Runs `work(n)` with n = `chunk` until about `slice_ms` have passed or `done()`.
+// Runs `work(n)` with n = `chunk` until about `slice_ms` have passed (0: once) or `done()`.
 template <class Work, class Done>
 void for_a_slice(double slice_ms, int chunk, Work&& work, Done&& done) {
     const auto start = std::chrono::steady_clock::now();
     while (!done()) {
         work(chunk);
         const std::chrono::duration<double, std::milli> spent = std::chrono::steady_clock::now() - start;
-        if (spent.count() > slice_ms) return;
+        if (spent.count() >= slice_ms) return;
     }
 }
 

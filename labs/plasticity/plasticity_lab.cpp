@@ -12,8 +12,10 @@
 namespace pl {
 
 namespace {
-constexpr double kSliceMs = 15;        // wall-clock work per step(), so the page keeps its frame rate
-constexpr int kRateChunk = 200;        // rate-rule samples between clock reads
+constexpr double kSliceMs = 15;  // wall-clock work per step(), so the page keeps its frame rate
+constexpr int kRateChunk = 200;  // rate-rule samples between clock reads
+constexpr int kCloudSamplesPerStep =
+    20;                                // the 2-D cloud: paced, so w is seen moving (20 passes in 200 steps)
 constexpr int kDigitsPerRow = 100;     // diehl-cook: training digits per row of `curve`
 constexpr int kHistogramBins = 20;     // song-abbott: bins of [0, w_max]
 constexpr double kMsPerSecond = 1000;  // song-abbott logs a row per simulated second
@@ -337,8 +339,9 @@ double PlasticityLab::progress() const {
 void PlasticityLab::step() {
     if (done()) return;
     if (rate) {
+        const bool paced = rate->X.rows() == 2;
         for_a_slice(
-            kSliceMs, kRateChunk,
+            paced ? 0 : kSliceMs, paced ? kCloudSamplesPerStep : kRateChunk,
             [&](int n) {
                 const long before = rate->state.samples;
                 const bool pass_ended = rate->advance(n);

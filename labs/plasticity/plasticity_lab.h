@@ -38,7 +38,9 @@ public:
     PlasticityLab();
     const LabInfo& info() const override { return kInfo; }
     void reset() override;
-    void step() override;  // about 15 ms of work
+    void step() override;  // about 15 ms of work; the 2-D cloud 20 samples, so w is seen moving
+    // The fast rules simulate as soon as they open or change; diehl-cook (minutes) waits for Start.
+    bool live() const override { return settings_.rule != "diehl-cook"; }
     bool done() const override;
     double progress() const override;
     // logs()[0] `curve`: a row per pass (rate rules), per protocol (STDP), per simulated second
