@@ -7,7 +7,7 @@
 #include "labs/continual/continual_panel.h"
 #include "labs/feedback-alignment/feedback_alignment_panel.h"
 #include "labs/neurons/neurons_panel.h"
-#include "labs/plasticity/plasticity_lab.h"
+#include "labs/plasticity/plasticity_panel.h"
 #include "labs/regularization/regularization_panel.h"
 #include "labs/surrogate-spikes/surrogate_spikes_panel.h"
 #include "labs/target-prop/target_prop_panel.h"
@@ -51,7 +51,7 @@ const std::vector<CatalogEntry>& lab_catalog() {
         lab<ContinualLab, PL_PANEL(draw_continual_panel)>(),
         lab<TargetPropLab, PL_PANEL(draw_target_prop_panel)>(),
         lab<NeuronsLab, PL_PANEL(draw_neurons_panel)>(),
-        lab<PlasticityLab>(),
+        lab<PlasticityLab, PL_PANEL(draw_plasticity_panel)>(),
     };
     return labs;
 }

@@ -99,6 +99,9 @@ ImTextureID PixelTexture(ImGuiID id, int width, int height, const ImU32* pixels,
     FreeUnusedTextures(frame);
     Texture& texture = Textures()[id];
     texture.last_used = frame;
+    const bool same =
+        texture.name != 0 && texture.width == width && texture.height == height && texture.smooth == smooth;
+    if (!pixels) return same ? reinterpret_cast<ImTextureID>(intptr_t(texture.name)) : ImTextureID(0);
 
     GLint previous = 0;
     glGetIntegerv(GL_TEXTURE_BINDING_2D, &previous);
@@ -122,7 +125,7 @@ ImTextureID PixelTexture(ImGuiID id, int width, int height, const ImU32* pixels,
 }
 
 int ImageGrid(const char* id, const Eigen::MatrixXd& images, int width, int height, int columns, float tile,
-              ImageColors colors, const std::vector<std::string>& captions) {
+              ImageColors colors, const std::vector<std::string>& captions, bool changed) {
     const int count = int(images.cols());
     if (count == 0 || width <= 0 || height <= 0 || images.rows() != width * height) {
         if (count == 0) {
@@ -154,10 +157,15 @@ int ImageGrid(const char* id, const Eigen::MatrixXd& images, int width, int heig
     std::string csv = ExportMenuOpen("##export") ? GridCsv(images, captions) : "";
     ExportContextMenu("##export", id, csv, p0, p1);
 
-    // Colour every tile into the atlas: tile i sits at column i % columns, row i / columns.
+    // Colour every tile into the atlas (unless unchanged): tile i sits at column i % columns, row i /
+    // columns.
     const int atlas_width = columns * width, atlas_height = rows * height;
-    std::vector<ImU32> atlas(size_t(atlas_width) * size_t(atlas_height), IM_COL32(0, 0, 0, 255));
-    for (int i = 0; i < count; ++i) {
+    const ImGuiID texture_id = ImGui::GetID("##texture");
+    ImTextureID texture =
+        changed ? ImTextureID(0) : PixelTexture(texture_id, atlas_width, atlas_height, nullptr, false);
+    std::vector<ImU32> atlas(texture ? 0 : size_t(atlas_width) * size_t(atlas_height),
+                             IM_COL32(0, 0, 0, 255));
+    for (int i = 0; i < count && !texture; ++i) {
         const double scale = colors == ImageColors::Diverging ? TileScale(images, i) : 1.0;
         const int left = (i % columns) * width, top = (i / columns) * height;
         for (int y = 0; y < height; ++y) {
@@ -170,8 +178,7 @@ int ImageGrid(const char* id, const Eigen::MatrixXd& images, int width, int heig
             }
         }
     }
-    ImTextureID texture =
-        PixelTexture(ImGui::GetID("##texture"), atlas_width, atlas_height, atlas.data(), false);
+    if (!texture) texture = PixelTexture(texture_id, atlas_width, atlas_height, atlas.data(), false);
 
     // Tiles and captions.
     ImDrawList* draw = ImGui::GetWindowDrawList();
