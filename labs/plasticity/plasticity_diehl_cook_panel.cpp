@@ -104,12 +104,18 @@ void diehl_cook_views(PlasticityLab& lab) {
     ImGui::EndGroup();
     ImGui::SameLine();
     ImGui::BeginGroup();
-    const ImVec2 side(0, ui::Px(200));
+    const ImVec2 side(0, ui::Px(170));
     ui::BarChart("theta", "Adaptive threshold theta per neuron", v.neuron, {{"theta (mV)", &v.theta}}, side,
                  "neuron", "mV");
     if (!v.captions.empty())
         ui::BarChart("classes", "Neurons assigned to each class", v.classes, {{"neurons", &v.per_class}},
                      side, "class", "neurons");
+    if (run.phase() == DiehlCookPhase::Done) {
+        ImGui::Text("Test accuracy %.1f%% on %d digits", 100 * run.test_accuracy(),
+                    int(run.confusion().sum()));
+        ImGui::TextDisabled("rows: true class, columns: predicted");
+        ui::ConfusionMatrix("confusion", run.confusion().matrix(), ui::Px(24));
+    }
     ImGui::EndGroup();
 
     const ImVec2 half = HalfWidth(ui::Px(240));
@@ -130,13 +136,6 @@ void diehl_cook_views(PlasticityLab& lab) {
     LogPlot change{"digits", {"weight_change"}};
     change.options.x_label = "training digits";
     log_plot("change", "Mean |weight change| per 100 digits", lab.curve, change, third);
-
-    if (run.phase() == DiehlCookPhase::Done) {
-        ImGui::Text(
-            "Confusion matrix on the %d test digits (rows: true class, columns: predicted), accuracy %.1f%%",
-            int(run.confusion().sum()), 100 * run.test_accuracy());
-        ui::ConfusionMatrix("confusion", run.confusion().matrix(), ui::Px(30));
-    }
 }
 
 }  // namespace pl

@@ -98,6 +98,23 @@ Eigen::MatrixXd learned_and_true(const RateRun& run) {
     return images;
 }
 
+// A matrix's rows as bar series over its columns 1, 2, 3, ... (the values kept here, for the chart).
+struct BarRows {
+    std::vector<double> positions;
+    std::vector<std::vector<double>> rows;
+};
+std::vector<ui::BarSeries> bars_of(const Mat& M, BarRows& store) {
+    store.positions.resize(size_t(M.cols()));
+    for (size_t c = 0; c < store.positions.size(); ++c) store.positions[c] = double(c + 1);
+    store.rows.resize(size_t(M.rows()));
+    std::vector<ui::BarSeries> bars;
+    for (Eigen::Index i = 0; i < M.rows(); ++i) {
+        store.rows[size_t(i)].assign(M.row(i).begin(), M.row(i).end());
+        bars.push_back({"output " + std::to_string(i + 1), &store.rows[size_t(i)]});
+    }
+    return bars;
+}
+
 float tile_for(int columns, float most) {
     const float width = ImGui::GetContentRegionAvail().x / float(columns) - 8;
     return std::clamp(width, ui::Px(36), ui::Px(most));
@@ -197,21 +214,17 @@ void bcm_views(PlasticityLab& lab) {
     theta.options.x_label = "pass";
     log_plot("theta", "The sliding threshold theta and the largest response", lab.curve, theta, half);
 
-    static std::vector<double> patterns;
-    static std::vector<std::vector<double>> responses;
-    const Mat Y = run.state.W * run.X;  // y = W x for each pattern (a column of X)
-    patterns.resize(size_t(Y.cols()));
-    for (size_t p = 0; p < patterns.size(); ++p) patterns[p] = double(p + 1);
-    responses.resize(size_t(Y.rows()));
-    std::vector<ui::BarSeries> bars;
-    for (Eigen::Index i = 0; i < Y.rows(); ++i) {
-        responses[size_t(i)].assign(Y.row(i).begin(), Y.row(i).end());
-        bars.push_back({"output " + std::to_string(i + 1), &responses[size_t(i)]});
-    }
+    // y = W x for each pattern (a column of X), and W itself: one bar series per output
+    static BarRows responses, weights;
+    const Mat Y = run.state.W * run.X;
     char title[96];
     std::snprintf(title, sizeof title, "Responses y = w.x to each pattern now (theta %.3g)",
                   run.state.theta(0));
-    ui::BarChart("responses", title, patterns, bars, ImVec2(0, ui::Px(220)), "pattern", "y");
+    const ImVec2 lower = HalfWidth(ui::Px(220));
+    ui::BarChart("responses", title, responses.positions, bars_of(Y, responses), lower, "pattern", "y");
+    ImGui::SameLine();
+    ui::BarChart("weights", "The weights w now", weights.positions, bars_of(run.state.W, weights), lower,
+                 "input", "w");
 }
 
 void sanger_views(PlasticityLab& lab) {

@@ -103,6 +103,11 @@ void stdp_views(PlasticityLab& lab) {
     const ImVec2 half = HalfWidth(ui::Px(300));
     ui::PlotOptions o;
     o.x_label = "dt = t_post - t_pre (ms)", o.y_label = "dw";
+    if (!dw.empty()) {  // room above the data for the legend
+        const auto [lo, hi] = std::minmax_element(dw.begin(), dw.end());
+        const double range = std::max(1e-12, *hi - *lo);
+        o.fix_y = true, o.y_min = *lo - 0.05 * range, o.y_max = *hi + 0.4 * range;
+    }
     char title[128];
     std::snprintf(title, sizeof title, "The window: dw after %d pairings at each delay, and its fit",
                   lab.settings().window.pairings);
