@@ -115,6 +115,9 @@ std::vector<ui::BarSeries> bars_of(const Mat& M, BarRows& store) {
     return bars;
 }
 
+// |w| on a log axis where it explodes: Hebb's growth is exponential, and a diverged run's too.
+bool log_norm(const PlasticityLab& lab) { return lab.settings().rule == "hebb" || !lab.error.empty(); }
+
 float tile_for(int columns, float most) {
     const float width = ImGui::GetContentRegionAvail().x / float(columns) - 8;
     return std::clamp(width, ui::Px(36), ui::Px(most));
@@ -170,7 +173,7 @@ void rate_cloud_views(PlasticityLab& lab) {
     const ImVec2 size(0, (side - ImGui::GetStyle().ItemSpacing.y) / 2);
     ui::PlotOptions norm;
     norm.x_label = "passes";
-    norm.log_y = lab.settings().rule == "hebb";  // Hebb's growth is exponential
+    norm.log_y = log_norm(lab);
     ui::LinePlot("norm", norm.log_y ? "|w| (log axis)" : "|w|", {{"|w|", &v.shown_passes, &v.shown_norm}},
                  size, norm);
     ui::PlotOptions angle;
@@ -192,9 +195,11 @@ void rate_digit_views(PlasticityLab& lab) {
     ImGui::EndGroup();
     ImGui::SameLine();
     ImGui::BeginGroup();
+    if (lab.curve.rows() == 0 && !lab.error.empty())
+        ImGui::TextDisabled("No pass ended before the weights diverged: no values per pass to plot.");
     const ImVec2 size(0, ui::Px(150));
     LogPlot norm{"epoch", {"w_norm"}};
-    norm.options.x_label = "pass", norm.options.log_y = lab.settings().rule == "hebb";
+    norm.options.x_label = "pass", norm.options.log_y = log_norm(lab);
     log_plot("norm", "|w| after each pass", lab.curve, norm, size);
     LogPlot angle{"epoch", {"angle_to_pc1_deg"}};
     angle.options.x_label = "pass", angle.options.y_label = "deg";
