@@ -16,7 +16,9 @@ namespace pl {
 
 namespace {
 
-constexpr int kFitPoints = 200;  // per side of the window
+constexpr int kFitPoints = 200;          // per side of the window
+constexpr int kMapColumns = 1000;        // Song-Abbott's histogram map: at most this many columns of time
+constexpr double kRefreshSeconds = 0.1;  // the map's texture is rebuilt at most this often
 
 // The side's amplitude A of dw = A e^(-dt/tau) for the fitted tau: with the slope -1/tau fixed, least
 // squares on log|dw| = log A - dt/tau gives log A = mean(log|dw| + dt/tau) over the side's delays.
@@ -61,9 +63,35 @@ std::string histograms_csv(const Eigen::MatrixXd& h) {
     return csv;
 }
 
+// The histograms as texture pixels, a column per kMapColumns-th of the rows at most (their mean), the highest
+// bin in the top row.
+struct HistogramMap {
+    Throttle throttle;
+    std::vector<ImU32> pixels;
+    int columns = 0, rows = 0;  // the texture's width, the histograms it shows
+};
+
+void colour_map(const Eigen::MatrixXd& h, HistogramMap& map) {
+    const int T = int(h.rows()), B = int(h.cols());
+    map.columns = std::min(T, kMapColumns), map.rows = T;
+    map.pixels.resize(size_t(map.columns) * size_t(B));
+    if (T == 0) return;
+    const double top = std::max(1e-12, h.maxCoeff());
+    for (int c = 0; c < map.columns; ++c) {
+        const int first = int(long(c) * T / map.columns), last = int(long(c + 1) * T / map.columns);
+        const Eigen::VectorXd mean = h.middleRows(first, last - first).colwise().mean().transpose();
+        for (int b = 0; b < B; ++b)
+            map.pixels[size_t(B - 1 - b) * size_t(map.columns) + size_t(c)] = heat_color(mean(b) / top);
+    }
+}
+
 // The histograms (row k: after k + 1 s) as an image on axes: time along x, w / w_max along y, the fraction
 // of the weights in each bin from white (none) to dark blue (the largest fraction).
-void histogram_map(const Eigen::MatrixXd& h, double seconds, ImVec2 size) {
+void histogram_map(const PlasticityLab& lab, double seconds, ImVec2 size) {
+    static HistogramMap map;
+    const Eigen::MatrixXd& h = lab.song_histograms;
+    const bool changed = map.throttle.due(lab, kRefreshSeconds);
+    if (changed) colour_map(h, map);
     const char* title = "Weight histogram over time (fraction of the weights per bin)";
     ImGui::PushID("histogram_map");
     const ImRect rect = ui::PlacePlot(size, 220, "##map");
@@ -74,15 +102,12 @@ void histogram_map(const Eigen::MatrixXd& h, double seconds, ImVec2 size) {
     const ImVec2 frame(rect.Min.x, rect.Min.y + ImGui::GetTextLineHeight() + 3);
     const ui::PlotAxes axes =
         ui::DrawPlotAxes(draw, frame, rect.Max, 0, seconds, 0, 1, false, "time (s)", "w / w_max");
-    if (h.rows() > 0) {
-        const int T = int(h.rows()), B = int(h.cols());
-        const double top = std::max(1e-12, h.maxCoeff());
-        std::vector<ImU32> pixels(size_t(T) * size_t(B));
-        for (int b = 0; b < B; ++b)  // texture row 0 is the top: the highest bin
-            for (int t = 0; t < T; ++t)
-                pixels[size_t(B - 1 - b) * size_t(T) + size_t(t)] = heat_color(h(t, b) / top);
-        const ImTextureID texture = ui::PixelTexture(ImGui::GetID("##texture"), T, B, pixels.data(), false);
-        draw->AddImage(texture, axes.ToScreen(0, 1), axes.ToScreen(double(T), 0));
+    if (map.columns > 0) {
+        const ImGuiID id = ImGui::GetID("##texture");
+        const int B = int(h.cols());
+        ImTextureID texture = changed ? ImTextureID(0) : ui::PixelTexture(id, map.columns, B, nullptr, false);
+        if (!texture) texture = ui::PixelTexture(id, map.columns, B, map.pixels.data(), false);
+        draw->AddImage(texture, axes.ToScreen(0, 1), axes.ToScreen(double(map.rows), 0));
     }
     ImGui::PopID();
 }
@@ -130,7 +155,7 @@ void stdp_views(PlasticityLab& lab) {
 void song_abbott_views(PlasticityLab& lab) {
     static std::vector<double> bin_centres, fractions;
     const Eigen::MatrixXd& h = lab.song_histograms;
-    histogram_map(h, std::max(1.0, lab.settings().duration_s), ImVec2(0, ui::Px(240)));
+    histogram_map(lab, std::max(1.0, lab.settings().duration_s), ImVec2(0, ui::Px(240)));
     const ImVec2 third((ImGui::GetContentRegionAvail().x - 2 * ImGui::GetStyle().ItemSpacing.x) / 3,
                        ui::Px(220));
     const int bins = int(h.cols());
