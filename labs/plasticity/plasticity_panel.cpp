@@ -16,8 +16,9 @@ namespace pl {
 
 namespace {
 
-constexpr double kRefreshSeconds = 0.1;  // images and the cloud's path are copied at most this often
-constexpr size_t kPathPoints = 4000;     // the path drawn over the cloud: at most this many points
+constexpr double kRefreshSeconds = 0.1;      // images and the cloud's path are copied at most this often
+constexpr size_t kPathPoints = 4000;         // the path drawn over the cloud: at most this many points
+constexpr Eigen::Index kCloudPoints = 4000;  // the cloud's samples drawn: at most this many
 constexpr int kDigitSide = 28;
 
 void axis_views(PlasticityLab& lab) {
@@ -54,8 +55,9 @@ struct CloudView {
 
 void copy_cloud(const RateRun& run, CloudView& v) {
     const Mat& X = run.X;
-    v.cloud_x.assign(X.row(0).begin(), X.row(0).end());
-    v.cloud_y.assign(X.row(1).begin(), X.row(1).end());
+    v.cloud_x.clear(), v.cloud_y.clear();
+    for (Eigen::Index i = 0; i < X.cols(); i += std::max<Eigen::Index>(1, X.cols() / kCloudPoints))
+        v.cloud_x.push_back(X(0, i)), v.cloud_y.push_back(X(1, i));
     v.extent = 1.1 * std::max(1.0, X.cwiseAbs().maxCoeff());
     std::vector<double>* axes[2][2] = {{&v.pc1_x, &v.pc1_y}, {&v.pc2_x, &v.pc2_y}};
     for (int j = 0; j < 2; ++j) {
