@@ -120,6 +120,7 @@ std::vector<ui::BarSeries> bars_of(const Mat& M, BarRows& store) {
 // |w| on a log axis where it explodes: Hebb's growth is exponential, and a diverged run's too.
 bool log_norm(const PlasticityLab& lab) { return lab.settings().rule == "hebb" || !lab.error.empty(); }
 
+// A tile's side for `columns` images across the panel, between 36 and `most` design pixels.
 float tile_for(int columns, float most) {
     const float width = ImGui::GetContentRegionAvail().x / float(columns) - 8;
     return std::clamp(width, ui::Px(36), ui::Px(most));

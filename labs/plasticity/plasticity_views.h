@@ -22,7 +22,7 @@ void diehl_cook_views(PlasticityLab& lab);   // diehl-cook
 // The lab's final metrics so far, "name value" on one line.
 void figures_line(const PlasticityLab& lab);
 // Columns of `log` against its column `x`, each series named by its column, plus a dashed horizontal line
-// at options' `level` when it is finite (e.g. an acceptance bound).
+// at `level` when it is finite (e.g. an acceptance bound).
 struct LogPlot {
     LogPlot(const char* x_column, std::vector<const char*> y_columns)
         : x(x_column), columns(std::move(y_columns)) {}
