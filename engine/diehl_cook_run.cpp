@@ -6,6 +6,18 @@ namespace pl {
 
 namespace {
 int first_n(int n, int size) { return n < 0 ? size : std::min(n, size); }
+
+// The samples' indices dealt class by class (0, 1, ..., 9, 0, 1, ...), each class in its own order: any
+// first n of them hold every class about equally (the data files are sorted by class).
+std::vector<int> class_interleaved(const Dataset& set) {
+    std::vector<std::vector<int>> by_class(size_t(set.classes));
+    for (int i = 0; i < set.size(); ++i) by_class[size_t(set.labels[size_t(i)])].push_back(i);
+    std::vector<int> order;
+    for (size_t k = 0; order.size() < size_t(set.size()); ++k)
+        for (const std::vector<int>& members : by_class)
+            if (k < members.size()) order.push_back(members[k]);
+    return order;
+}
 }  // namespace
 
 DiehlCookRun::DiehlCookRun(const DiehlCookParams& params, const DiehlCookRunConfig& config, uint64_t seed,
@@ -14,6 +26,7 @@ DiehlCookRun::DiehlCookRun(const DiehlCookParams& params, const DiehlCookRunConf
       data_(std::move(data)),
       net_(params, seed),
       order_rng_(random_stream(seed, Stream::DataOrder)),
+      test_order_(class_interleaved(data_->test)),
       responses_(data_->train.classes, params.neurons),
       confusion_(Eigen::ArrayXXi::Zero(data_->train.classes, data_->train.classes)) {
     begin_pass();
@@ -44,7 +57,7 @@ bool DiehlCookRun::step() {
     if (phase_ == DiehlCookPhase::Done) return false;
     const bool testing = phase_ == DiehlCookPhase::Test;
     const Dataset& set = testing ? data_->test : data_->train;
-    const int digit = testing ? position_ : order_[size_t(position_)];
+    const int digit = testing ? test_order_[size_t(position_)] : order_[size_t(position_)];
     const Eigen::ArrayXi& counts = net_.present(set.x.col(digit), phase_ == DiehlCookPhase::Train);
     if (testing)
         confusion_(set.labels[size_t(digit)], classify(counts, assignments_, set.classes)) += 1;

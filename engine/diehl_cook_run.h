@@ -17,7 +17,7 @@ struct DiehlCookRunConfig {
     bool label_pass = false;  // false: assign from the last training pass's responses; true: a frozen pass
     int label_last = -1;      // assign from the responses to the last n digits of that pass (-1: all)
     int train_digits = -1;    // the first n of each shuffled pass (-1: all)
-    int test_digits = -1;     // the first n test digits (-1: all)
+    int test_digits = -1;     // n test digits, every class equally often (-1: all)
 };
 
 class DiehlCookRun {
@@ -43,7 +43,8 @@ private:
     std::shared_ptr<const Split> data_;
     DiehlCook net_;
     Rng order_rng_;
-    std::vector<int> order_;
+    std::vector<int> order_;       // this training pass's shuffled digits
+    std::vector<int> test_order_;  // the test digits dealt class by class: test_digits < all stays balanced
     DigitResponses responses_;
     Eigen::ArrayXi assignments_;
     Eigen::ArrayXXi confusion_;
