@@ -3,28 +3,7 @@
 // ISI CV and simulation speed in wasm; screenshots at two window sizes. See tests/e2e/harness.mjs.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { decodePng, distinctColours } from '../../tests/e2e/png.mjs';
-import { outDir, withApp, evaluate, nextFrames, assertNoErrors, sleep } from '../../tests/e2e/harness.mjs';
-
-// Waits for the live lab to finish by itself (no step() calls), up to `seconds`.
-async function finishes(app, seconds) {
-  for (let waited = 0; waited < seconds * 10; ++waited) {
-    const status = await evaluate(app, () => plasticity.status());
-    if (status.done) return status;
-    await sleep(100);
-  }
-  return evaluate(app, () => plasticity.status());
-}
-
-// The page at 1280 x 800 (checked to be drawn), then at 800 x 1000: out/<name>-1280.png, out/<name>-800.png.
-async function screenshots(app, name) {
-  await nextFrames(app);
-  const shot = await app.page.screenshot({ path: `${outDir}${name}-1280.png` });
-  assert.ok(distinctColours(decodePng(shot)) > 50, 'expected the lab to be drawn');
-  await app.page.setViewportSize({ width: 800, height: 1000 });
-  await nextFrames(app);
-  await app.page.screenshot({ path: `${outDir}${name}-800.png` });
-}
+import { outDir, withApp, evaluate, nextFrames, assertNoErrors, finishes, screenshots } from '../../tests/e2e/harness.mjs';
 
 test('neurons: HH at 10 uA/cm^2 from the URL fires at about 68 Hz; its f-I curve jumps to about 50 Hz', { timeout: 300000 }, () =>
   withApp('neurons-hh', 'lab=neurons&model=hh&amplitude=10', async (app) => {

@@ -6,6 +6,7 @@ import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { launchChromium } from './browser.mjs';
+import { decodePng, distinctColours } from './png.mjs';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
 
@@ -87,3 +88,23 @@ export const stepToEnd = (app, n, maxCalls) => evaluate(app, ([n, maxCalls]) => 
   for (let left = n * maxCalls; left > 0 && !plasticity.status().done;) left -= plasticity.step(Math.min(n, left)).steps_done;
   return plasticity.status();
 }, [n, maxCalls]);
+
+// Waits for the live lab to finish by itself (no step() calls), up to `seconds`; returns plasticity.status().
+export async function finishes(app, seconds) {
+  for (let waited = 0; waited < seconds * 10; ++waited) {
+    const status = await evaluate(app, () => plasticity.status());
+    if (status.done) return status;
+    await sleep(100);
+  }
+  return evaluate(app, () => plasticity.status());
+}
+
+// The page at 1280 x 800 (checked to be drawn), then at 800 x 1000: out/<name>-1280.png, out/<name>-800.png.
+export async function screenshots(app, name) {
+  await nextFrames(app);
+  const shot = await app.page.screenshot({ path: `${outDir}${name}-1280.png` });
+  assert.ok(distinctColours(decodePng(shot)) > 50, 'expected the lab to be drawn');
+  await app.page.setViewportSize({ width: 800, height: 1000 });
+  await nextFrames(app);
+  await app.page.screenshot({ path: `${outDir}${name}-800.png` });
+}
