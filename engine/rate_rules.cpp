@@ -3,45 +3,11 @@
 #include <cmath>
 #include <sstream>
 #include <stdexcept>
+#include "engine/rate_rule_steps.h"
 
 namespace pl {
 
 namespace {
-
-// dW = eta <y x^T>
-void hebb_step(const RateParams& p, const Mat& X, RateState& s) {
-    const Mat Y = s.W * X;
-    s.W += p.eta * Y * X.transpose() / double(X.cols());
-}
-
-// dw = eta <y (x - y w)>, each row its own unit: dW = eta (<y x^T> - diag(<y^2>) W)
-void oja_step(const RateParams& p, const Mat& X, RateState& s) {
-    // EXERCISE plasticity.oja_update: Oja's rule dw = eta y (x - y w), averaged over a batch (2 points)
-    // HINT: X holds one sample per column; Y = W X holds each output's y per sample (a row of W per output).
-    // HINT: each row w of W learns on its own: dW = eta (<y x^T> - diag(<y^2>) W), <.> the column mean.
-    // HINT: the decay term y^2 w is subtracted: with + the weights grow without bound, as Hebb's do.
-    // HINT: divide by X.cols(): a batch of b samples makes one averaged step, not the sum of b steps.
-    const Mat Y = s.W * X;
-    const Vec y2 = Y.rowwise().squaredNorm();
-    s.W += p.eta * (Y * X.transpose() - y2.asDiagonal() * s.W) / double(X.cols());
-    // END EXERCISE
-}
-
-// dw = eta <x y (y - theta)>;  theta += (b / tau_theta) (<y^2> - theta): tau_theta dtheta/dt = y^2 - theta by
-// Euler over the batch's b samples
-void bcm_step(const RateParams& p, const Mat& X, RateState& s) {
-    const Mat Y = s.W * X;
-    const Mat gain = Y.array() * (Y.array().colwise() - s.theta.array());
-    s.W += p.eta * gain * X.transpose() / double(X.cols());
-    s.theta += double(X.cols()) / p.tau_theta * (Y.array().square().rowwise().mean().matrix() - s.theta);
-}
-
-// dW = eta <y x^T - LT(y y^T) W>  (Sanger's generalised Hebbian algorithm, LT: lower triangle with diagonal)
-void sanger_step(const RateParams& p, const Mat& X, RateState& s) {
-    const Mat Y = s.W * X;
-    const Mat YYt = Y * Y.transpose();
-    s.W += p.eta * (Y * X.transpose() - Mat(YYt.triangularView<Eigen::Lower>()) * s.W) / double(X.cols());
-}
 
 // Oja's and Sanger's divergence: a sample along w maps |w| = 1 + e to 1 + e (1 - 2 eta y^2)
 constexpr const char* kOvershoot =

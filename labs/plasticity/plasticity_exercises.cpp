@@ -1,4 +1,4 @@
-// The public tests of the plasticity lab's exercises: Oja's update (engine/rate_rules.cpp) on seeded batches,
+// The public tests of the plasticity lab's exercises: Oja's update (engine/oja_rule.cpp) on seeded batches,
 // the pair STDP rule's spike updates (engine/stdp_pair.cpp) on seeded Poisson trains, and Diehl & Cook's
 // adaptive threshold and weight normalisation (engine/diehl_cook.cpp) in a small network on synthetic digits.
 #include <algorithm>
