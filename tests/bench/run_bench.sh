@@ -2,7 +2,9 @@
 # Native vs wasm (under node): MLP training throughput (pl_bench_mlp), one spiking-net training epoch
 # (pl_bench_snn, Lab 5), one Lab 4 training step (pl_bench_regularization) and Lab 3's Bayes-by-Backprop update
 # and predictive (pl_bench_bbb), the neurons lab's spiking networks in simulated s per wall s (pl_bench_neurons),
-# and Lab 6's seconds per context of every method (pl_bench_continual). Prints each figure and the wasm/native ratio.
+# Lab 6's seconds per context of every method (pl_bench_continual), and the plasticity lab's Diehl & Cook
+# network, 100 neurons, one pass over the 8,000 digits and the 2,000 test digits (pl_bench_plasticity; and live
+# in headless Chromium, plasticity_browser.bench.mjs). Prints each figure and the wasm/native ratio.
 # Usage: tests/bench/run_bench.sh [native build dir] [wasm build dir]   (defaults: the standard build folders)
 # A benchmark, not a test: a missing build is reported and skipped, and the exit status is 0.
 set -uo pipefail
@@ -60,4 +62,28 @@ for method in finetune joint ewc online-ewc si replay generative-replay hnet; do
     "$(figure "continual_$method" seconds_per_context native "$native_dir/pl_bench_continual" "$native_dir/pl_bench_continual" "$data" "$method")" \
     "$(figure "continual_$method" seconds_per_context wasm "$wasm_dir/pl_bench_continual.js" node_run "$wasm_dir/pl_bench_continual.js" "$data" "$method")"
 done
+# The plasticity lab's preset diehl-cook-100 (goal: the training pass <= 60 s native): one run per build (~20 s
+# native), its two phases read from the saved output (which also has digits_per_s and Brian's ratio).
+plasticity_out=$(mktemp -d)
+[ -f "$native_dir/pl_bench_plasticity" ] && "$native_dir/pl_bench_plasticity" "$data" >"$plasticity_out/native" 2>&1
+[ -f "$wasm_dir/pl_bench_plasticity.js" ] && node_run "$wasm_dir/pl_bench_plasticity.js" "$data" >"$plasticity_out/wasm" 2>&1
+for build in native wasm; do grep -s '^bench_plasticity' "$plasticity_out/$build" | sed "s/^/$build: /"; done
+for phase in train test; do
+  compare "plasticity diehl-cook 100 neurons, $phase phase" "s" \
+    "$(figure "diehl_cook_$phase" seconds native "$native_dir/pl_bench_plasticity" cat "$plasticity_out/native")" \
+    "$(figure "diehl_cook_$phase" seconds wasm "$wasm_dir/pl_bench_plasticity.js" cat "$plasticity_out/wasm")"
+done
+rm -rf "$plasticity_out"
+# The same pass live in headless Chromium through the page (goal: <= 3 min), if build/web is there.
+if [ -f "$top/build/web/index.html" ]; then
+  port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+  python3 -m http.server --bind 127.0.0.1 "$port" --directory "$top/build/web" >/dev/null 2>&1 &
+  server=$!
+  for _ in $(seq 50); do python3 -c "import urllib.request; urllib.request.urlopen('http://127.0.0.1:$port/')" 2>/dev/null && break; sleep 0.1; done
+  PL_BASE_URL="http://127.0.0.1:$port" node --test "$top/tests/bench/plasticity_browser.bench.mjs" 2>&1 | grep -o 'bench_plasticity_browser: .*' \
+    || echo "run_bench: the plasticity browser bench printed no figure" >&2
+  kill "$server"
+else
+  echo "run_bench: no build/web (scripts/build-web); the plasticity browser bench skipped" >&2
+fi
 exit 0
