@@ -136,8 +136,8 @@ TEST_CASE(
         CHECK(sjostrom_at(triplet, rate).first > 0);
         CHECK(sjostrom_at(triplet, rate).second > 0);
     }
-    CHECK(sjostrom_at(triplet, 0.1).second <
-          0);  // at a low rate the triplet rule depresses post-before-pre too
+    // at a low rate the triplet rule depresses post-before-pre too
+    CHECK(sjostrom_at(triplet, 0.1).second < 0);
 }
 
 // The issue asks >= 80% after 100 s. At brian2's STDP.py values (A+ = 0.01 g_max) 100 s gives 0.61-0.67 over
@@ -169,7 +169,7 @@ TEST_CASE("plasticity: Diehl & Cook: the same seed gives the same weights, anoth
     CHECK(a.diehl_cook->confusion().sum() == 50);
     CHECK(a.curve.rows() == 3);  // a row per 100 training digits
     CHECK(a.curve.last("weight_change") > 0);
-    CHECK(ma.at("test_acc") > 0.1);  // above chance after 300 digits
+    CHECK(ma.at("test_acc") >= 0.2);  // twice chance after 300 digits (0.26 at seed 1)
 }
 
 TEST_CASE("plasticity: every preset runs (the long ones cut short)", "[lab]") {
