@@ -155,35 +155,40 @@ void rate_cloud_views(PlasticityLab& lab) {
     static CloudView v;
     const RateRun& run = *lab.rate;
     if (v.throttle.due(lab, kRefreshSeconds)) copy_cloud(run, v);
+    // beside each other when there is room, else the cloud above the two curves
     const float width = ImGui::GetContentRegionAvail().x;
-    const float side = std::min(width * 0.5f, ui::Px(460));
+    const bool stacked = width < ui::Px(760);
+    const float side = std::min(stacked ? width : width * 0.5f, ui::Px(460));
     ui::PlotOptions o;
     o.fix_x = true, o.x_min = -v.extent, o.x_max = v.extent;
     o.fix_y = true, o.y_min = -v.extent, o.y_max = v.extent;
     o.x_label = "x1", o.y_label = "x2";
-    ui::LinePlot("cloud", "The cloud, its principal axes (dashed), w's path and w now",
+    ui::LinePlot("cloud", "The cloud, its axes (dashed) and w",
                  {{"samples", &v.cloud_x, &v.cloud_y, ui::PaletteColor(7), true},
                   {"PC1", &v.pc1_x, &v.pc1_y, ui::PaletteColor(1), false, true},
                   {"PC2", &v.pc2_x, &v.pc2_y, ui::PaletteColor(2), false, true},
                   {"path of w", &v.path_x, &v.path_y, ui::PaletteColor(0)},
                   {"w now", &v.w_x, &v.w_y, ui::PaletteColor(3)}},
                  ImVec2(side, side), o);
-    ImGui::SameLine();
+    if (!stacked) ImGui::SameLine();
     ImGui::BeginGroup();
     const int buckets = std::max(100, int(width / 4));
     ui::MinMaxDecimate(v.passes, v.norm, buckets, v.shown_passes, v.shown_norm);
     ui::MinMaxDecimate(v.passes, v.angle, buckets, v.angle_passes, v.shown_angle);
-    const ImVec2 size(0, (side - ImGui::GetStyle().ItemSpacing.y) / 2);
+    const float spacing = stacked ? ImGui::GetStyle().ItemSpacing.x : ImGui::GetStyle().ItemSpacing.y;
+    const ImVec2 size =
+        stacked ? ImVec2((width - spacing) / 2, ui::Px(200)) : ImVec2(0, (side - spacing) / 2);
     ui::PlotOptions norm;
     norm.x_label = "passes";
     norm.log_y = log_norm(lab);
     ui::LinePlot("norm", norm.log_y ? "|w| (log axis)" : "|w|", {{"|w|", &v.shown_passes, &v.shown_norm}},
                  size, norm);
+    if (stacked) ImGui::SameLine();
     ui::PlotOptions angle;
     angle.x_label = "passes", angle.y_label = "deg";
     angle.fix_y = true, angle.y_min = 0, angle.y_max = 90;
-    ui::LinePlot("angle", "Angle between w's axis and PC1",
-                 {{"angle to PC1", &v.angle_passes, &v.shown_angle}}, size, angle);
+    ui::LinePlot("angle", "w's axis to PC1", {{"angle to PC1", &v.angle_passes, &v.shown_angle}}, size,
+                 angle);
     ImGui::EndGroup();
 }
 
