@@ -90,10 +90,13 @@ void diehl_cook_views(PlasticityLab& lab) {
     if (changed) copy_network(run, v);
     ImGui::Text("%s", phase_text(run, lab.settings()).c_str());
 
-    // The fields, as square a grid as fits; beside them theta and the neurons per class.
+    // The fields, as square a grid as fits; beside them (below them in a narrow window) theta and the neurons
+    // per class.
     const int columns = int(std::ceil(std::sqrt(double(N))));
     const float width = ImGui::GetContentRegionAvail().x;
-    const float tile = std::clamp(0.55f * width / float(columns) - 6, ui::Px(20), ui::Px(84));
+    const bool narrow = width < ui::Px(900);
+    const float tile =
+        std::clamp((narrow ? 0.95f : 0.55f) * width / float(columns) - 6, ui::Px(20), ui::Px(84));
     ImGui::BeginGroup();
     ImGui::Text(v.captions.empty()
                     ? "Input weights of the %d excitatory neurons (live)"
@@ -102,9 +105,9 @@ void diehl_cook_views(PlasticityLab& lab) {
     ui::ImageGrid("fields", v.fields, kDigitSide, kDigitSide, columns, tile, ui::ImageColors::Grey,
                   v.captions, changed);
     ImGui::EndGroup();
-    ImGui::SameLine();
+    if (!narrow) ImGui::SameLine();
     ImGui::BeginGroup();
-    const ImVec2 side(0, ui::Px(170));
+    const ImVec2 side(narrow ? width : 0, ui::Px(170));
     ui::BarChart("theta", "Adaptive threshold theta per neuron", v.neuron, {{"theta (mV)", &v.theta}}, side,
                  "neuron", "mV");
     if (!v.captions.empty())
@@ -118,23 +121,25 @@ void diehl_cook_views(PlasticityLab& lab) {
     }
     ImGui::EndGroup();
 
-    const ImVec2 half = HalfWidth(ui::Px(240));
+    // The rasters side by side and the three curves in a row, or each full width in a narrow window; each
+    // curve is one series, named by its title (no legend).
+    const ImVec2 half = narrow ? ImVec2(width, ui::Px(200)) : HalfWidth(ui::Px(240));
     ui::SpikeRaster("input_raster", "Input spikes, the current digit", v.input, half);
-    ImGui::SameLine();
+    if (!narrow) ImGui::SameLine();
     ui::SpikeRaster("exc_raster", "Excitatory spikes, the current digit", v.exc, half, ui::PaletteColor(3));
 
-    const ImVec2 third((ImGui::GetContentRegionAvail().x - 2 * ImGui::GetStyle().ItemSpacing.x) / 3,
-                       ui::Px(200));
+    const ImVec2 third = narrow ? ImVec2(width, ui::Px(160))
+                                : ImVec2((width - 2 * ImGui::GetStyle().ItemSpacing.x) / 3, ui::Px(200));
     LogPlot spikes{"digits", {"spikes_per_digit"}};
-    spikes.options.x_label = "training digits";
+    spikes.options.x_label = "training digits", spikes.options.legend = false;
     log_plot("spikes", "Excitatory spikes per digit", lab.curve, spikes, third);
-    ImGui::SameLine();
+    if (!narrow) ImGui::SameLine();
     LogPlot theta{"digits", {"theta_mean_mv"}};
-    theta.options.x_label = "training digits", theta.options.y_label = "mV";
+    theta.options.x_label = "training digits", theta.options.y_label = "mV", theta.options.legend = false;
     log_plot("theta_mean", "Mean theta", lab.curve, theta, third);
-    ImGui::SameLine();
+    if (!narrow) ImGui::SameLine();
     LogPlot change{"digits", {"weight_change"}};
-    change.options.x_label = "training digits";
+    change.options.x_label = "training digits", change.options.legend = false;
     log_plot("change", "Mean |weight change| per 100 digits", lab.curve, change, third);
 }
 

@@ -251,14 +251,15 @@ void sanger_views(PlasticityLab& lab) {
         v.captions.clear();
         char text[32];
         for (int i = 0; i < k; ++i) {
-            std::snprintf(text, sizeof text, "%.1f deg", angles[size_t(i)]);
+            std::snprintf(text, sizeof text, "%.1f",
+                          angles[size_t(i)]);  // deg: said above, so a tile stays narrow
             v.captions.push_back(text);
         }
         for (int i = 0; i < k; ++i) v.captions.push_back("PC" + std::to_string(i + 1));
     }
-    ImGui::Text(
-        "Top: the %d learned components (rows of W, each with its angle to the true one); bottom: the "
-        "true ones",
+    ImGui::TextWrapped(
+        "Top: the %d learned components (rows of W, each with its angle to the true one in deg); bottom: "
+        "the true ones",
         k);
     ui::ImageGrid("components", v.images, kDigitSide, kDigitSide, k, tile_for(k, 110),
                   ui::ImageColors::Diverging, v.captions, changed);

@@ -55,10 +55,7 @@ void BarChart(const char* id, const char* title, const std::vector<double>& x,
 
     ImDrawList* draw = ImGui::GetWindowDrawList();
     ImVec2 frame_min = rect.Min;
-    if (has_title) {
-        draw->AddText(frame_min, ImGui::GetColorU32(ImGuiCol_Text), title);
-        frame_min.y += ImGui::GetTextLineHeight() + 3;
-    }
+    if (has_title) frame_min.y += DrawPlotTitle(draw, rect.Min, rect.Max, title);
     const double x0 = x.empty() ? 0 : x.front() - gap / 2, x1 = x.empty() ? 1 : x.back() + gap / 2;
     const PlotAxes axes = DrawPlotAxes(draw, frame_min, rect.Max, x0, x1, y0, y1, false, x_label, y_label);
     draw->AddLine(axes.ToScreen(x0, 0), axes.ToScreen(x1, 0), ImGui::GetColorU32(ImGuiCol_Text, 0.5f));

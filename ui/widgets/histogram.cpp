@@ -86,13 +86,7 @@ void Histogram(const char* id, const char* title, const std::vector<double>& val
         } else {
             std::snprintf(count, sizeof count, "n = %d", b.finite);
         }
-        float width = ImGui::CalcTextSize(count).x;
-        float title_width = ImGui::CalcTextSize(title).x;
-        draw->AddText(p0, ImGui::GetColorU32(ImGuiCol_Text), title);
-        if (p0.x + title_width + ImGui::GetFontSize() + width <= p1.x) {  // the count only where it fits
-            draw->AddText(ImVec2(p1.x - width, p0.y), ImGui::GetColorU32(ImGuiCol_TextDisabled), count);
-        }
-        frame_min.y += ImGui::GetTextLineHeight() + 3;
+        frame_min.y += DrawPlotTitle(draw, p0, p1, title, count);
     }
 
     int max_count = *std::max_element(b.counts.begin(), b.counts.end());

@@ -446,6 +446,18 @@ ImRect PlacePlot(ImVec2 size, float default_height, const char* button) {
     return ImRect(p0, ImVec2(p0.x + size.x, p0.y + size.y));
 }
 
+float DrawPlotTitle(ImDrawList* draw, ImVec2 p0, ImVec2 p1, const char* title, const char* note) {
+    const float line = ImGui::GetTextLineHeight();
+    const float title_width = ImGui::CalcTextSize(title).x;
+    const float note_width = note ? ImGui::CalcTextSize(note).x : 0;
+    draw->PushClipRect(p0, ImVec2(p1.x, p0.y + line), true);
+    draw->AddText(p0, ImGui::GetColorU32(ImGuiCol_Text), title);
+    if (note && p0.x + title_width + ImGui::GetFontSize() + note_width <= p1.x)
+        draw->AddText(ImVec2(p1.x - note_width, p0.y), ImGui::GetColorU32(ImGuiCol_TextDisabled), note);
+    draw->PopClipRect();
+    return line + 3;
+}
+
 bool LinePlot(const char* id, const char* title, const std::vector<PlotSeries>& series, ImVec2 size,
               const PlotOptions& options) {
     ImGui::PushID(id);
@@ -492,10 +504,7 @@ bool LinePlot(const char* id, const char* title, const std::vector<PlotSeries>& 
 
     ImDrawList* draw = ImGui::GetWindowDrawList();
     ImVec2 frame_min = p0;
-    if (has_title) {
-        draw->AddText(p0, ImGui::GetColorU32(ImGuiCol_Text), title);
-        frame_min.y += ImGui::GetTextLineHeight() + 3;
-    }
+    if (has_title) frame_min.y += DrawPlotTitle(draw, p0, p1, title);
     PlotAxes axes =
         DrawPlotAxes(draw, frame_min, p1, x0, x1, y0, y1, log_y, options.x_label, options.y_label);
 

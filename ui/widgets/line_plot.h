@@ -52,6 +52,11 @@ bool LinePlot(const char* id, const char* title, const std::vector<PlotSeries>& 
 
 ImU32 PaletteColor(int i);  // a distinct colour per series index
 
+// Shared by the plots: the title line over [p0.x, p1.x), clipped there (a narrow window never lets it run
+// into the next plot), with `note` (a count) right-aligned in the disabled colour where it fits after the
+// title. Returns how far the frame below it starts.
+float DrawPlotTitle(ImDrawList* draw, ImVec2 p0, ImVec2 p1, const char* title, const char* note = nullptr);
+
 // Shared with Histogram: the axes of a 2-D plot. DrawPlotAxes fills [frame_min, frame_max) with the
 // background, grid, 1-2-5 ticks and labels, and returns the data area with its mapping. When log_y,
 // y0/y1 and the y passed to ToScreen are log10 values.

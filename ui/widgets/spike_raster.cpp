@@ -51,10 +51,7 @@ int SpikeRaster(const char* id, const char* title, const SpikeEvents& events, Im
     const int neurons = events.neurons, total = int(events.t_ms.size());
     char count[64];
     std::snprintf(count, sizeof count, "%d spikes, %d neurons", total, neurons);
-    draw->AddText(frame_min, ImGui::GetColorU32(ImGuiCol_Text), title ? title : "");
-    draw->AddText(ImVec2(rect.Max.x - ImGui::CalcTextSize(count).x, frame_min.y),
-                  ImGui::GetColorU32(ImGuiCol_TextDisabled), count);
-    frame_min.y += ImGui::GetTextLineHeight() + 3;
+    frame_min.y += DrawPlotTitle(draw, rect.Min, rect.Max, title ? title : "", count);
 
     const PlotAxes axes = DrawPlotAxes(draw, frame_min, rect.Max, events.t0_ms, events.t1_ms, -0.5,
                                        std::max(1, neurons) - 0.5, false, "time (ms)", "neuron");
