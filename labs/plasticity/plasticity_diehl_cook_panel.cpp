@@ -90,11 +90,11 @@ void diehl_cook_views(PlasticityLab& lab) {
     if (changed) copy_network(run, v);
     ImGui::Text("%s", phase_text(run, lab.settings()).c_str());
 
-    // The fields, as square a grid as fits; beside them (below them in a narrow window) theta and the neurons
+    // The fields, as square a grid as fits; beside them (below them under 700 px) theta and the neurons
     // per class.
     const int columns = int(std::ceil(std::sqrt(double(N))));
     const float width = ImGui::GetContentRegionAvail().x;
-    const bool narrow = width < ui::Px(900);
+    const bool narrow = width < ui::Px(700);
     const float tile =
         std::clamp((narrow ? 0.95f : 0.55f) * width / float(columns) - 6, ui::Px(20), ui::Px(84));
     ImGui::BeginGroup();
