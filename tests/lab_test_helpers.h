@@ -1,5 +1,6 @@
-// Shared by the lab acceptance tests: run a lab to its end, run a RuleLab's defaults with one rule, and read
-// a lab-level check's figure from labs/<lab>/<lab>_checks.json (the one source of that threshold).
+// Shared by the lab acceptance tests: run a lab to its end (with settings), run a RuleLab's defaults with one
+// rule, and read a lab-level check's figure from labs/<lab>/<lab>_checks.json (the one source of that
+// threshold).
 #pragma once
 #include <algorithm>
 #include <catch2/catch.hpp>
@@ -21,6 +22,22 @@ inline std::map<std::string, double> final_metrics_by_name(const Lab& lab) {
     std::map<std::string, double> out;
     for (const auto& [name, value] : lab.final_metrics()) out[name] = value;
     return out;
+}
+
+// Applies `settings` ("k=v&k=v", as the CLI's --set and the URL; any message fails the test), resets and runs
+// to the end, or to an error (see lab.error).
+inline void run_settings(Lab& lab, const std::string& settings) {
+    for (const std::string& message : lab.params.set_all(settings)) FAIL(settings << ": " << message);
+    lab.reset();
+    REQUIRE(lab.error.empty());
+    run_to_end(lab);
+}
+
+// The same for a run that must end without an error: its final metrics by name.
+inline std::map<std::string, double> run_for_metrics(Lab& lab, const std::string& settings) {
+    run_settings(lab, settings);
+    REQUIRE(lab.error.empty());
+    return final_metrics_by_name(lab);
 }
 
 // A fresh LabT with rule=`rule` and everything else at its defaults (10 epochs), run to its end.

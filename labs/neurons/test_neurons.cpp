@@ -9,22 +9,11 @@
 
 using namespace pl;
 
-namespace {
 using Metrics = std::map<std::string, double>;
-
-Metrics run_neurons(NeuronsLab& lab, const std::string& settings) {
-    for (const std::string& message : lab.params.set_all(settings)) FAIL(settings << ": " << message);
-    lab.reset();
-    REQUIRE(lab.error.empty());
-    run_to_end(lab);
-    REQUIRE(lab.error.empty());
-    return final_metrics_by_name(lab);
-}
-}  // namespace
 
 TEST_CASE("neurons: HH at 10 uA/cm^2 fires at about 68 Hz, the final JSON's single-neuron keys", "[lab]") {
     NeuronsLab lab;
-    const Metrics m = run_neurons(lab, "model=hh&amplitude=10");
+    const Metrics m = run_for_metrics(lab, "model=hh&amplitude=10");
     CHECK(m.at("rate_hz") == Approx(68).margin(1.5));
     CHECK(m.at("rate_hz") >= check_figure("neurons.hh_rate"));
     CHECK(m.at("spike_count") >= 12);
@@ -35,7 +24,7 @@ TEST_CASE("neurons: HH at 10 uA/cm^2 fires at about 68 Hz, the final JSON's sing
 
 TEST_CASE("neurons: the lab's f-I sweep of the LIF matches its closed form within 0.5%", "[lab]") {
     NeuronsLab lab;
-    run_neurons(lab, "model=lif&fi_curve=true&fi_min=0&fi_max=1000&fi_steps=41&duration=1000");
+    run_for_metrics(lab, "model=lif&fi_curve=true&fi_min=0&fi_max=1000&fi_steps=41&duration=1000");
     const std::vector<double>& I = lab.fi.column("amplitude");
     const std::vector<double>& rate = lab.fi.column("rate_hz");
     REQUIRE(I.size() == 41);
@@ -59,7 +48,7 @@ TEST_CASE("neurons: the lab's f-I sweep of the LIF matches its closed form withi
 
 TEST_CASE("neurons: HH's f-I curve is type II: nothing sustained below 6.2, a jump to about 50 Hz", "[lab]") {
     NeuronsLab lab;
-    run_neurons(lab, "model=hh&fi_curve=true&fi_min=6.0&fi_max=6.4&fi_steps=5&duration=1000");
+    run_for_metrics(lab, "model=hh&fi_curve=true&fi_min=6.0&fi_max=6.4&fi_steps=5&duration=1000");
     const std::vector<double>& rate = lab.fi.column("rate_hz");
     const FiMarks marks = lab.sweep->marks();
     INFO("rates at 6.0 .. 6.4 uA/cm^2: " << rate[0] << " " << rate[1] << " " << rate[2] << " " << rate[3]
@@ -74,7 +63,7 @@ TEST_CASE("neurons: every preset runs and fires, but for the resonator's subthre
     NeuronsLab lab;
     for (const Preset& preset : lab.params.presets()) {
         INFO("preset " << preset.name);
-        const Metrics m = run_neurons(lab, "preset=" + preset.name);
+        const Metrics m = run_for_metrics(lab, "preset=" + preset.name);
         if (lab.network_mode())
             CHECK(m.at("rate_e_hz") > 0);
         else if (preset.name == "RZ" || preset.name == "RZ-off-resonance")
@@ -88,17 +77,17 @@ TEST_CASE("neurons: every preset runs and fires, but for the resonator's subthre
 TEST_CASE("neurons: Izhikevich's resonator fires to pulses at its 40 ms period, not to faster or slower ones",
           "[lab]") {
     NeuronsLab lab;
-    CHECK(run_neurons(lab, "preset=RZ-resonant").at("spike_count") >= 3);
-    CHECK(run_neurons(lab, "preset=RZ-off-resonance").at("spike_count") == 0);  // 50 Hz: twice the charge
-    CHECK(run_neurons(lab, "preset=RZ-resonant&frequency=12.5").at("spike_count") == 0);
+    CHECK(run_for_metrics(lab, "preset=RZ-resonant").at("spike_count") >= 3);
+    CHECK(run_for_metrics(lab, "preset=RZ-off-resonance").at("spike_count") == 0);  // 50 Hz: twice the charge
+    CHECK(run_for_metrics(lab, "preset=RZ-resonant&frequency=12.5").at("spike_count") == 0);
 }
 
 TEST_CASE("neurons: a network's final keys, the same seed gives the same run, another seed another",
           "[lab]") {
     NeuronsLab a, b, c;
-    const Metrics ma = run_neurons(a, "network=cuba&duration=300");
-    const Metrics mb = run_neurons(b, "network=cuba&duration=300");
-    const Metrics mc = run_neurons(c, "network=cuba&duration=300&seed=2");
+    const Metrics ma = run_for_metrics(a, "network=cuba&duration=300");
+    const Metrics mb = run_for_metrics(b, "network=cuba&duration=300");
+    const Metrics mc = run_for_metrics(c, "network=cuba&duration=300&seed=2");
     for (const char* key : {"rate_e_hz", "rate_i_hz", "cv_isi", "sim_speed"}) CHECK(ma.count(key) == 1);
     CHECK(ma.at("rate_e_hz") == mb.at("rate_e_hz"));
     CHECK(a.network->raster_t_ms == b.network->raster_t_ms);

@@ -13,21 +13,6 @@ using namespace pl;
 namespace {
 using Metrics = std::map<std::string, double>;
 
-// Applies `settings` ("k=v&k=v", as the CLI's --set and the URL), resets and runs to the end.
-void run_settings(PlasticityLab& lab, const std::string& settings) {
-    for (const std::string& message : lab.params.set_all(settings)) FAIL(settings << ": " << message);
-    lab.reset();
-    REQUIRE(lab.error.empty());
-    run_to_end(lab);
-}
-
-// The same, for a run that must end without an error; its final metrics by name.
-Metrics run_plasticity(PlasticityLab& lab, const std::string& settings) {
-    run_settings(lab, settings);
-    REQUIRE(lab.error.empty());
-    return final_metrics_by_name(lab);
-}
-
 // The row of `sjostrom` at `rate_hz`: {dw_pre_post, dw_post_pre}.
 std::pair<double, double> sjostrom_at(const PlasticityLab& lab, double rate_hz) {
     const std::vector<double>& rates = lab.sjostrom.column("rate_hz");
@@ -43,7 +28,7 @@ TEST_CASE("plasticity: Oja on the cloud ends within 2 deg of PC1 with |w| = 1 +-
           "[lab]") {
     for (const char* seed : {"1", "2", "3", "4"}) {
         PlasticityLab lab;
-        const Metrics m = run_plasticity(lab, std::string("rule=oja&seed=") + seed);
+        const Metrics m = run_for_metrics(lab, std::string("rule=oja&seed=") + seed);
         INFO("seed " << seed << ": " << m.at("angle_to_pc1_deg") << " deg, |w| " << m.at("w_norm"));
         CHECK(lab.settings().rate.input == "cloud");
         CHECK(m.at("angle_to_pc1_deg") < 2);
@@ -86,7 +71,7 @@ TEST_CASE("plasticity: BCM becomes selective, one pattern's response at least 5x
           "[lab]") {
     for (const char* seed : {"1", "2", "3", "4"}) {
         PlasticityLab lab;
-        const Metrics m = run_plasticity(lab, std::string("rule=bcm&seed=") + seed);
+        const Metrics m = run_for_metrics(lab, std::string("rule=bcm&seed=") + seed);
         INFO("seed " << seed << ": selectivity " << m.at("selectivity") << ", theta " << m.at("theta"));
         CHECK(m.at("selectivity") >= 5);
         CHECK(m.at("winner_response") > 0);
@@ -95,7 +80,7 @@ TEST_CASE("plasticity: BCM becomes selective, one pattern's response at least 5x
 
 TEST_CASE("plasticity: Sanger's k = 8 components each lie within 10 deg of the digits' true ones", "[lab]") {
     PlasticityLab lab;
-    const Metrics m = run_plasticity(lab, "rule=sanger");
+    const Metrics m = run_for_metrics(lab, "rule=sanger");
     CHECK(lab.settings().rate.components == 8);
     CHECK(m.at("max_angle_deg") < 10);
     CHECK(m.at("mean_angle_deg") <= m.at("max_angle_deg"));
@@ -110,7 +95,7 @@ TEST_CASE("plasticity: the pair rule's measured window fits back the taus that w
         const std::string taus =
             defaults ? ""
                      : "&tau_plus=" + std::to_string(tau_plus) + "&tau_minus=" + std::to_string(tau_minus);
-        const Metrics m = run_plasticity(lab, "rule=stdp-pair" + taus);
+        const Metrics m = run_for_metrics(lab, "rule=stdp-pair" + taus);
         INFO("set tau+ " << tau_plus << " ms, tau- " << tau_minus << " ms");
         CHECK(m.at("fit_tau_plus_ms") == Approx(tau_plus).epsilon(0.05));
         CHECK(m.at("fit_tau_minus_ms") == Approx(tau_minus).epsilon(0.05));
@@ -123,8 +108,8 @@ TEST_CASE(
     "triplet rule potentiates both orders at 40 and 50 Hz",
     "[lab]") {
     PlasticityLab pair, triplet;
-    run_plasticity(pair, "rule=stdp-pair");
-    run_plasticity(triplet, "rule=stdp-triplet");
+    run_for_metrics(pair, "rule=stdp-pair");
+    run_for_metrics(triplet, "rule=stdp-triplet");
     REQUIRE(pair.sjostrom.rows() == 5);
     REQUIRE(triplet.sjostrom.rows() == 5);
     for (double rate : {0.1, 10.0, 20.0, 40.0, 50.0}) {
@@ -145,23 +130,23 @@ TEST_CASE(
 // the longer run (preset song-abbott-long, 1000 s: 0.91) to reach 0.8.
 TEST_CASE("plasticity: Song-Abbott's weights become bimodal", "[lab]") {
     PlasticityLab lab;
-    const Metrics m = run_plasticity(lab, "rule=song-abbott");
+    const Metrics m = run_for_metrics(lab, "rule=song-abbott");
     CHECK(lab.settings().duration_s == 100);
     CHECK(m.at("bimodal_fraction") >= 0.55);
     CHECK(m.at("rate_hz") > 0);
     CHECK(lab.song_histograms.rows() == 100);  // a histogram per simulated second
 
     PlasticityLab long_run;
-    CHECK(run_plasticity(long_run, "preset=song-abbott-long").at("bimodal_fraction") >= 0.8);
+    CHECK(run_for_metrics(long_run, "preset=song-abbott-long").at("bimodal_fraction") >= 0.8);
 }
 
 TEST_CASE("plasticity: Diehl & Cook: the same seed gives the same weights, another seed other weights",
           "[lab]") {
     const std::string settings = "rule=diehl-cook&neurons=16&train_digits=300&test_digits=50";
     PlasticityLab a, b, c;
-    const Metrics ma = run_plasticity(a, settings);
-    run_plasticity(b, settings);
-    run_plasticity(c, settings + "&seed=2");
+    const Metrics ma = run_for_metrics(a, settings);
+    run_for_metrics(b, settings);
+    run_for_metrics(c, settings + "&seed=2");
     CHECK(a.diehl_cook->net().weights() == b.diehl_cook->net().weights());
     CHECK(a.diehl_cook->net().weights() != c.diehl_cook->net().weights());
     CHECK(a.diehl_cook->net().weights() != a.dc_initial_weights);  // it learned
