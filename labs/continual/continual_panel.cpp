@@ -5,6 +5,7 @@
 #include <string>
 #include "engine/continual_metrics.h"
 #include "labs/supervised_panel.h"
+#include "labs/view_cache.h"
 #include "ui/widgets/heat_map.h"
 #include "ui/widgets/histogram.h"
 #include "ui/widgets/image_grid.h"
@@ -29,9 +30,7 @@ struct PanelState {
     std::vector<std::vector<double>>
         context_acc;  // per context: its accuracy from its first epoch on, NaN before
     Stored stored;
-    int stored_generation = -1;  // of the params the copy was taken with
-    long long stored_samples = -1;
-    double stored_at = -1e9;  // ImGui::GetTime() of the copy
+    ThrottledView stored_view;  // when `stored` is copied again
 };
 
 Stored copy_stored(const ContinualMethod& method) {
@@ -142,13 +141,8 @@ void MethodStores(const ContinualLab& lab, PanelState& state) {
     const ContinualSettings& s = lab.settings();
     const std::string header = "What " + s.method + " stores";
     if (!ImGui::CollapsingHeader(header.c_str(), ImGuiTreeNodeFlags_DefaultOpen)) return;
-    const bool reset = state.stored_generation != lab.params.generation();
-    const bool moved = state.stored_samples != lab.samples_seen();
-    if (reset || (moved && ImGui::GetTime() - state.stored_at > kRefreshSeconds)) {
+    if (state.stored_view.due(lab, ImGui::GetTime(), ImGui::GetFrameCount(), kRefreshSeconds))
         state.stored = copy_stored(*lab.run.method);
-        state.stored_generation = lab.params.generation(), state.stored_samples = lab.samples_seen();
-        state.stored_at = ImGui::GetTime();
-    }
     const Stored& stored = state.stored;
     if (stored.log_importance.empty() && stored.images.cols() == 0) {
         ImGui::TextDisabled("Nothing yet: %s keeps no importance or images (or has not finished a context).",

@@ -22,7 +22,7 @@ constexpr int kDigitSide = 28;
 constexpr int kClasses = 10;
 
 struct DiehlCookView {
-    Throttle throttle;
+    ThrottledView throttle;
     Eigen::MatrixXd fields;  // 784 x N: neuron j's weights over their largest
     std::vector<std::string> captions;
     std::vector<double> neuron, theta, classes, per_class;
@@ -86,7 +86,7 @@ void diehl_cook_views(PlasticityLab& lab) {
     static DiehlCookView v;
     const DiehlCookRun& run = *lab.diehl_cook;
     const int N = run.net().neurons();
-    const bool changed = v.throttle.due(lab, kRefreshSeconds);
+    const bool changed = copy_due(v.throttle, lab, kRefreshSeconds);
     if (changed) copy_network(run, v);
     ImGui::Text("%s", phase_text(run, lab.settings()).c_str());
 

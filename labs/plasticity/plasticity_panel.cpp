@@ -46,7 +46,7 @@ const Table<Views>& view_table() {
 
 // The cloud, its principal axes (+-sqrt(eigenvalue) v), w's path and w now; |w| and the angle along the path.
 struct CloudView {
-    Throttle throttle;
+    ThrottledView throttle;
     std::vector<double> cloud_x, cloud_y, path_x, path_y, w_x, w_y, pc1_x, pc1_y, pc2_x, pc2_y;
     std::vector<double> passes, norm, angle;  // per point of the path
     std::vector<double> shown_passes, shown_norm, angle_passes, shown_angle;
@@ -82,7 +82,7 @@ void copy_cloud(const RateRun& run, CloudView& v) {
 
 // w as a 28 x 28 image next to the true PC1 (its sign matched to w's); Sanger's k components above theirs.
 struct ImagesView {
-    Throttle throttle;
+    ThrottledView throttle;
     Eigen::MatrixXd images;
     std::vector<std::string> captions;
 };
@@ -154,7 +154,7 @@ void log_plot(const char* id, const char* title, const MetricLog& log, const Log
 void rate_cloud_views(PlasticityLab& lab) {
     static CloudView v;
     const RateRun& run = *lab.rate;
-    if (v.throttle.due(lab, kRefreshSeconds)) copy_cloud(run, v);
+    if (copy_due(v.throttle, lab, kRefreshSeconds)) copy_cloud(run, v);
     // beside each other when there is room, else the cloud above the two curves
     const float width = ImGui::GetContentRegionAvail().x;
     const bool stacked = width < ui::Px(760);
@@ -194,7 +194,7 @@ void rate_cloud_views(PlasticityLab& lab) {
 
 void rate_digit_views(PlasticityLab& lab) {
     static ImagesView v;
-    const bool changed = v.throttle.due(lab, kRefreshSeconds);
+    const bool changed = copy_due(v.throttle, lab, kRefreshSeconds);
     if (changed) v.images = learned_and_true(*lab.rate), v.captions = {"w (learned)", "PC1 (true)"};
     ImGui::BeginGroup();
     ImGui::Text("w and the digits' first principal component");
@@ -244,7 +244,7 @@ void sanger_views(PlasticityLab& lab) {
     static ImagesView v;
     const RateRun& run = *lab.rate;
     const int k = int(run.state.W.rows());
-    const bool changed = v.throttle.due(lab, kRefreshSeconds);
+    const bool changed = copy_due(v.throttle, lab, kRefreshSeconds);
     if (changed) {
         v.images = learned_and_true(run);
         const std::vector<double> angles = component_angles_deg(run.state.W.transpose(), *run.pcs);

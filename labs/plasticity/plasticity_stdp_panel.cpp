@@ -66,7 +66,7 @@ std::string histograms_csv(const Eigen::MatrixXd& h) {
 // The histograms as texture pixels, a column per kMapColumns-th of the rows at most (their mean), the highest
 // bin in the top row.
 struct HistogramMap {
-    Throttle throttle;
+    ThrottledView throttle;
     std::vector<ImU32> pixels;
     int columns = 0, rows = 0;  // the texture's width, the histograms it shows
 };
@@ -90,7 +90,7 @@ void colour_map(const Eigen::MatrixXd& h, HistogramMap& map) {
 void histogram_map(const PlasticityLab& lab, double seconds, ImVec2 size) {
     static HistogramMap map;
     const Eigen::MatrixXd& h = lab.song_histograms;
-    const bool changed = map.throttle.due(lab, kRefreshSeconds);
+    const bool changed = copy_due(map.throttle, lab, kRefreshSeconds);
     if (changed) colour_map(h, map);
     const char* title = "Weight histogram over time (fraction of the weights per bin)";
     ImGui::PushID("histogram_map");

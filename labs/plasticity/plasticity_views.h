@@ -34,27 +34,9 @@ struct LogPlot {
 };
 void log_plot(const char* id, const char* title, const MetricLog& log, const LogPlot& plot, ImVec2 size);
 
-// True when a view should copy the lab's state again: at once after a reset or when the view was not drawn
-// in the last frame (its texture may hold another view's pixels), else once the lab moved on and `seconds`
-// have passed since the last copy (a live view stays cheap to draw while the lab runs).
-class Throttle {
-public:
-    bool due(const Lab& lab, double seconds) {
-        const ViewKey now = view_key(lab);
-        const int frame = ImGui::GetFrameCount();
-        const bool away = frame > frame_ + 1;
-        frame_ = frame;
-        const bool reset =
-            now.lab != key_.lab || now.generation != key_.generation || now.samples < key_.samples;
-        if (!reset && !away && (now == key_ || ImGui::GetTime() - at_ < seconds)) return false;
-        key_ = now, at_ = ImGui::GetTime();
-        return true;
-    }
-
-private:
-    ViewKey key_;
-    double at_ = -1e9;
-    int frame_ = -2;  // ImGui's frame count at the last call
-};
+// ThrottledView::due with ImGui's clock and frame count.
+inline bool copy_due(ThrottledView& view, const Lab& lab, double seconds) {
+    return view.due(lab, ImGui::GetTime(), ImGui::GetFrameCount(), seconds);
+}
 
 }  // namespace pl
