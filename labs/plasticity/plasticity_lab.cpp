@@ -282,8 +282,7 @@ void PlasticityLab::reset() {
             RateRunSettings r = s.rate;
             r.rule = s.rule;
             r.passes = s.passes;
-            const bool digits = r.rule == "sanger" || (r.rule != "bcm" && r.input == "digits");
-            if (digits && !digits_) digits_ = task_data("mnist", 0);
+            if (learns_on_digits(r) && !digits_) digits_ = task_data("mnist", 0);
             rate.emplace(r, digits_, same_pcs ? pcs : nullptr, uint64_t(s.seed));
         } else if (entry.kind == Kind::Stdp) {
             curve = MetricLog("curve", {"epoch", "fit_tau_plus_ms", "fit_tau_minus_ms"});

@@ -28,6 +28,12 @@ struct RateRunSettings {
     int passes = 1;
 };
 
+// Whether the rule learns on the digits (sanger always; hebb and oja with input=digits), not the cloud or
+// BCM's patterns.
+inline bool learns_on_digits(const RateRunSettings& s) {
+    return s.rule == "sanger" || (s.rule != "bcm" && s.input == "digits");
+}
+
 // What the weights are after a pass; NaN where it does not apply to the rule.
 struct RateMeasures {
     double w_norm = 0;            // the largest row norm
@@ -52,7 +58,7 @@ public:
     int passes_done() const { return pass_; }
     double progress() const;
     RateMeasures measure() const;
-    bool on_digits() const { return s_.rule == "sanger" || (s_.rule != "bcm" && s_.input == "digits"); }
+    bool on_digits() const { return learns_on_digits(s_); }
 
     const RateRunSettings& settings() const { return s_; }
     RateParams params;
