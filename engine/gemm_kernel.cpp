@@ -16,7 +16,6 @@ constexpr int kLanes = 4;
 constexpr int kBlockRows = 8;  // rows of C per micro-kernel
 constexpr int kBlockCols = 4;  // columns of C per micro-kernel
 constexpr int kRowVectors = kBlockRows / kLanes;
-using Block = float[kBlockCols][kBlockRows];  // one block of C, column-major
 
 f32x4 load(const float* from) {
     f32x4 v;
@@ -32,14 +31,18 @@ void pack(const Eigen::MatrixBase<Matrix>& x, std::vector<float>& panels) {
     for (Eigen::Index q = 0; q < count; ++q) {
         Eigen::Map<Eigen::Matrix<float, Rows, Eigen::Dynamic>> panel(panels.data() + q * Rows * k, Rows, k);
         const Eigen::Index rows = std::min<Eigen::Index>(Rows, x.rows() - q * Rows);
-        if (rows < Rows) panel.setZero();
-        panel.topRows(rows) = x.middleRows(q * Rows, rows);
+        if (rows == Rows) {
+            panel = x.template middleRows<Rows>(q * Rows);  // fixed size: Eigen's vectorised copy
+        } else {
+            panel.setZero();
+            panel.topRows(rows) = x.middleRows(q * Rows, rows);
+        }
     }
 }
 
-// block(r, c) = (((0 + left(r, 0) right(c, 0)) + left(r, 1) right(c, 1)) + ...) over p = 0..k-1 in order;
-// the sums in local vectors (registers), written out once at the end
-void micro_kernel(const float* left, const float* right, Eigen::Index k, Block& block) {
+// out(r, c) = (((0 + left(r, 0) right(c, 0)) + left(r, 1) right(c, 1)) + ...) over p = 0..k-1 in order for
+// the 8x4 block at out (column c at out + c * stride); the sums in local vectors (registers) until the end
+void micro_kernel(const float* left, const float* right, Eigen::Index k, float* out, Eigen::Index stride) {
     f32x4 acc[kBlockCols][kRowVectors];  // acc[c][v]: rows 4v..4v+3 of column c
     for (auto& column : acc)
         for (f32x4& v : column) v = f32x4{0, 0, 0, 0};
@@ -51,10 +54,13 @@ void micro_kernel(const float* left, const float* right, Eigen::Index k, Block& 
             for (int v = 0; v < kRowVectors; ++v) acc[c][v] = acc[c][v] + a[v] * splat;
         }
     }
-    std::memcpy(&block, acc, sizeof block);
+    for (int c = 0; c < kBlockCols; ++c)
+        for (int v = 0; v < kRowVectors; ++v)
+            std::memcpy(out + c * stride + v * kLanes, &acc[c][v], sizeof(f32x4));
 }
 
-// C = L R^T for L (m x k) and R (n x k), block by block
+// C = L R^T for L (m x k) and R (n x k), block by block: a whole block straight into C, one on C's lower or
+// right edge through a local block
 template <class Left, class Right>
 void product(const Eigen::MatrixBase<Left>& l, const Eigen::MatrixBase<Right>& r, Eigen::MatrixXf& c,
              GemmPanels& panels) {
@@ -62,15 +68,18 @@ void product(const Eigen::MatrixBase<Left>& l, const Eigen::MatrixBase<Right>& r
     pack<kBlockCols>(r, panels.right);
     const Eigen::Index m = l.rows(), n = r.rows(), k = l.cols();
     if (c.rows() != m || c.cols() != n) c.resize(m, n);
-    Block block;
+    Eigen::Matrix<float, kBlockRows, kBlockCols> edge;
     for (Eigen::Index j = 0; j < n; j += kBlockCols) {
         for (Eigen::Index i = 0; i < m; i += kBlockRows) {
-            micro_kernel(panels.left.data() + i * k, panels.right.data() + j * k, k, block);
+            const float *left = panels.left.data() + i * k, *right = panels.right.data() + j * k;
             const Eigen::Index rows = std::min<Eigen::Index>(kBlockRows, m - i);
             const Eigen::Index cols = std::min<Eigen::Index>(kBlockCols, n - j);
-            c.block(i, j, rows, cols) =
-                Eigen::Map<const Eigen::Matrix<float, kBlockRows, kBlockCols>>(&block[0][0])
-                    .topLeftCorner(rows, cols);
+            if (rows == kBlockRows && cols == kBlockCols) {
+                micro_kernel(left, right, k, &c(i, j), m);
+            } else {
+                micro_kernel(left, right, k, edge.data(), kBlockRows);
+                c.block(i, j, rows, cols) = edge.topLeftCorner(rows, cols);
+            }
         }
     }
 }

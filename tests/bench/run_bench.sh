@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
-# Native vs wasm (under node): MLP training throughput (pl_bench_mlp), one spiking-net training epoch
-# (pl_bench_snn, Lab 5), one Lab 4 training step (pl_bench_regularization) and Lab 3's Bayes-by-Backprop update
-# and predictive (pl_bench_bbb), the neurons lab's spiking networks in simulated s per wall s (pl_bench_neurons),
-# Lab 6's seconds per context of every method (pl_bench_continual), and the plasticity lab's Diehl & Cook
-# network, 100 neurons, one pass over the 8,000 digits and the 2,000 test digits (pl_bench_plasticity; and live
-# in headless Chromium, plasticity_browser.bench.mjs). Prints each figure and the wasm/native ratio.
+# Native vs wasm (under node): MLP training throughput (pl_bench_mlp), the fixed-order GEMM against Eigen
+# (pl_bench_gemm), one spiking-net training epoch (pl_bench_snn, Lab 5), one Lab 4 training step
+# (pl_bench_regularization) and Lab 3's Bayes-by-Backprop update and predictive (pl_bench_bbb), the neurons
+# lab's spiking networks in simulated s per wall s (pl_bench_neurons), Lab 6's seconds per context of every
+# method (pl_bench_continual), and the plasticity lab's Diehl & Cook network, 100 neurons, one pass over the
+# 8,000 digits and the 2,000 test digits (pl_bench_plasticity; and live in headless Chromium,
+# plasticity_browser.bench.mjs). Prints each figure and the wasm/native ratio.
 # Usage: tests/bench/run_bench.sh [native build dir] [wasm build dir]   (defaults: the standard build folders)
 # A benchmark, not a test: a missing build is reported and skipped, and the exit status is 0.
 set -uo pipefail
@@ -38,6 +39,23 @@ node_run() { node --no-experimental-fetch "$@"; }  # see TOOLCHAIN.md fix 2
 compare "mlp 784-128-10 training" "samples/s" \
   "$(figure mlp samples_per_s native "$native_dir/pl_bench_mlp" "$native_dir/pl_bench_mlp")" \
   "$(figure mlp samples_per_s wasm "$wasm_dir/pl_bench_mlp.js" node_run "$wasm_dir/pl_bench_mlp.js")"
+# The fixed-order GEMM against Eigen's float product (pl_bench_gemm): one run per build, read from the saved output;
+# the kernel's bits must be the same in both builds (its reproducibility contract).
+gemm_out=$(mktemp -d)
+[ -f "$native_dir/pl_bench_gemm" ] && "$native_dir/pl_bench_gemm" >"$gemm_out/native" 2>&1
+[ -f "$wasm_dir/pl_bench_gemm.js" ] && node_run "$wasm_dir/pl_bench_gemm.js" >"$gemm_out/wasm" 2>&1
+for build in native wasm; do grep -s '^bench_gemm' "$gemm_out/$build" | sed "s/^/$build: /"; done
+for config in eigen kernel; do
+  compare "gemm $config, the 6 products of one MLP 784-256-10 step, batch 64" "samples/s" \
+    "$(figure "gemm_$config" samples_per_s native "$native_dir/pl_bench_gemm" cat "$gemm_out/native")" \
+    "$(figure "gemm_$config" samples_per_s wasm "$wasm_dir/pl_bench_gemm.js" cat "$gemm_out/wasm")"
+done
+gemm_bits() { sed -n 's/.*"gemm_bits","fnv1a":"\([0-9a-f]*\)".*/\1/p' "$gemm_out/$1" 2>/dev/null; }
+if [ -n "$(gemm_bits native)" ] && [ -n "$(gemm_bits wasm)" ]; then
+  [ "$(gemm_bits native)" = "$(gemm_bits wasm)" ] && echo "gemm kernel bits: native = wasm ($(gemm_bits native))" ||
+    echo "gemm kernel bits: native $(gemm_bits native) != wasm $(gemm_bits wasm)"
+fi
+rm -rf "$gemm_out"
 compare "snn 784-100-10 epoch (8,000 digits, 100 steps, batch 256)" "s" \
   "$(figure snn_epoch seconds native "$native_dir/pl_bench_snn" "$native_dir/pl_bench_snn" "$data")" \
   "$(figure snn_epoch seconds wasm "$wasm_dir/pl_bench_snn.js" node_run "$wasm_dir/pl_bench_snn.js" "$data")"
