@@ -36,15 +36,22 @@ compare() {
 
 node_run() { node --no-experimental-fetch "$@"; }  # see TOOLCHAIN.md fix 2
 
+# run_saved OUT BENCH ARGS...: runs BENCH (pl_bench_NAME) of each build that has it with ARGS, saving the output
+# in OUT/native and OUT/wasm, and prints its `bench_NAME` lines marked with the build
+run_saved() {
+  local out=$1 bench=$2 build; shift 2
+  [ -f "$native_dir/$bench" ] && "$native_dir/$bench" "$@" >"$out/native" 2>&1
+  [ -f "$wasm_dir/$bench.js" ] && node_run "$wasm_dir/$bench.js" "$@" >"$out/wasm" 2>&1
+  for build in native wasm; do grep -s "^${bench#pl_}" "$out/$build" | sed "s/^/$build: /"; done
+}
+
 compare "mlp 784-128-10 training" "samples/s" \
   "$(figure mlp samples_per_s native "$native_dir/pl_bench_mlp" "$native_dir/pl_bench_mlp")" \
   "$(figure mlp samples_per_s wasm "$wasm_dir/pl_bench_mlp.js" node_run "$wasm_dir/pl_bench_mlp.js")"
 # The fixed-order GEMM against Eigen's float product (pl_bench_gemm): one run per build, read from the saved output;
 # the kernel's bits must be the same in both builds (its reproducibility contract).
 gemm_out=$(mktemp -d)
-[ -f "$native_dir/pl_bench_gemm" ] && "$native_dir/pl_bench_gemm" >"$gemm_out/native" 2>&1
-[ -f "$wasm_dir/pl_bench_gemm.js" ] && node_run "$wasm_dir/pl_bench_gemm.js" >"$gemm_out/wasm" 2>&1
-for build in native wasm; do grep -s '^bench_gemm' "$gemm_out/$build" | sed "s/^/$build: /"; done
+run_saved "$gemm_out" pl_bench_gemm
 for config in eigen kernel; do
   compare "gemm $config, the 6 products of one MLP 784-256-10 step, batch 64" "samples/s" \
     "$(figure "gemm_$config" samples_per_s native "$native_dir/pl_bench_gemm" cat "$gemm_out/native")" \
@@ -83,9 +90,7 @@ done
 # The plasticity lab's preset diehl-cook-100 (goal: the training pass <= 60 s native): one run per build (~20 s
 # native), its two phases read from the saved output (which also has digits_per_s and Brian's ratio).
 plasticity_out=$(mktemp -d)
-[ -f "$native_dir/pl_bench_plasticity" ] && "$native_dir/pl_bench_plasticity" "$data" >"$plasticity_out/native" 2>&1
-[ -f "$wasm_dir/pl_bench_plasticity.js" ] && node_run "$wasm_dir/pl_bench_plasticity.js" "$data" >"$plasticity_out/wasm" 2>&1
-for build in native wasm; do grep -s '^bench_plasticity' "$plasticity_out/$build" | sed "s/^/$build: /"; done
+run_saved "$plasticity_out" pl_bench_plasticity "$data"
 for phase in train test; do
   compare "plasticity diehl-cook 100 neurons, $phase phase" "s" \
     "$(figure "diehl_cook_$phase" seconds native "$native_dir/pl_bench_plasticity" cat "$plasticity_out/native")" \
