@@ -21,6 +21,14 @@ public:
     virtual std::string name() const = 0;
     // May also train the rule's own state (DTP's inverses, Kolen-Pollack's B).
     virtual void backward(Mlp& net, const Mat& grad_out) = 0;
+    // backward() in parts of at most `steps` units of work, so none takes longer than a frame: called again
+    // with the same arguments until it returns true, the grads then set as backward() sets them. The default
+    // does all of backward() at once; predictive coding runs `steps` inference steps per call.
+    virtual bool backward_steps(Mlp& net, const Mat& grad_out, int steps) {
+        (void)steps;
+        backward(net, grad_out);
+        return true;
+    }
     // One path per hidden layer h_1 .. h_{L-1}; empty for rules whose error does not travel through
     // matrices (DTP's inverses are nonlinear, predictive coding relaxes value nodes).
     virtual std::vector<FeedbackPath> feedback_paths(Mlp& /*net*/) const { return {}; }

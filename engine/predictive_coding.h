@@ -17,18 +17,32 @@ public:
         : inference_steps(inference_steps), inference_rate(inference_rate) {}
     std::string name() const override { return "pc"; }
     void backward(Mlp& net, const Mat& grad_out) override;
+    // backward() in parts, the same numbers: the first call sets up the value nodes, each call runs up to
+    // `steps` inference steps; the call that runs the last one sets the grads and returns true.
+    bool backward_steps(Mlp& net, const Mat& grad_out, int steps) override;
     // sqrt(sum_l ||x_l step||^2 / B) per inference step of the last backward(): falls as the nodes settle,
     // grows if inference diverges
     const std::vector<double>& step_sizes() const { return step_sizes_; }
     // eps_l = x_l - mu_l, l = 1..L (entry 0 empty), as the last backward()'s inference left them
-    const std::vector<Mat>& errors() const { return errors_; }
+    const std::vector<Mat>& errors() const { return eps; }
 
     int inference_steps;
     double inference_rate;
 
 private:
+    void begin(Mlp& net, const Mat& grad_out);  // the value nodes at the forward pass, eps_L fixed
+    void inference_step();
+    void apply_f(size_t l);  // f(x_l), f'(x_l)
+    void set_grads();
+
     std::vector<double> step_sizes_;
-    std::vector<Mat> errors_;
+    // The backward() in progress, named as in the equations: linear[l - 1] holds W_l, b_l; x[l], f(x[l]),
+    // f'(x[l]), mu[l] for l = 1..L-1 (fx[0] the clamped input); eps[l] for l = 1..L
+    bool in_progress_ = false;
+    std::vector<Linear*> linear;
+    std::vector<ActivationKind> kinds_;  // kinds_[l - 1]: f of layer l
+    std::vector<Mat> x, fx, dfx, mu, eps;
+    double batch_ = 0;
 };
 
 }  // namespace pl

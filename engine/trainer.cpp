@@ -115,11 +115,16 @@ void Trainer::step() {
         end_phase_slice();
         return;
     }
+    if (stage_ == Stage::BeforeRow) {  // the row's work: one slice per step
+        if (hooks.before_row()) end_evaluation();
+        return;
+    }
     const int rows = epochs.rows();
     double work = 0;
     do {
         work += stage_ == Stage::Train ? train_chunk() : eval_chunk();
-    } while (!done() && work < setup_.work_per_step && epochs.rows() == rows);
+    } while (!done() && !chunk_pending_ && stage_ != Stage::BeforeRow && work < setup_.work_per_step &&
+             epochs.rows() == rows);
 }
 
 void Trainer::diverged(const std::string& what, const std::string& advice) {
@@ -179,6 +184,11 @@ double Trainer::train_chunk() {
     const int n = std::min(model_->chunk_size(), batch_size - chunk_start_);
     const Mat y = batch_y_.middleCols(chunk_start_, n);
     ChunkResult result = model_->train_chunk(batch_x_.middleCols(chunk_start_, n), y);
+    chunk_pending_ = !result.finished;
+    if (chunk_pending_) {  // goes on at the next step
+        epoch_seconds_ += std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+        return 0;
+    }
     if (hooks.extra_loss) result.loss += hooks.extra_loss();
     if (!std::isfinite(result.loss)) {
         diverged(std::string("the loss is not finite (") + (std::isnan(result.loss) ? "NaN" : "infinite") +
@@ -245,7 +255,14 @@ void Trainer::begin_evaluation() {
     stage_ = Stage::Evaluate;
     set_ = 0, pass_ = 0, eval_position_ = 0;
     model_->begin_evaluation();
-    if (setup_.eval_sets.empty()) end_evaluation();
+    if (setup_.eval_sets.empty()) evaluated();
+}
+
+void Trainer::evaluated() {
+    if (hooks.before_row)
+        stage_ = Stage::BeforeRow;
+    else
+        end_evaluation();
 }
 
 // outputs = (1/passes) sum_pass predict(x, pass): one chunk of one set under one pass per call
@@ -263,7 +280,7 @@ double Trainer::eval_chunk() {
     eval_position_ = 0;
     if (++set_ < int(setup_.eval_sets.size())) return work;
     set_ = 0;
-    if (++pass_ == model_->eval_passes()) end_evaluation();
+    if (++pass_ == model_->eval_passes()) evaluated();
     return work;
 }
 

@@ -18,6 +18,7 @@ namespace pl {
 struct ChunkResult {
     Mat outputs;
     double loss = 0;
+    bool finished = true;  // false: its work goes on at the next step (train_chunk again, the same chunk)
 };
 
 // A model the Trainer can train: a lab supplies only this.
@@ -70,6 +71,9 @@ struct TrainerHooks {
     // After the last epoch of a phase: one bounded slice of the phase's boundary work (a step's worth),
     // true when it is finished. The trainer calls it again at each step until then, nothing in between.
     std::function<bool(int phase)> end_phase;
+    // Before each epoch row, after its evaluation: one bounded slice of work for the row (a step's worth),
+    // true when it is finished; called again at each step until then (measurements longer than a frame).
+    std::function<bool()> before_row;
 };
 
 struct TrainerSetup {
@@ -126,12 +130,13 @@ public:
     long long samples_seen = 0;
 
 private:
-    enum class Stage { Train, Evaluate, EndPhase, Done };
+    enum class Stage { Train, Evaluate, BeforeRow, EndPhase, Done };
     double train_chunk();  // each returns the work it did
     double eval_chunk();
     void begin_epoch();
     void end_training_epoch();
     void begin_evaluation();
+    void evaluated();  // hooks.before_row's slices, if any, then end_evaluation()
     void end_evaluation();
     void log_epoch();
     void next_epoch();
@@ -149,9 +154,10 @@ private:
     int phase_ = 0, epoch_ = 0, epoch_in_phase_ = 0, batches_done_ = 0;
     int position_ = 0;  // in order_: the start of the batch in progress
     Mat batch_x_, batch_y_;
-    int chunk_start_ = 0;        // in the batch in progress
-    std::vector<Mat> grad_sum_;  // per param, over the chunks of a batch of several
-    double train_loss_ = 0;      // sums since the last epoch row, over training samples
+    int chunk_start_ = 0;         // in the batch in progress
+    bool chunk_pending_ = false;  // the model's last train_chunk() was not finished
+    std::vector<Mat> grad_sum_;   // per param, over the chunks of a batch of several
+    double train_loss_ = 0;       // sums since the last epoch row, over training samples
     int train_correct_ = 0, train_count_ = 0;
     double batch_loss_ = 0;  // the mean loss of the batch in progress, over its chunks so far
     bool batch_same_output_ =

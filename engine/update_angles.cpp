@@ -1,6 +1,7 @@
 #include "engine/update_angles.h"
 #include <algorithm>
 #include <cmath>
+#include <limits>
 #include "engine/angles.h"
 
 namespace pl {
@@ -16,16 +17,36 @@ std::string why_undefined(double rule_sq, double bp_sq, const std::string& rule,
 }  // namespace
 
 UpdateAngles update_angles_to_bp(Mlp& net, const Loss& loss, LearningRule& rule, const Mat& x, const Mat& y) {
-    const Mat grad_out = loss.grad(net.forward(x, true), y);
-    std::vector<Linear*> layers = net.linears();
+    UpdateAnglesInParts parts;
+    parts.start(net, loss, rule, x, y);
+    while (!parts.advance(std::numeric_limits<int>::max())) {
+    }
+    return parts.result;
+}
 
-    rule.backward(net, grad_out);
-    std::vector<Mat> rule_grads;
-    for (Linear* layer : layers) rule_grads.push_back(layer->W.grad);
+void UpdateAnglesInParts::start(Mlp& net, const Loss& loss, LearningRule& rule, const Mat& x, const Mat& y) {
+    net_ = &net, loss_ = &loss, rule_ = &rule, x_ = &x, y_ = &y;
+    part_ = Part::Rule, rule_started_ = false;
+}
 
+bool UpdateAnglesInParts::advance(int steps) {
+    std::vector<Linear*> layers = net_->linears();
+    if (part_ == Part::Rule) {
+        if (!rule_started_) grad_out_ = loss_->grad(net_->forward(*x_, true), *y_);
+        rule_started_ = true;
+        if (!rule_->backward_steps(*net_, grad_out_, steps)) return false;
+        rule_grads_.clear();
+        for (Linear* layer : layers) rule_grads_.push_back(layer->W.grad);
+        part_ = Part::Backprop;
+        return false;
+    }
+    net_->forward(*x_, true);  // the layers' inputs as the rule saw them (the rule's part may be steps ago)
     Backprop bp;
-    bp.backward(net, grad_out);
-    UpdateAngles angles;
+    bp.backward(*net_, grad_out_);
+    UpdateAngles& angles = result;
+    angles = UpdateAngles();
+    const std::vector<Mat>& rule_grads = rule_grads_;
+    const LearningRule& rule = *rule_;
     double dot = 0, rule_sq = 0, bp_sq = 0;  // over all layers: cos = <r, g> / (|r| |g|)
     for (size_t l = 0; l < layers.size(); ++l) {
         const Mat& g = layers[l]->W.grad;
@@ -39,7 +60,8 @@ UpdateAngles update_angles_to_bp(Mlp& net, const Loss& loss, LearningRule& rule,
     }
     angles.all = std::acos(std::clamp(dot / std::sqrt(rule_sq * bp_sq), -1.0, 1.0)) * 180 / M_PI;
     angles.all_undefined = why_undefined(rule_sq, bp_sq, rule.name(), "the network");
-    return angles;
+    part_ = Part::Idle;
+    return true;
 }
 
 }  // namespace pl

@@ -20,4 +20,30 @@ struct UpdateAngles {
 // are left as BP set them (call it between training steps, not between backward and the optimizer step).
 UpdateAngles update_angles_to_bp(Mlp& net, const Loss& loss, LearningRule& rule, const Mat& x, const Mat& y);
 
+// update_angles_to_bp() in parts of about a step's work, the same numbers: start(), then advance() until it
+// returns true, nothing changing the net in between; `result` then holds the angles. The parts: the forward
+// pass with the rule's first backward_steps(), its further backward_steps() (predictive coding's inference),
+// then the forward pass again (the same layer inputs) with BP's backward and the angles.
+class UpdateAnglesInParts {
+public:
+    // The arguments must outlive the measurement.
+    void start(Mlp& net, const Loss& loss, LearningRule& rule, const Mat& x, const Mat& y);
+    bool advance(int steps);  // one part; `steps`: the units of work passed to rule.backward_steps()
+    bool started() const { return part_ != Part::Idle; }
+    bool in_rule() const { return part_ == Part::Rule; }  // the rule's backward is under way
+
+    UpdateAngles result;
+
+private:
+    enum class Part { Idle, Rule, Backprop };
+    Part part_ = Part::Idle;
+    bool rule_started_ = false;
+    Mlp* net_ = nullptr;
+    const Loss* loss_ = nullptr;
+    LearningRule* rule_ = nullptr;
+    const Mat *x_ = nullptr, *y_ = nullptr;
+    Mat grad_out_;
+    std::vector<Mat> rule_grads_;
+};
+
 }  // namespace pl

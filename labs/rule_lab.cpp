@@ -5,6 +5,7 @@
 #include "engine/random_streams.h"
 #include "engine/update_angles.h"
 #include "labs/task_data.h"
+#include "labs/time_slice.h"
 
 namespace pl {
 
@@ -61,12 +62,23 @@ void RuleLab::reset() {
     probe_x_ = data_->train.x(Eigen::all, probe);
     probe_y_ = data_->train.y(Eigen::all, probe);
 
+    angles_ = UpdateAnglesInParts();  // none under way
     run.extra_columns.clear();
     for (int l = 1; l <= hidden; ++l) run.extra_columns.push_back("angle_to_bp_deg_l" + std::to_string(l));
     run.extra_columns.push_back("angle_to_bp_deg_all");
     for (const std::string& c : rule_columns(hidden)) run.extra_columns.push_back(c);
+    // The angles before each row, over several steps: the forward pass and the rule's backward (its
+    // inference in slices), then BP's (each a few times a training chunk's work on the 256 probe samples).
+    run.trainer.hooks.before_row = [this] {
+        if (!angles_.started()) angles_.start(run.net, *run.loss, *run.rule, probe_x_, probe_y_);
+        bool finished = angles_.advance(1);
+        for_a_slice(
+            kStepSliceMs, 1, [&](int steps) { finished = angles_.advance(steps); },
+            [&] { return finished || !angles_.in_rule(); });
+        return finished;
+    };
     run.trainer.hooks.end_epoch = [this] {
-        UpdateAngles angles = update_angles_to_bp(run.net, *run.loss, *run.rule, probe_x_, probe_y_);
+        const UpdateAngles& angles = angles_.result;
         for (size_t l = 0; l < angles.hidden.size(); ++l)
             run.trainer.epochs.explain_next(run.extra_columns[l], angles.hidden_undefined[l]);
         run.trainer.epochs.explain_next("angle_to_bp_deg_all", angles.all_undefined);

@@ -3,6 +3,7 @@
 #pragma once
 #include <memory>
 #include "engine/learning_rules.h"
+#include "engine/update_angles.h"
 #include "labs/supervised_lab.h"
 
 namespace pl {
@@ -41,7 +42,8 @@ protected:
 
     const Fields<RuleLabSettings>& fields_;
     RuleLabSettings settings_;
-    Mat probe_x_, probe_y_;  // 256 fixed training samples the angles are measured on
+    Mat probe_x_, probe_y_;       // 256 fixed training samples the angles are measured on
+    UpdateAnglesInParts angles_;  // of the next epoch row, measured over several steps
 };
 
 }  // namespace pl

@@ -2,6 +2,7 @@
 #include <algorithm>
 #include <cmath>
 #include "engine/metrics.h"
+#include "labs/time_slice.h"
 
 namespace pl {
 
@@ -30,6 +31,7 @@ void SupervisedRun::start(Mlp net_, std::unique_ptr<Loss> loss_, std::unique_ptr
     optimizer->allocate(net.params());
     data = data_;
     lr_decay_ = lr_decay;
+    chunk_ = ChunkResult();
     test_predictions.clear();
     confusion = Eigen::MatrixXi::Zero(data->train.classes, data->train.classes);
 
@@ -57,12 +59,19 @@ int SupervisedRun::eval_chunk_size() const {
     return std::max(1, std::min(kEvalChunk, int(kMacsPerChunk / weight_count(const_cast<Mlp&>(net)))));
 }
 
+// The rule's backward in slices of kStepSliceMs (predictive coding's inference can take many frames): the
+// forward pass at a chunk's first call, the rule's backward_steps() until they finish, one step apart.
 ChunkResult SupervisedRun::train_chunk(const Mat& x, const Mat& y) {
-    ChunkResult result;
-    result.outputs = net.forward(x, true);
-    result.loss = loss->value(result.outputs, y);
-    rule->backward(net, loss->grad(result.outputs, y));  // fills every param's grad
-    return result;
+    if (chunk_.finished) {  // a new chunk
+        chunk_.outputs = net.forward(x, true);
+        chunk_.loss = loss->value(chunk_.outputs, y);
+        grad_out_ = loss->grad(chunk_.outputs, y);
+    }
+    chunk_.finished = false;
+    for_a_slice(
+        kStepSliceMs, 1, [&](int steps) { chunk_.finished = rule->backward_steps(net, grad_out_, steps); },
+        [&] { return chunk_.finished; });  // fills every param's grad when finished
+    return chunk_;
 }
 
 Mat SupervisedRun::predict(const Mat& x, int pass) {

@@ -62,6 +62,8 @@ public:
 
 private:
     double lr_decay_ = 1;  // the learning rate is multiplied by this after every epoch
+    ChunkResult chunk_;    // the training chunk in progress (or the last one, finished)
+    Mat grad_out_;         // its dL/d(output)
 };
 
 }  // namespace pl

@@ -5,6 +5,8 @@
 
 namespace pl {
 
+constexpr double kStepSliceMs = 15;  // wall-clock work of a sliced step(): half the 30 ms frame budget
+
 // Runs `work(n)` with n = `chunk` until about `slice_ms` have passed (0: once) or `done()`.
 template <class Work, class Done>
 void for_a_slice(double slice_ms, int chunk, Work&& work, Done&& done) {

@@ -24,6 +24,17 @@ TEST_CASE("predictive coding: the update angle to BP falls as the inference step
     CHECK(slow > many.all + 10);
 }
 
+TEST_CASE("predictive coding's inference is sliced: a batch of 500 inference steps spans several steps",
+          "[lab]") {
+    TargetPropLab lab;  // a 500-step batch is ~2e9 multiply-adds, ~0.2 s: far over one step's 15 ms slice
+    REQUIRE(lab.params.set_all("rule=pc&pc_steps=500&batch=32").empty());
+    lab.reset();
+    lab.step();
+    CHECK(lab.samples_seen() == 0);  // the first batch's inference goes on at the next step
+    while (lab.samples_seen() == 0) lab.step();
+    CHECK(lab.samples_seen() == 32);
+}
+
 TEST_CASE("DTP trains its inverses and its top hidden layer follows BP", "[lab]") {
     TargetPropLab lab;
     REQUIRE(lab.params.set_all("rule=dtp&hidden=64,64&epochs=2").empty());

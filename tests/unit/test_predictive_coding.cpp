@@ -112,3 +112,19 @@ TEST_CASE("predictive coding: PC + Adam learns the XOR toy", "[pc][exercise:targ
     REQUIRE(acc >= 0.9);
     REQUIRE(loss_end < 0.5 * loss_start);
 }
+
+TEST_CASE("predictive coding in parts: backward_steps() gives backward()'s grads bit for bit", "[pc]") {
+    Rng rng(5);
+    Mlp net({5, 8, 7, 3}, ActivationKind::Tanh, rng);
+    const Mat x = normal_matrix(rng, 5, 6, 1.0), g = normal_matrix(rng, 3, 6, 0.1);
+    PredictiveCoding whole(7, 0.1), parts(7, 0.1);
+    const std::vector<Mat> want = grads_of(whole, net, x, g);
+    net.forward(x, true);
+    int calls = 1;
+    while (!parts.backward_steps(net, g, 3)) ++calls;
+    CHECK(calls == 3);  // 3 + 3 + 1 inference steps
+    for (size_t i = 0; i < want.size(); ++i) REQUIRE(net.params()[i]->grad == want[i]);
+    REQUIRE(parts.step_sizes() == whole.step_sizes());
+    PredictiveCoding none(0, 0.1);  // no inference: the first call finishes
+    CHECK(none.backward_steps(net, g, 1));
+}
