@@ -41,21 +41,23 @@ void pack(const Eigen::MatrixBase<Matrix>& x, std::vector<float>& panels) {
 }
 
 // out(r, c) = (((0 + left(r, 0) right(c, 0)) + left(r, 1) right(c, 1)) + ...) over p = 0..k-1 in order for
-// the 8x4 block at out (column c at out + c * stride); the sums in local vectors (registers) until the end
+// the top 4 * RowVectors rows of the 8x4 block at out (column c at out + c * stride); the sums in local
+// vectors (registers) until the end. RowVectors = 1 for a last panel of at most 4 rows.
+template <int RowVectors>
 void micro_kernel(const float* left, const float* right, Eigen::Index k, float* out, Eigen::Index stride) {
-    f32x4 acc[kBlockCols][kRowVectors];  // acc[c][v]: rows 4v..4v+3 of column c
+    f32x4 acc[kBlockCols][RowVectors];  // acc[c][v]: rows 4v..4v+3 of column c
     for (auto& column : acc)
         for (f32x4& v : column) v = f32x4{0, 0, 0, 0};
     for (const float* end = left + k * kBlockRows; left != end; left += kBlockRows, right += kBlockCols) {
-        f32x4 a[kRowVectors];
-        for (int v = 0; v < kRowVectors; ++v) a[v] = load(left + v * kLanes);
+        f32x4 a[RowVectors];
+        for (int v = 0; v < RowVectors; ++v) a[v] = load(left + v * kLanes);
         for (int c = 0; c < kBlockCols; ++c) {
             const f32x4 splat = {right[c], right[c], right[c], right[c]};
-            for (int v = 0; v < kRowVectors; ++v) acc[c][v] = acc[c][v] + a[v] * splat;
+            for (int v = 0; v < RowVectors; ++v) acc[c][v] = acc[c][v] + a[v] * splat;
         }
     }
     for (int c = 0; c < kBlockCols; ++c)
-        for (int v = 0; v < kRowVectors; ++v)
+        for (int v = 0; v < RowVectors; ++v)
             std::memcpy(out + c * stride + v * kLanes, &acc[c][v], sizeof(f32x4));
 }
 
@@ -75,11 +77,14 @@ void product(const Eigen::MatrixBase<Left>& l, const Eigen::MatrixBase<Right>& r
             const Eigen::Index rows = std::min<Eigen::Index>(kBlockRows, m - i);
             const Eigen::Index cols = std::min<Eigen::Index>(kBlockCols, n - j);
             if (rows == kBlockRows && cols == kBlockCols) {
-                micro_kernel(left, right, k, &c(i, j), m);
-            } else {
-                micro_kernel(left, right, k, edge.data(), kBlockRows);
-                c.block(i, j, rows, cols) = edge.topLeftCorner(rows, cols);
+                micro_kernel<kRowVectors>(left, right, k, &c(i, j), m);
+                continue;
             }
+            if (rows <= kLanes)
+                micro_kernel<1>(left, right, k, edge.data(), kBlockRows);
+            else
+                micro_kernel<kRowVectors>(left, right, k, edge.data(), kBlockRows);
+            c.block(i, j, rows, cols) = edge.topLeftCorner(rows, cols);
         }
     }
 }
