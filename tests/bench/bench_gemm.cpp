@@ -17,7 +17,7 @@ using Eigen::MatrixXf;
 namespace {
 
 using Kernel = void (*)(const Eigen::Ref<const MatrixXf>&, const Eigen::Ref<const MatrixXf>&, MatrixXf&,
-                        GemmPanels&);
+                        GemmPanels<float>&);
 using EigenProduct = void (*)(const MatrixXf&, const MatrixXf&, MatrixXf&);
 
 struct Product {
@@ -90,7 +90,7 @@ int main() {
     add_layer(products, 784, 256, batch);
     add_layer(products, 256, 10, batch);
 
-    GemmPanels panels;
+    GemmPanels<float> panels;
     MatrixXf c;
     double eigen_s = 0, kernel_s = 0;
     uint64_t hash = 0xcbf29ce484222325ULL;
