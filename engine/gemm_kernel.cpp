@@ -31,8 +31,10 @@ template <class Scalar>
 constexpr int kLanes = 16 / sizeof(Scalar);
 constexpr int kRowVectors = 2;  // vectors of rows of C per micro-kernel
 template <class Scalar>
-constexpr int kBlockRows = kRowVectors* kLanes<Scalar>;  // rows of C per micro-kernel
-constexpr int kBlockCols = 4;                            // columns of C per micro-kernel
+constexpr int rows_per_block() {  // rows of C per micro-kernel
+    return kRowVectors * kLanes<Scalar>;
+}
+constexpr int kBlockCols = 4;  // columns of C per micro-kernel
 
 template <class Scalar>
 Vector<Scalar> load(const Scalar* from) {
@@ -64,7 +66,7 @@ void pack(const Eigen::MatrixBase<Expression>& x, std::vector<typename Expressio
 // vectors (registers) until the end. RowVectors = 1 for a last panel of at most one vector of rows.
 template <int RowVectors, class Scalar>
 void micro_kernel(const Scalar* left, const Scalar* right, Eigen::Index k, Scalar* out, Eigen::Index stride) {
-    constexpr int lanes = kLanes<Scalar>, block_rows = kBlockRows<Scalar>;
+    constexpr int lanes = kLanes<Scalar>, block_rows = rows_per_block<Scalar>();
     Vector<Scalar> acc[kBlockCols][RowVectors];  // acc[c][v]: rows v*lanes.. of column c
     for (auto& column : acc)
         for (Vector<Scalar>& v : column) v = Vector<Scalar>{};
@@ -84,9 +86,9 @@ void micro_kernel(const Scalar* left, const Scalar* right, Eigen::Index k, Scala
 // C = L R^T for L (m x k) and R (n x k), block by block: a whole block straight into C, one on C's lower or
 // right edge through a local block
 template <class Left, class Right, class Scalar>
-void product(const Eigen::MatrixBase<Left>& l, const Eigen::MatrixBase<Right>& r, MatrixX<Scalar>& c,
+void product(const Eigen::MatrixBase<Left>& l, const Eigen::MatrixBase<Right>& r, GemmMatrix<Scalar>& c,
              GemmPanels<Scalar>& panels) {
-    constexpr int block_rows = kBlockRows<Scalar>;
+    constexpr int block_rows = rows_per_block<Scalar>();
     pack<block_rows>(l, panels.left);  // before C is written: C may be A or B
     pack<kBlockCols>(r, panels.right);
     const Eigen::Index m = l.rows(), n = r.rows(), k = l.cols();
@@ -125,37 +127,37 @@ void require_inner(const char* name, const GemmOperand<Scalar>& a, const GemmOpe
 }  // namespace
 
 template <class Scalar>
-void product_ab(const GemmOperand<Scalar>& a, const GemmOperand<Scalar>& b, MatrixX<Scalar>& c,
+void product_ab(const GemmOperand<Scalar>& a, const GemmOperand<Scalar>& b, GemmMatrix<Scalar>& c,
                 GemmPanels<Scalar>& panels) {
     require_inner<Scalar>("product_ab (A B)", a, b, a.cols(), b.rows());
     product(a, b.transpose(), c, panels);
 }
 
 template <class Scalar>
-void product_atb(const GemmOperand<Scalar>& a, const GemmOperand<Scalar>& b, MatrixX<Scalar>& c,
+void product_atb(const GemmOperand<Scalar>& a, const GemmOperand<Scalar>& b, GemmMatrix<Scalar>& c,
                  GemmPanels<Scalar>& panels) {
     require_inner<Scalar>("product_atb (A^T B)", a, b, a.rows(), b.rows());
     product(a.transpose(), b.transpose(), c, panels);
 }
 
 template <class Scalar>
-void product_abt(const GemmOperand<Scalar>& a, const GemmOperand<Scalar>& b, MatrixX<Scalar>& c,
+void product_abt(const GemmOperand<Scalar>& a, const GemmOperand<Scalar>& b, GemmMatrix<Scalar>& c,
                  GemmPanels<Scalar>& panels) {
     require_inner<Scalar>("product_abt (A B^T)", a, b, a.cols(), b.cols());
     product(a, b, c, panels);
 }
 
-template void product_ab<float>(const GemmOperand<float>&, const GemmOperand<float>&, MatrixX<float>&,
+template void product_ab<float>(const GemmOperand<float>&, const GemmOperand<float>&, GemmMatrix<float>&,
                                 GemmPanels<float>&);
-template void product_atb<float>(const GemmOperand<float>&, const GemmOperand<float>&, MatrixX<float>&,
+template void product_atb<float>(const GemmOperand<float>&, const GemmOperand<float>&, GemmMatrix<float>&,
                                  GemmPanels<float>&);
-template void product_abt<float>(const GemmOperand<float>&, const GemmOperand<float>&, MatrixX<float>&,
+template void product_abt<float>(const GemmOperand<float>&, const GemmOperand<float>&, GemmMatrix<float>&,
                                  GemmPanels<float>&);
-template void product_ab<double>(const GemmOperand<double>&, const GemmOperand<double>&, MatrixX<double>&,
+template void product_ab<double>(const GemmOperand<double>&, const GemmOperand<double>&, GemmMatrix<double>&,
                                  GemmPanels<double>&);
-template void product_atb<double>(const GemmOperand<double>&, const GemmOperand<double>&, MatrixX<double>&,
+template void product_atb<double>(const GemmOperand<double>&, const GemmOperand<double>&, GemmMatrix<double>&,
                                   GemmPanels<double>&);
-template void product_abt<double>(const GemmOperand<double>&, const GemmOperand<double>&, MatrixX<double>&,
+template void product_abt<double>(const GemmOperand<double>&, const GemmOperand<double>&, GemmMatrix<double>&,
                                   GemmPanels<double>&);
 
 }  // namespace pl

@@ -15,22 +15,22 @@ struct GemmPanels {
 };
 
 template <class Scalar>
-using MatrixX = Eigen::Matrix<Scalar, Eigen::Dynamic, Eigen::Dynamic>;
+using GemmMatrix = Eigen::Matrix<Scalar, Eigen::Dynamic, Eigen::Dynamic>;
 template <class Scalar>  // an operand: Scalar is taken from C, so any matrix or block of Scalars converts
-using GemmOperand = Eigen::Ref<const MatrixX<std::type_identity_t<Scalar>>>;
+using GemmOperand = Eigen::Ref<const GemmMatrix<std::type_identity_t<Scalar>>>;
 
 // Each writes C, resized only if its size differs. A and B are both packed before C is written, so C may be
 // the same matrix as A or B. An expression that is not a plain column-major block (e.g. w.transpose()) is
 // copied into a temporary: use the _atb / _abt forms instead. Inner sizes that differ throw. For float, and
 // double (the gradient checks).
 template <class Scalar>
-void product_ab(const GemmOperand<Scalar>& a, const GemmOperand<Scalar>& b, MatrixX<Scalar>& c,
+void product_ab(const GemmOperand<Scalar>& a, const GemmOperand<Scalar>& b, GemmMatrix<Scalar>& c,
                 GemmPanels<Scalar>& panels);  // C = A B
 template <class Scalar>
-void product_atb(const GemmOperand<Scalar>& a, const GemmOperand<Scalar>& b, MatrixX<Scalar>& c,
+void product_atb(const GemmOperand<Scalar>& a, const GemmOperand<Scalar>& b, GemmMatrix<Scalar>& c,
                  GemmPanels<Scalar>& panels);  // C = A^T B
 template <class Scalar>
-void product_abt(const GemmOperand<Scalar>& a, const GemmOperand<Scalar>& b, MatrixX<Scalar>& c,
+void product_abt(const GemmOperand<Scalar>& a, const GemmOperand<Scalar>& b, GemmMatrix<Scalar>& c,
                  GemmPanels<Scalar>& panels);  // C = A B^T
 
 }  // namespace pl
