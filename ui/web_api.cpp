@@ -4,12 +4,16 @@
 #include <malloc.h>
 #include <cmath>
 #include <cstdio>
+#include <fstream>
 #include <limits>
+#include <memory>
 #include <stdexcept>
 #include <string>
 #include <type_traits>
+#include <vector>
 #include "engine/json.h"
 #include "labs/catalog.h"
+#include "labs/task_data.h"
 #include "ui/app.h"
 #include "ui/exception_text.h"
 #include "ui/web_api_doc.h"
@@ -49,6 +53,30 @@ long long step_count(double n) {
     std::snprintf(shown, sizeof shown, "%.17g", n);
     throw std::out_of_range("step(n): n must be a whole number >= 0, or Infinity to run to the end; got " +
                             (std::isnan(n) ? std::string("NaN (not a number)") : std::string(shown)));
+}
+// The data sets the page fetches when a lab first needs them (web/files.js), by task_data name, and the file
+// the engine reads each from (/data/..., the page writes it there).
+struct FetchedDataSet {
+    const char* name;
+    std::string (*path)();
+};
+const FetchedDataSet kFetchedDataSets[] = {{"mnist", default_mnist_path}, {"fashion", default_fashion_path}};
+
+// The labs the run controls drive: every run of the comparison, or the open lab.
+std::vector<Lab*> work_labs() {
+    std::vector<Lab*> labs;
+    for (const std::unique_ptr<Lab>& run : app->comparison.runs) labs.push_back(run.get());
+    if (labs.empty() && app->lab) labs.push_back(app->lab.get());
+    return labs;
+}
+
+// The labs among them that stopped on a problem with the data file `path` (its name is in their error).
+std::vector<Lab*> stopped_on(const std::string& path) {
+    std::vector<Lab*> labs;
+    for (Lab* lab : work_labs())
+        if (lab->problem == Problem::BadData && lab->error.find(path) != std::string::npos)
+            labs.push_back(lab);
+    return labs;
 }
 }  // namespace
 
@@ -141,6 +169,35 @@ EMSCRIPTEN_KEEPALIVE pl_json pl_memory() {
         const struct mallinfo info = mallinfo();
         pl::Json memory = {{"heap_bytes", emscripten_get_heap_size()}, {"in_use_bytes", info.uordblks}};
         return answer(pl::dump(memory));
+    });
+}
+
+EMSCRIPTEN_KEEPALIVE pl_json pl_data_needed() {
+    return guarded([] {
+        pl::Json needed = pl::Json::array();
+        for (const pl::ui::FetchedDataSet& set : pl::ui::kFetchedDataSets) {
+            const std::string path = set.path();
+            if (pl::ui::stopped_on(path).empty() || std::ifstream(path).good()) continue;
+            needed.push_back(
+                {{"name", set.name}, {"help", pl::task_data_table().find(set.name).help}, {"path", path}});
+        }
+        return answer(pl::dump(needed));
+    });
+}
+
+EMSCRIPTEN_KEEPALIVE pl_message pl_data_loaded(pl_text path, pl_text problem) {
+    return guarded([&] {
+        const std::vector<pl::Lab*> waiting = pl::ui::stopped_on(path);
+        if (waiting.empty()) return answer("");
+        if (*problem) {
+            for (pl::Lab* lab : waiting) lab->error = problem;
+            return answer("");
+        }
+        if (app->comparison.active()) {
+            app->reset();
+            return answer("");
+        }
+        return answer(app->apply_state(app->state()));
     });
 }
 

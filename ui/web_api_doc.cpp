@@ -69,7 +69,10 @@ std::string web_api_markdown() {
         "exception in a call is thrown as a JS `Error` (a `RangeError` for a value out of range) with its "
         "message; out of memory reads `out of memory: ...`.\n\n"
         "Conveniences of the JS side: `step()` steps once; `state()` returns the whole shareable link, not "
-        "just the hash; `exportRun()` exports json; `compare(key, values)` also takes an array of values.\n\n"
+        "just the hash; `exportRun()` exports json; `compare(key, values)` also takes an array of values; "
+        "`loaded()` returns a Promise that resolves once every data set the open lab needs is loaded "
+        "(web/files.js fetches one when a lab first needs it; `ready` waits for those of the first lab), or "
+        "rejects with the reason one could not be.\n\n"
         "| JS method | C function | returns | what it does |\n"
         "|---|---|---|---|\n";
     for (const Json& f : list_json()) {

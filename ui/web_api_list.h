@@ -39,3 +39,12 @@ PL_API(memory, pl_memory, pl_json, (),
 PL_API(failure, pl_failure, pl_json, (),
        "The C++ exception the last call ended with, `{name, message}` (name `Error`, or `RangeError` for a "
        "value out of range), or null; api.js reads it after every call and throws it as that JS error")
+PL_API(dataNeeded, pl_data_needed, pl_json, (),
+       "The data sets the open lab (or a run of the comparison) stopped on because their file is not in the "
+       "page's file system yet, `[{name, help, path}]`; the page fetches them (web/files.js) and calls "
+       "dataLoaded")
+PL_API(
+    dataLoaded, pl_data_loaded, pl_message, (pl_text path, pl_text problem),
+    "The page wrote the data file `path` (`problem` \"\"): the lab that stopped on it opens again with its "
+    "parameters (a comparison restarts). Else `problem` becomes the error of the runs waiting for it: the "
+    "page's \"loading\" notice (naming `path`, so they still wait) or why it could not be loaded")

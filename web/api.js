@@ -1,7 +1,8 @@
 // window.plasticity: the page's JS API over the C functions listed in ui/web_api_list.h (docs/api.md); the
 // e2e tests use it too. The wrappers come from that list, which pl_api() returns as JSON.
-// Load order: index.html's inline script defines `Module`, then this file, then plasticity.js (emscripten,
-// -sMODULARIZE=0). This file only adds a postRun hook to Module, so it must load before plasticity.js.
+// Load order: index.html's inline script defines `Module`, then this file and files.js (the data sets), then
+// plasticity.js (emscripten, -sMODULARIZE=0). This file adds a postRun hook to Module, so it must load before
+// plasticity.js.
 // Needs: -sEXPORTED_RUNTIME_METHODS=ccall,cwrap,UTF8ToString (ui/CMakeLists.txt exports the list's functions).
 (function () {
   'use strict';
@@ -73,6 +74,9 @@
     // One run per value of `key` (values: 'bp,fa,dfa' or ['bp','fa','dfa']), same seed; run() or step() it.
     compare: function (key, values) { return api().compare(key, Array.isArray(values) ? values.join(',') : values); },
     comparison: function () { return api().comparison(); },
+    // A Promise: resolves once every data set the open lab (or comparison) needs is loaded, at once if none;
+    // rejects with the reason when one cannot be (the lab's error says it too).
+    loaded: function () { api(); return window.PlasticityFiles.loadNeeded(); },
     _fail: function (reason) { rejectReady(new Error(reason)); },  // index.html: WebGL2 missing, a fatal error
   };
 
@@ -86,7 +90,14 @@
       if (!(f.js in window.plasticity)) window.plasticity[f.js] = wrapped[f.js];
     });
     c = wrapped;
-    resolveReady(window.plasticity);
+    // Ready once the data the opening lab needs is in (web/files.js); a data set that cannot be loaded is the
+    // lab's error, the app still runs.
+    // Frames wait meanwhile: the loading overlay hides them, and drawing them would slow the download.
+    Module.pauseMainLoop();
+    window.PlasticityFiles.loadNeeded().catch(function () {}).then(function () {
+      Module.resumeMainLoop();
+      resolveReady(window.plasticity);
+    });
   });
 
   // A failed start (wasm load error, abort) rejects `ready`, so callers don't wait forever.
