@@ -60,10 +60,6 @@ Eigen::Matrix3d LifLayer::propagator() const {
     return Eigen::Matrix3d(A * dt_ms()).exp();
 }
 
-Mat LifLayer::distance(const Mat& U_t) const {
-    return ((U_t.array() - p.theta) / (p.theta - p.u_rest)).matrix();  // v = (U - theta) / (theta - U_rest)
-}
-
 // (H, I, u)_t = Phi (H, I, u)_{t-1} + (0, 0, c), H_t += D_t, S_t = Heaviside(v_t), then reset; u = U - U_rest
 void LifLayer::simulate(const Mat& drive, int batch) {
     record.batch = batch;
@@ -80,6 +76,10 @@ void LifLayer::simulate(const Mat& drive, int batch) {
     const double gap = p.theta - p.u_rest;
     const int steps = int(drive.cols()) / batch;
     Mat h = Mat::Zero(out(), batch), i = Mat::Zero(out(), batch), u = Mat::Zero(out(), batch);
+    // U, S and the reset in one pass per step, with locals the stores cannot alias (kept in registers)
+    const double theta = p.theta, u_rest = p.u_rest;
+    const bool subtractive = p.subtractive_reset;
+    const SpikeFunction f = spike;
     for (int t = 0; t < steps; ++t) {
         if (t > 0) {  // (H, I, u)_t = Phi (H, I, u)_{t-1} + (0, 0, c); u first, h last: each reads the old
             u = (P(2, 0) * h + P(2, 1) * i + P(2, 2) * u).array() + c;
@@ -87,44 +87,51 @@ void LifLayer::simulate(const Mat& drive, int batch) {
             h = P(0, 0) * h;
         }
         (p.tau_rise_ms > 0 ? h : i) += record.at(drive, t);  // input impulses: H (or I) += W s_in_t
-        auto U_t = record.at(record.U, t);
-        auto S_t = record.at(record.S, t);
-        U_t = u.array() + p.u_rest;
-        S_t = spike.spikes(distance(U_t));
         record.at(I_rec, t) = i;
-        if (p.subtractive_reset)
-            u -= gap * S_t;  // U -> U - (theta - U_rest)
-        else
-            u.array() *= 1 - S_t.array();  // U -> U_rest
+        double *U_t = record.at(record.U, t).data(), *S_t = record.at(record.S, t).data(), *u_k = u.data();
+        for (Eigen::Index k = 0; k < u.size(); ++k) {
+            U_t[k] = u_k[k] + u_rest;
+            S_t[k] = f.spike_at((U_t[k] - theta) / gap);   // Heaviside(v), v = (U - theta) / gap
+            u_k[k] = subtractive ? u_k[k] - gap * S_t[k]   // U -> U - (theta - U_rest)
+                                 : u_k[k] * (1 - S_t[k]);  // U -> U_rest
+        }
     }
     // END EXERCISE
 }
 
 void LifLayer::drive_adjoint(const Mat& dL_dS, const Mat& dL_dU, Mat& dL_dD) const {
     const Eigen::Matrix3d P = propagator();
-    const double gap = p.theta - p.u_rest;
+    const double gap = p.theta - p.u_rest, u_rest = p.u_rest;
+    const bool rise = p.tau_rise_ms > 0, subtractive = p.subtractive_reset, detach = spike.detach_reset;
     const int steps = record.steps(), batch = record.batch;
     // gh, gi, gu: dL/d(H, I, u) just after the reset of step t, i.e. Phi^T times the adjoint of step t+1
     Mat gh = Mat::Zero(out(), batch), gi = Mat::Zero(out(), batch), gu = Mat::Zero(out(), batch);
     dL_dD.resize(out(), record.U.cols());
     for (int t = steps - 1; t >= 0; --t) {
-        const auto U_t = record.at(record.U, t);
-        const auto S_t = record.at(record.S, t);
-        const Mat dS = spike.grad(distance(U_t)) / gap;  // dS_t/dU_t
-        if (spike.detach_reset) {
-            if (!p.subtractive_reset) gu.array() *= 1 - S_t.array();  // du+/du = 1 - S (or 1: subtractive)
-        } else if (p.subtractive_reset) {
-            gu.array() *= 1 - gap * dS.array();  // u+ = u - gap S(u)
-        } else {
-            gu.array() *= 1 - S_t.array() - (U_t.array() - p.u_rest) * dS.array();  // u+ = u (1 - S(u))
+        v_ = distance(record.at(record.U, t));
+        dS_ = spike.grad(v_);  // dS_t/dv_t; dS_t/dU_t = that / gap
+        // One pass per step over its (neuron, sample) elements, from locals the stores cannot alias
+        const double *U_t = record.at(record.U, t).data(), *S_t = record.at(record.S, t).data();
+        const double *dS_dv = dS_.data(), *dU_t = dL_dU.size() > 0 ? record.at(dL_dU, t).data() : nullptr;
+        const double* dS_t = dL_dS.size() > 0 ? record.at(dL_dS, t).data() : nullptr;
+        double *dD_t = record.at(dL_dD, t).data(), *h = gh.data(), *i = gi.data(), *u = gu.data();
+        for (Eigen::Index k = 0; k < gu.size(); ++k) {
+            const double dS = dS_dv[k] / gap;
+            if (detach) {
+                if (!subtractive) u[k] *= 1 - S_t[k];  // du+/du = 1 - S (or 1: subtractive)
+            } else if (subtractive) {
+                u[k] *= 1 - gap * dS;  // u+ = u - gap S(u)
+            } else {
+                u[k] *= 1 - S_t[k] - (U_t[k] - u_rest) * dS;  // u+ = u (1 - S(u))
+            }
+            if (dU_t) u[k] += dU_t[k];
+            if (dS_t) u[k] += dS_t[k] * dS;
+            dD_t[k] = rise ? h[k] : i[k];  // adjoint of the input impulse
+            // adjoint of step t-1 after reset: Phi^T (gh, gi, gu); gh first, gu last: each reads the old
+            h[k] = P(0, 0) * h[k] + P(1, 0) * i[k] + P(2, 0) * u[k];
+            i[k] = P(1, 1) * i[k] + P(2, 1) * u[k];
+            u[k] = P(2, 2) * u[k];
         }
-        if (dL_dU.size() > 0) gu += record.at(dL_dU, t);
-        if (dL_dS.size() > 0) gu += record.at(dL_dS, t).cwiseProduct(dS);
-        record.at(dL_dD, t) = p.tau_rise_ms > 0 ? gh : gi;  // adjoint of the input impulse
-        // adjoint of step t-1 after reset: Phi^T (gh, gi, gu); gh first, gu last: each reads the old
-        gh = P(0, 0) * gh + P(1, 0) * gi + P(2, 0) * gu;
-        gi = P(1, 1) * gi + P(2, 1) * gu;
-        gu = P(2, 2) * gu;
     }
 }
 

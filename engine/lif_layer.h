@@ -46,7 +46,13 @@ protected:
     void drive_adjoint(const Mat& dL_dS, const Mat& dL_dU, Mat& dL_dD) const override;
 
 private:
-    Mat distance(const Mat& U_t) const;  // v = (U - theta) / (theta - U_rest)
+    // v = (U - theta) / (theta - U_rest), an expression of U's shape
+    template <class U>
+    auto distance(const Eigen::MatrixBase<U>& U_t) const {
+        return (U_t.array() - p.theta) / (p.theta - p.u_rest);
+    }
+
+    mutable Mat v_, dS_;  // v and dS/dv of a step in backward, kept so its steps allocate nothing new
 };
 
 }  // namespace pl

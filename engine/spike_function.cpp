@@ -36,9 +36,7 @@ const Table<SurrogateGrad>& surrogate_table() {
 }
 
 Mat SpikeFunction::spikes(const Mat& v) const {
-    if (!spiking) return Mat::Zero(v.rows(), v.cols());
-    if (smooth) return logistic(steepness * v).matrix();  // s(kv)
-    return (v.array() > 0).cast<double>().matrix();       // Heaviside(v)
+    return v.unaryExpr([this](double x) { return spike_at(x); });
 }
 
 Mat SpikeFunction::grad(const Mat& v) const {

@@ -1,6 +1,7 @@
 // The spike nonlinearity of a spiking layer: Heaviside forward, a surrogate derivative (from a table that
 // refuses unknown names) backward, on v = (U - theta) / (theta - U_rest), the distance to threshold in gaps.
 #pragma once
+#include <cmath>
 #include "engine/table.h"
 #include "engine/tensor.h"
 
@@ -26,6 +27,12 @@ struct SpikeFunction {
 
     Mat spikes(const Mat& v) const;  // S = Heaviside(v): 1 where v > 0 (SpyTorch: out[v > 0] = 1)
     Mat grad(const Mat& v) const;    // dS/dv: the surrogate (or the smooth stand-in's exact derivative)
+    // spikes() of one element, inline for the layers' time loops
+    double spike_at(double v) const {
+        if (!spiking) return 0;
+        if (smooth) return 1 / (1 + std::exp(-(steepness * v)));  // s(kv)
+        return v > 0 ? 1 : 0;                                     // Heaviside(v)
+    }
 };
 
 }  // namespace pl

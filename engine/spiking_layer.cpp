@@ -1,5 +1,6 @@
 #include "engine/spiking_layer.h"
 #include <stdexcept>
+#include <utility>
 
 namespace pl {
 
@@ -13,6 +14,17 @@ const Mat& SpikeRecord::variable(const std::string& name) const {
     throw std::invalid_argument("no recorded variable '" + name + "'; valid: " + valid);
 }
 
+SpikeTrain SpikeRecord::spike_train() const {
+    SpikeTrain train(static_cast<size_t>(steps()));
+    const int neurons = int(S.rows());
+    const double* s = S.data();  // column by column: step, then sample, then neuron
+    for (size_t t = 0; t < train.size(); ++t)
+        for (int b = 0; b < batch; ++b)
+            for (int n = 0; n < neurons; ++n, ++s)
+                if (*s != 0) train[t].push_back({n, b});
+    return train;
+}
+
 std::vector<std::string> SpikeRecord::variable_names() const {
     std::vector<std::string> names = {"U", "S"};
     for (const NamedTrace& trace : extra) names.push_back(trace.name);
@@ -22,12 +34,12 @@ std::vector<std::string> SpikeRecord::variable_names() const {
 SpikingLayer::SpikingLayer(int in, int out, double dt_ms)
     : W{"W", Mat::Zero(out, in), Mat::Zero(out, in)}, dt_ms_(dt_ms) {}
 
-void SpikingLayer::forward(const SpikeTrain& events, int batch) {
-    events_in_ = events;
+void SpikingLayer::forward(SpikeTrain events, int batch) {
+    events_in_ = std::move(events);
     dense_in_.resize(0, 0);
-    drive_.setZero(out(), Eigen::Index(events.size()) * batch);
-    for (size_t t = 0; t < events.size(); ++t)  // D_t = sum of W's columns of the inputs spiking at t
-        for (const SpikeEvent& e : events[t])
+    drive_.setZero(out(), Eigen::Index(events_in_.size()) * batch);
+    for (size_t t = 0; t < events_in_.size(); ++t)  // D_t = sum of W's columns of the inputs spiking at t
+        for (const SpikeEvent& e : events_in_[t])
             drive_.col(Eigen::Index(t) * batch + e.sample) += W.value.col(e.input);
     simulate(drive_, batch);
 }

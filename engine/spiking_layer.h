@@ -35,6 +35,8 @@ struct SpikeRecord {
     auto over_time(const Mat& trace) const {
         return trace.reshaped(trace.rows() * batch, trace.cols() / batch);
     }
+    // S as events, SpikeTrain's order (per step by sample, then neuron): another layer's sparse input
+    SpikeTrain spike_train() const;
     // "U", "S" or one of extra (what a panel can plot); throws listing the valid names
     const Mat& variable(const std::string& name) const;
     std::vector<std::string> variable_names() const;
@@ -46,7 +48,7 @@ public:
     virtual ~SpikingLayer() = default;
 
     // Event-driven input: each event adds W's column `input` to sample `sample`'s drive at its step.
-    void forward(const SpikeTrain& events, int batch);
+    void forward(SpikeTrain events, int batch);  // kept for backward (moved in: pass a temporary)
     // Dense input spikes: in x (steps * batch), the layout of SpikeRecord (e.g. another layer's S).
     void forward(const Mat& s_in, int batch);
     // BPTT from dL/dS and dL/dU (out x (steps * batch), or empty for all zero) of the last forward: sets

@@ -17,7 +17,7 @@ public:
     SpikingNet(std::unique_ptr<SpikingLayer> hidden_layer, std::unique_ptr<SpikingLayer> output_layer,
                const Readout& readout, double weight_scale, Rng& rng);
 
-    Mat forward(const SpikeTrain& input, int batch);  // logits, classes x batch; records both layers
+    Mat forward(SpikeTrain input, int batch);  // logits, classes x batch; records both layers
     // From dL/dlogits of the last forward (and an activity penalty on the hidden spikes): sets W.grad of
     // both layers. The hidden layer's spike derivative is its surrogate ("none": exactly zero).
     void backward(const Mat& dL_dlogits, const ActivityPenalty& penalty = {});
