@@ -1,4 +1,5 @@
 #include "engine/spike_function.h"
+#include <cmath>
 
 namespace pl {
 
@@ -34,6 +35,8 @@ const Table<SurrogateGrad>& surrogate_table() {
         });
     return table;
 }
+
+double SpikeFunction::smooth_spike(double v) const { return 1 / (1 + std::exp(-(steepness * v))); }
 
 Mat SpikeFunction::spikes(const Mat& v) const {
     return v.unaryExpr([this](double x) { return spike_at(x); });
