@@ -71,10 +71,10 @@ void RuleLab::reset() {
     // inference in slices), then BP's (each a few times a training chunk's work on the 256 probe samples).
     run.trainer.hooks.before_row = [this] {
         if (!angles_.started()) angles_.start(run.net, *run.loss, *run.rule, probe_x_, probe_y_);
-        bool finished = angles_.advance(1);
+        bool finished = false, advanced = false;  // one part, or the rule's inference steps for a slice
         for_a_slice(
-            kStepSliceMs, 1, [&](int steps) { finished = angles_.advance(steps); },
-            [&] { return finished || !angles_.in_rule(); });
+            kStepSliceMs, 1, [&](int steps) { finished = angles_.advance(steps), advanced = true; },
+            [&] { return finished || (advanced && !angles_.in_rule()); });
         return finished;
     };
     run.trainer.hooks.end_epoch = [this] {
