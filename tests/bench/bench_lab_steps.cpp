@@ -58,6 +58,7 @@ StepFigures run(const std::string& id, const std::string& settings, double secon
 }  // namespace
 
 int main(int argc, char** argv) {
+    setenv("PLASTICITY_DATA", "data/mnist-subset.bin", 0);  // wasm under node too: its /data is not there
     const std::string only = argc > 1 ? argv[1] : "";
     const double seconds = argc > 2 ? std::atof(argv[2]) : 10;
     const char* over = std::getenv("PL_STEPS_OVER_MS");
