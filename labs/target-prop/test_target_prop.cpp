@@ -26,7 +26,7 @@ TEST_CASE("predictive coding: the update angle to BP falls as the inference step
 
 TEST_CASE("predictive coding's inference is sliced: a batch of 500 inference steps spans several steps",
           "[lab]") {
-    TargetPropLab lab;  // a 500-step batch is ~2e9 multiply-adds, ~0.2 s: far over one step's 15 ms slice
+    TargetPropLab lab;  // a 500-step batch is ~2e9 multiply-adds, ~0.2 s: far over one step's 10 ms slice
     REQUIRE(lab.params.set_all("rule=pc&pc_steps=500&batch=32").empty());
     lab.reset();
     lab.step();
