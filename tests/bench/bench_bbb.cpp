@@ -28,7 +28,7 @@ double seconds_per_call(F work, double budget_s) {
 int main() {
     Rng rng(1);
     const Split data = make_cubic(rng, 20, 201, -3.5, 3.5, 3.0);
-    const Mat grid = Eigen::RowVectorXd::LinSpaced(201, -5, 5);
+    const Mat grid = RowVec::LinSpaced(201, -5, 5);
     Mlp net = make_bayes_mlp({1, 10, 10, 1}, ActivationKind::ReLU, rng, 1.0, 0.01, 2);
     const GaussianNll nll(3.0);
     Adam adam(0.01);

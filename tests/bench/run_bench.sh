@@ -45,9 +45,29 @@ run_saved() {
   for build in native wasm; do grep -s "^${bench#pl_}" "$out/$build" | sed "s/^/$build: /"; done
 }
 
-compare "mlp 784-128-10 training" "samples/s" \
-  "$(figure mlp samples_per_s native "$native_dir/pl_bench_mlp" "$native_dir/pl_bench_mlp")" \
-  "$(figure mlp samples_per_s wasm "$wasm_dir/pl_bench_mlp.js" node_run "$wasm_dir/pl_bench_mlp.js")"
+# MLP training, one run of each build side by side: float32 natively and in wasm, the double instantiation
+# (pl_bench_mlp_double), and Debian's PyTorch (python3-torch, float32, one thread) on the same rounds.
+mlp_out=$(mktemp -d)
+run_saved "$mlp_out" pl_bench_mlp
+[ -f "$native_dir/pl_bench_mlp_double" ] && "$native_dir/pl_bench_mlp_double" >"$mlp_out/double" 2>&1
+if /usr/bin/python3 -c "import torch" 2>/dev/null; then
+  /usr/bin/python3 "$top/tests/bench/bench_mlp_torch.py" >"$mlp_out/torch" 2>&1
+else
+  echo "run_bench: Debian's python3-torch is not installed (scripts/setup --bench): no PyTorch figure" >&2
+fi
+grep -s "^bench_mlp" "$mlp_out/double" "$mlp_out/torch" | sed "s|^$mlp_out/||"
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", (b > 0 ? a / b : 0) }'; }
+for config in mlp mlp_lab1; do
+  compare "$config training, float32" "samples/s" \
+    "$(figure "$config" samples_per_s native "$native_dir/pl_bench_mlp" cat "$mlp_out/native")" \
+    "$(figure "$config" samples_per_s wasm "$wasm_dir/pl_bench_mlp.js" cat "$mlp_out/wasm")"
+  float=$(figure "$config" samples_per_s native "$native_dir/pl_bench_mlp" cat "$mlp_out/native" 2>/dev/null)
+  double=$(figure "$config" samples_per_s double "$mlp_out/double" cat "$mlp_out/double" 2>/dev/null)
+  torch=$(figure "${config}_torch" samples_per_s pytorch "$mlp_out/torch" cat "$mlp_out/torch" 2>/dev/null)
+  [ -n "$float" ] && [ -n "$double" ] && echo "$config: native float32/double $(ratio "$float" "$double")"
+  [ -n "$float" ] && [ -n "$torch" ] && echo "$config: native/pytorch $(ratio "$float" "$torch") ($float against $torch samples/s)"
+done
+rm -rf "$mlp_out"
 # The fixed-order GEMM against Eigen's float product (pl_bench_gemm): one run per build, read from the saved output;
 # the kernel's bits must be the same in both builds (its reproducibility contract).
 gemm_out=$(mktemp -d)
