@@ -46,7 +46,7 @@ Mat Activation::derivative() const {
         case ActivationKind::Tanh:
             return 1.0 - output_.array().square();  // 1 - tanh^2
         case ActivationKind::ReLU:
-            return (input_.array() > 0.0).cast<double>();  // [x > 0]
+            return (input_.array() > 0.0).cast<Real>();  // [x > 0]
         case ActivationKind::Identity:
             return Mat::Ones(input_.rows(), input_.cols());
     }

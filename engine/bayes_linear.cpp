@@ -8,17 +8,17 @@ namespace pl {
 namespace {
 
 // softplus(r) = log(1 + e^r), written as r + log(1 + e^-r) for large r so that it never overflows
-Eigen::ArrayXXd softplus(const Mat& r) { return (r.array() > 20).select(r.array(), r.array().exp().log1p()); }
+Arr softplus(const Mat& r) { return (r.array() > 20).select(r.array(), r.array().exp().log1p()); }
 
 // sigmoid(r) = 1 / (1 + e^-r) = d softplus / dr
-Eigen::ArrayXXd sigmoid(const Mat& r) { return 1.0 / (1.0 + (-r.array()).exp()); }
+Arr sigmoid(const Mat& r) { return 1.0 / (1.0 + (-r.array()).exp()); }
 
 // rho such that softplus(rho) = sigma: rho = log(e^sigma - 1)
 double inverse_softplus(double sigma) { return std::log(std::expm1(sigma)); }
 
 Mat normal_noise(Rng& rng, Eigen::Index rows, Eigen::Index cols) {
     Mat eps(rows, cols);
-    for (double& e : eps.reshaped()) e = rng.normal();
+    for (Real& e : eps.reshaped()) e = rng.normal();
     return eps;
 }
 
@@ -61,7 +61,7 @@ double GaussianWeights::kl(double prior_sd) const {
     // EXERCISE bayes-by-backprop.gaussian_kl: The KL of the posterior from the prior, closed form (2 points)
     // HINT: s = sigma() and p = prior_sd are standard deviations (not variances): the log term is log(p / s).
     // HINT: sum over every weight; the KL of q = prior is exactly 0 (that is what the -1/2 is for).
-    const Eigen::ArrayXXd s = sigma().array();
+    const Arr s = sigma().array();
     const double p2 = prior_sd * prior_sd;
     return (std::log(prior_sd) - s.log() + (s.square() + mu.value.array().square()) / (2 * p2) - 0.5).sum();
     // END EXERCISE
@@ -72,7 +72,7 @@ void GaussianWeights::add_kl_grad(double prior_sd) {
     // EXERCISE bayes-by-backprop.kl_gradient: The KL's gradient with respect to mu and rho (2 points)
     // HINT: add to mu.grad and rho.grad (+=): they already hold the data term's gradient.
     // HINT: differentiate through s = softplus(rho): dKL/drho = dKL/ds * dsigma_drho().
-    const Eigen::ArrayXXd s = sigma().array();
+    const Arr s = sigma().array();
     const double p2 = prior_sd * prior_sd;
     mu.grad += mu.value / p2;
     rho.grad += ((-1.0 / s + s / p2) * dsigma_drho().array()).matrix();

@@ -41,14 +41,14 @@ Split make_cubic(Rng& rng, int n_train, int n_test, double lo, double hi, double
         s.train.x(0, i) = x;
         s.train.y(0, i) = x * x * x + rng.normal(0.0, noise_sd);
     }
-    s.test.x = Eigen::RowVectorXd::LinSpaced(n_test, lo, hi);
+    s.test.x = RowVec::LinSpaced(n_test, lo, hi);
     s.test.y = s.test.x.array().cube();
     return s;
 }
 
 static Mat uniform_cube(Rng& rng, int dims, int n) {
     Mat x(dims, n);
-    for (double& v : x.reshaped()) v = rng.uniform();
+    for (Real& v : x.reshaped()) v = rng.uniform();
     return x;
 }
 

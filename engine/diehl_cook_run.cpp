@@ -58,7 +58,8 @@ bool DiehlCookRun::step() {
     const bool testing = phase_ == DiehlCookPhase::Test;
     const Dataset& set = testing ? data_->test : data_->train;
     const int digit = testing ? test_order_[size_t(position_)] : order_[size_t(position_)];
-    const Eigen::ArrayXi& counts = net_.present(set.x.col(digit), phase_ == DiehlCookPhase::Train);
+    const Eigen::ArrayXi& counts =
+        net_.present(set.x.col(digit).cast<double>(), phase_ == DiehlCookPhase::Train);
     if (testing)
         confusion_(set.labels[size_t(digit)], classify(counts, assignments_, set.classes)) += 1;
     else if (config_.label_last < 0 || position_ >= phase_length() - config_.label_last)

@@ -32,7 +32,7 @@ void FeedbackAlignment::backward(Mlp& net, const Mat& grad_out) {
     Mat delta = grad_out;
     for (size_t l = linear.size() - 1; l > 0; --l)
         delta = act[l - 1]->backward(linear[l]->backward(delta, feedback_[l - 1]));
-    linear[0]->backward(delta);
+    linear[0]->backward(delta, InputGrad::Skip);
     // END EXERCISE
 }
 
@@ -60,8 +60,9 @@ void DirectFeedbackAlignment::backward(Mlp& net, const Mat& grad_out) {
     // EXERCISE feedback-alignment.dfa_backward: Direct feedback alignment's backward pass (2 points)
     // HINT: the top layer learns as in backprop; every hidden layer k gets the output error e = grad_out
     // HINT: straight through its own B_k = feedback_[k], then f'(a_k) (act[k]->backward), then linear[k].
-    linear.back()->backward(grad_out);
-    for (size_t k = 0; k < act.size(); ++k) linear[k]->backward(act[k]->backward(feedback_[k] * grad_out));
+    linear.back()->backward(grad_out, InputGrad::Skip);
+    for (size_t k = 0; k < act.size(); ++k)
+        linear[k]->backward(act[k]->backward(feedback_[k] * grad_out), InputGrad::Skip);
     // END EXERCISE
 }
 
@@ -87,7 +88,7 @@ void SignSymmetry::backward(Mlp& net, const Mat& grad_out) {
         const Mat sign_t = linear[l]->W.value.array().sign().matrix().transpose();
         delta = act[l - 1]->backward(linear[l]->backward(delta, sign_t));
     }
-    linear[0]->backward(delta);
+    linear[0]->backward(delta, InputGrad::Skip);
 }
 
 std::vector<FeedbackPath> SignSymmetry::feedback_paths(Mlp& net) const {

@@ -17,7 +17,7 @@ void FisherSum::add(Mlp& net, const Mat& x, const Mat& mask) {
     const Layer* first_layer = net.layers.front().get();
     const Mat p = softmax(masked_logits(net.forward(x, false), mask));
     for (Eigen::Index c = 0; c < p.rows(); ++c) {
-        const Eigen::RowVectorXd p_c = p.row(c);
+        const RowVec p_c = p.row(c);
         if (p_c.maxCoeff() == 0) continue;  // unit c is active for none of these samples
         Mat delta = -p;                     // d log p_c / dz = e_c - p
         delta.row(c).array() += 1;

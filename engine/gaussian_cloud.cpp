@@ -28,7 +28,7 @@ Mat make_cloud(Rng& rng, const CloudSettings& settings) {
     const double radians = settings.angle_deg * std::numbers::pi / 180;
     Mat ab(2, settings.n);
     for (int i = 0; i < settings.n; ++i) ab.col(i) << rng.normal(), ratio * rng.normal();
-    Eigen::Matrix2d rotation;
+    Eigen::Matrix<Real, 2, 2> rotation;
     rotation << std::cos(radians), -std::sin(radians), std::sin(radians), std::cos(radians);
     return rotation * ab;
 }

@@ -25,7 +25,7 @@ std::vector<GradientCheckRow> check_gradients(Mlp& net, const Loss& loss, const 
         row.checked = int(entries.size());
         double analytic_sq = 0, numeric_sq = 0;
         for (int k : entries) {
-            double& w = p->value(k);
+            Real& w = p->value(k);
             const double saved = w;
             w = saved + eps;
             const double loss_plus = loss.value(net.forward(x, false), y);

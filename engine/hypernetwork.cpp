@@ -8,7 +8,7 @@ namespace pl {
 
 static Mat standard_normal(int rows, int cols, Rng& rng) {
     Mat m(rows, cols);
-    for (double& v : m.reshaped()) v = rng.normal();
+    for (Real& v : m.reshaped()) v = rng.normal();
     return m;
 }
 

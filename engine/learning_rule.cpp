@@ -4,7 +4,7 @@
 namespace pl {
 
 // g_L = dL/d(output); g_{l-1} = layer_l.backward(g_l), which also sets layer_l's parameter grads
-void Backprop::backward(Mlp& net, const Mat& grad_out) { net.backward(grad_out); }
+void Backprop::backward(Mlp& net, const Mat& grad_out) { net.backward(grad_out, InputGrad::Skip); }
 
 std::vector<FeedbackPath> Backprop::feedback_paths(Mlp& net) const {
     std::vector<Linear*> linear = net.linears();

@@ -88,7 +88,7 @@ void LifLayer::simulate(const Mat& drive, int batch) {
         }
         (p.tau_rise_ms > 0 ? h : i) += record.at(drive, t);  // input impulses: H (or I) += W s_in_t
         record.at(I_rec, t) = i;
-        double *U_t = record.at(record.U, t).data(), *S_t = record.at(record.S, t).data(), *u_k = u.data();
+        Real *U_t = record.at(record.U, t).data(), *S_t = record.at(record.S, t).data(), *u_k = u.data();
         for (Eigen::Index k = 0; k < u.size(); ++k) {
             U_t[k] = u_k[k] + u_rest;
             S_t[k] = f.spike_at((U_t[k] - theta) / gap);   // Heaviside(v), v = (U - theta) / gap
@@ -111,10 +111,10 @@ void LifLayer::drive_adjoint(const Mat& dL_dS, const Mat& dL_dU, Mat& dL_dD) con
         v_ = distance(record.at(record.U, t));
         dS_ = spike.grad(v_);  // dS_t/dv_t; dS_t/dU_t = that / gap
         // One pass per step over its (neuron, sample) elements, from locals the stores cannot alias
-        const double *U_t = record.at(record.U, t).data(), *S_t = record.at(record.S, t).data();
-        const double *dS_dv = dS_.data(), *dU_t = dL_dU.size() > 0 ? record.at(dL_dU, t).data() : nullptr;
-        const double* dS_t = dL_dS.size() > 0 ? record.at(dL_dS, t).data() : nullptr;
-        double *dD_t = record.at(dL_dD, t).data(), *h = gh.data(), *i = gi.data(), *u = gu.data();
+        const Real *U_t = record.at(record.U, t).data(), *S_t = record.at(record.S, t).data();
+        const Real *dS_dv = dS_.data(), *dU_t = dL_dU.size() > 0 ? record.at(dL_dU, t).data() : nullptr;
+        const Real* dS_t = dL_dS.size() > 0 ? record.at(dL_dS, t).data() : nullptr;
+        Real *dD_t = record.at(dL_dD, t).data(), *h = gh.data(), *i = gi.data(), *u = gu.data();
         for (Eigen::Index k = 0; k < gu.size(); ++k) {
             const double dS = dS_dv[k] / gap;
             if (detach) {

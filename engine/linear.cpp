@@ -12,7 +12,7 @@ Linear::Linear(int in, int out, Rng& rng, double init_scale, int index) {
     // W ~ N(0, init_scale^2 / fan_in), b = 0
     const double sd = init_scale / std::sqrt(double(in));
     W.value.resize(out, in);
-    for (double& w : W.value.reshaped()) w = rng.normal(0.0, sd);
+    for (Real& w : W.value.reshaped()) w = rng.normal(0.0, sd);
     b.value = Mat::Zero(out, 1);
     W.grad = Mat::Zero(out, in);
     b.grad = Mat::Zero(out, 1);
@@ -24,19 +24,21 @@ Mat Linear::forward(const Mat& x, bool /*training*/) {
     return (W.value * x).colwise() + b.value.col(0);
 }
 
-Mat Linear::backward(const Mat& grad_out) {
+Mat Linear::backward(const Mat& grad_out, InputGrad dx) {
     // EXERCISE backprop.linear_backward: The linear layer's backward pass (2 points)
     // HINT: g = dL/dy has one column per sample; input_ holds the x of forward().
-    // HINT: fill W.grad (shape of W), b.grad (shape of b) and return dL/dx (shape of x).
-    W.grad = grad_out * input_.transpose();  // dL/dW = g x^T
-    b.grad = grad_out.rowwise().sum();       // dL/db = sum over the batch of g
-    return W.value.transpose() * grad_out;   // dL/dx = W^T g
+    // HINT: fill W.grad (shape of W), b.grad (shape of b) and return dL/dx (shape of x);
+    // HINT: when dx is InputGrad::Skip, nobody uses dL/dx: return an empty Mat() instead.
+    W.grad.noalias() = grad_out * input_.transpose();  // dL/dW = g x^T
+    b.grad = grad_out.rowwise().sum();                 // dL/db = sum over the batch of g
+    if (dx == InputGrad::Skip) return Mat();
+    return W.value.transpose() * grad_out;  // dL/dx = W^T g
     // END EXERCISE
 }
 
-// The same dL/dW and dL/db as backward(g) (its W^T g unused); the error goes down through B instead
+// The same dL/dW and dL/db as backward(g); the error goes down through B instead of W^T
 Mat Linear::backward(const Mat& grad_out, const Mat& feedback) {
-    backward(grad_out);
+    backward(grad_out, InputGrad::Skip);
     return feedback * grad_out;
 }
 

@@ -6,7 +6,7 @@ namespace pl {
 // log softmax(z) = (z - max z) - log sum exp(z - max z), per column
 static Mat log_softmax(const Mat& logits) {
     const Mat shifted = logits.rowwise() - logits.colwise().maxCoeff();
-    const Eigen::RowVectorXd log_sum = shifted.array().exp().colwise().sum().log();
+    const RowVec log_sum = shifted.array().exp().colwise().sum().log();
     return shifted.rowwise() - log_sum;
 }
 

@@ -18,10 +18,17 @@ Mat Mlp::forward(const Mat& x, bool training) {
     return a;
 }
 
-// g_{l-1} = layer_l.backward(g_l), from the output down to the input
-Mat Mlp::backward(const Mat& grad_out) {
+// g_{l-1} = layer_l.backward(g_l), from the output down to the input (or to the lowest trained layer)
+Mat Mlp::backward(const Mat& grad_out, InputGrad dx) {
+    size_t lowest = 0;  // layers below the lowest one with parameters only pass dL/dx on
+    if (dx == InputGrad::Skip)
+        while (lowest + 1 < layers.size() && layers[lowest]->params().empty()) ++lowest;
     Mat g = grad_out;
-    for (auto layer = layers.rbegin(); layer != layers.rend(); ++layer) g = (*layer)->backward(g);
+    for (size_t l = layers.size(); l-- > lowest;) {
+        auto* linear = dynamic_cast<Linear*>(layers[l].get());
+        if (l == lowest && linear) return linear->backward(g, dx);
+        g = layers[l]->backward(g);
+    }
     return g;
 }
 

@@ -15,7 +15,9 @@ public:
     // sizes = {in, hidden..., out}; every hidden Linear is followed by `hidden` activation.
     Mlp(const std::vector<int>& sizes, ActivationKind hidden, Rng& rng, double init_scale = 1.0);
     Mat forward(const Mat& x, bool training = false);
-    Mat backward(const Mat& grad_out);  // after forward(): every param's grad from dL/d(out); returns dL/dx
+    // After forward(): every param's grad from dL/d(out); returns dL/dx, or with InputGrad::Skip stops at the
+    // lowest layer with parameters and leaves out its dL/dx (an empty Mat when that layer is a Linear).
+    Mat backward(const Mat& grad_out, InputGrad dx = InputGrad::Return);
     std::vector<Param*> params();
     std::vector<Linear*> linears();  // the weight layers, input to output
     void add(std::unique_ptr<Layer> layer) { layers.push_back(std::move(layer)); }

@@ -66,7 +66,7 @@ static Dataset digits(const std::vector<unsigned char>& bytes, const std::vector
         const unsigned char* record = bytes.data() + kHeader + size_t(idx[j]) * kRecord;
         const int label = record[0];
         d.x.col(j) =
-            Eigen::Map<const Eigen::Matrix<unsigned char, kPixels, 1>>(record + 1).cast<double>() / 255.0;
+            Eigen::Map<const Eigen::Matrix<unsigned char, kPixels, 1>>(record + 1).cast<Real>() / 255.0;
         d.y(label, j) = 1.0;
         d.labels.push_back(label);
     }

@@ -1,4 +1,5 @@
-// SGD, momentum and Adam updates, state kept per Param.
+// SGD, momentum and Adam updates, state kept per Param; each update is one fused Eigen expression per array,
+// evaluated in place (no temporary matrices, no allocation after the first step).
 #include "engine/optimizer.h"
 #include <cmath>
 
@@ -45,10 +46,8 @@ void Adam::step(const std::vector<Param*>& params) {
         // HINT: the square root.
         m = beta1 * m + (1.0 - beta1) * p->grad;              // m = b1 m + (1 - b1) g
         v = beta2 * v + (1.0 - beta2) * p->grad.cwiseAbs2();  // v = b2 v + (1 - b2) g^2
-        const Mat m_hat = m / correction1;                    // m^ = m / (1 - b1^t)
-        const Mat v_hat = v / correction2;                    // v^ = v / (1 - b2^t)
-        // w -= lr m^ / (sqrt(v^) + eps)
-        p->value.array() -= lr * m_hat.array() / (v_hat.array().sqrt() + eps);
+        // w -= lr m^ / (sqrt(v^) + eps), m^ = m / (1 - b1^t), v^ = v / (1 - b2^t): one pass, no temporary
+        p->value.array() -= lr * (m.array() / correction1) / ((v.array() / correction2).sqrt() + eps);
         // END EXERCISE
     }
 }

@@ -5,7 +5,7 @@ namespace pl {
 
 namespace {
 
-Eigen::ArrayXXd logistic(const Mat& x) { return (1 + (-x.array()).exp()).inverse(); }  // 1 / (1 + e^-x)
+Arr logistic(const Mat& x) { return (1 + (-x.array()).exp()).inverse(); }  // 1 / (1 + e^-x)
 
 }  // namespace
 
@@ -19,7 +19,7 @@ Mat fast_sigmoid_grad(const Mat& v, double beta) {
 }
 
 Mat logistic_grad(const Mat& v, double k) {
-    const Eigen::ArrayXXd s = logistic(k * v);  // 4 s(kv) (1 - s(kv))
+    const Arr s = logistic(k * v);  // 4 s(kv) (1 - s(kv))
     return (4 * s * (1 - s)).matrix();
 }
 
@@ -39,13 +39,13 @@ const Table<SurrogateGrad>& surrogate_table() {
 double SpikeFunction::smooth_spike(double v) const { return 1 / (1 + std::exp(-(steepness * v))); }
 
 Mat SpikeFunction::spikes(const Mat& v) const {
-    return v.unaryExpr([this](double x) { return spike_at(x); });
+    return v.unaryExpr([this](Real x) { return Real(spike_at(x)); });
 }
 
 Mat SpikeFunction::grad(const Mat& v) const {
     if (!spiking) return Mat::Zero(v.rows(), v.cols());
     if (smooth) {
-        const Eigen::ArrayXXd s = logistic(steepness * v);  // d/dv s(kv) = k s (1 - s)
+        const Arr s = logistic(steepness * v);  // d/dv s(kv) = k s (1 - s)
         return (steepness * s * (1 - s)).matrix();
     }
     return surrogate(v, steepness);

@@ -17,7 +17,7 @@ const Mat& SpikeRecord::variable(const std::string& name) const {
 SpikeTrain SpikeRecord::spike_train() const {
     SpikeTrain train(static_cast<size_t>(steps()));
     const int neurons = int(S.rows());
-    const double* s = S.data();  // column by column: step, then sample, then neuron
+    const Real* s = S.data();  // column by column: step, then sample, then neuron
     for (size_t t = 0; t < train.size(); ++t)
         for (int b = 0; b < batch; ++b)
             for (int n = 0; n < neurons; ++n, ++s)

@@ -59,9 +59,10 @@ void DifferenceTargetProp::backward(Mlp& net, const Mat& grad_out) {
     std::vector<Mat> h(L);  // h[0] = x, h[l] = hidden layer l
     for (size_t l = 0; l < L; ++l) h[l] = linear[l]->input();
 
-    linear[L - 1]->backward(grad_out);  // output layer: its ordinary gradient
+    linear[L - 1]->backward(grad_out, InputGrad::Skip);  // output layer: its ordinary gradient
     // hidden l, loss 1/(2B) sum_b ||h_l - hhat_l||^2: W_l.grad = ((h_l - hhat_l) .* f'(a_l) / B) h_{l-1}^T
-    for (size_t l = 1; l < L; ++l) linear[l - 1]->backward(act[l - 1]->backward((h[l] - target[l]) / B));
+    for (size_t l = 1; l < L; ++l)
+        linear[l - 1]->backward(act[l - 1]->backward((h[l] - target[l]) / B), InputGrad::Skip);
 
     // inverses: SGD step on L_rec = 1/(2B) sum_b ||g_l(f_l(n)) - n||^2, n = h_{l-1} + eps, eps ~ N(0, sd^2)
     reconstruction_errors_.clear();

@@ -1,9 +1,18 @@
-// Numeric types of the engine: double precision, one sample per column (features x batch).
-// Double keeps finite-difference checks exact to 1e-6 and costs ~2x in speed, measured in tests/bench.
+// Numeric types of the engine: one sample per column (features x batch), in float32 (`Real`). The engine
+// built with PL_REAL_DOUBLE (pl_engine_double) is the double instantiation, for gradient checks against
+// finite differences.
 #pragma once
 #include <Eigen/Dense>
 
 namespace pl {
-using Mat = Eigen::MatrixXd;  // rows = features, cols = samples in the batch
-using Vec = Eigen::VectorXd;
+#ifdef PL_REAL_DOUBLE
+using Real = double;
+#else
+using Real = float;
+#endif
+using Mat =
+    Eigen::Matrix<Real, Eigen::Dynamic, Eigen::Dynamic>;  // rows = features, cols = samples in the batch
+using Vec = Eigen::Matrix<Real, Eigen::Dynamic, 1>;
+using RowVec = Eigen::Matrix<Real, 1, Eigen::Dynamic>;
+using Arr = Eigen::Array<Real, Eigen::Dynamic, Eigen::Dynamic>;  // element-wise view of a Mat
 }  // namespace pl

@@ -55,8 +55,9 @@ bool UpdateAnglesInParts::advance(int steps) {
             angles.hidden_undefined.push_back(why_undefined(rule_grads[l].squaredNorm(), g.squaredNorm(),
                                                             rule.name(), "layer " + std::to_string(l + 1)));
         }
-        dot += (rule_grads[l].array() * g.array()).sum();
-        rule_sq += rule_grads[l].squaredNorm(), bp_sq += g.squaredNorm();
+        const Eigen::ArrayXXd r_l = rule_grads[l].cast<double>(), g_l = g.cast<double>();  // sums in double
+        dot += (r_l * g_l).sum();
+        rule_sq += r_l.square().sum(), bp_sq += g_l.square().sum();
     }
     angles.all = std::acos(std::clamp(dot / std::sqrt(rule_sq * bp_sq), -1.0, 1.0)) * 180 / M_PI;
     angles.all_undefined = why_undefined(rule_sq, bp_sq, rule.name(), "the network");

@@ -6,7 +6,7 @@ namespace pl {
 
 static Mat standard_normal(int rows, int cols, Rng& rng) {
     Mat m(rows, cols);
-    for (double& v : m.reshaped()) v = rng.normal();
+    for (Real& v : m.reshaped()) v = rng.normal();
     return m;
 }
 
@@ -34,16 +34,16 @@ VaeLoss Vae::forward(const Mat& x, const Mat& eps, const Vec& weights) {
     const Mat z = mu_.array() + (0.5 * log_var_.array()).exp() * eps.array();  // z = mu + sigma eps
     logits_ = decoder.forward(z, true);
     // -log p(x|z) = sum_i softplus(l_i) - x_i l_i, softplus(l) = max(l, 0) + log(1 + e^-|l|)
-    const Eigen::ArrayXXd l = logits_.array();
+    const Arr l = logits_.array();
     const Vec nll = (l.max(0.0) + (-l.abs()).exp().log1p() - x.array() * l).colwise().sum().transpose();
     return {weights_.dot(nll), weights_.dot(gaussian_kl(mu_, log_var_))};  // sum_n w_n l_n
 }
 
 void Vae::backward() {
-    const Eigen::ArrayXXd w = weights_.transpose().replicate(sizes_.latent, 1);  // w_n in every row
+    const Arr w = weights_.transpose().replicate(sizes_.latent, 1);       // w_n in every row
     const Mat dlogits = (sigmoid(logits_) - x_) * weights_.asDiagonal();  // d(-log p)/dl = sigmoid(l) - x
     const Mat dz = decoder.backward(dlogits);
-    const Eigen::ArrayXXd sigma = (0.5 * log_var_.array()).exp();
+    const Arr sigma = (0.5 * log_var_.array()).exp();
     Mat dcode(2 * sizes_.latent, x_.cols());
     dcode.topRows(sizes_.latent) = dz.array() + w * mu_.array();  // dz/dmu = 1, dKL/dmu = mu
     // dz/dlog sigma^2 = eps sigma / 2, dKL/dlog sigma^2 = (sigma^2 - 1) / 2

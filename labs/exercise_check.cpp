@@ -59,8 +59,7 @@ std::string output_verdict(const Json& expected, const Mat& got) {
     for (long r = 0; r < rows; ++r)
         for (long c = 0; c < cols; ++c) want(r, c) = expected["values"][r][c].get<double>();
     // |got - want| per element, a NaN or infinity counted as the largest error
-    const Mat error =
-        (got - want).cwiseAbs().unaryExpr([](double e) { return std::isnan(e) ? INFINITY : e; });
+    const Mat error = (got - want).cwiseAbs().unaryExpr([](Real e) { return std::isnan(e) ? INFINITY : e; });
     Eigen::Index at_row = 0, at_col = 0;
     const double largest = error.maxCoeff(&at_row, &at_col);
     const double tolerance = expected["tolerance"];

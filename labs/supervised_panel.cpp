@@ -130,14 +130,15 @@ void DigitViews(SupervisedRun& run, SupervisedViews& s) {
     if (ImGui::CollapsingHeader("Draw a digit", ImGuiTreeNodeFlags_DefaultOpen)) {
         ImGui::BeginGroup();
         if (s.pad.Draw("pad", ui::Px(196)) || s.pad_probabilities.size() == 0)
-            s.pad_probabilities = run.predict(s.pad.image());
+            s.pad_probabilities = run.predict(s.pad.image().cast<Real>());
         ImGui::EndGroup();
         ImGui::SameLine();
         ImGui::BeginGroup();
         if (s.pad.empty()) {
             ImGui::TextDisabled("Draw with the left mouse button; right-click clears.");
         } else {
-            s.pad_probabilities = run.predict(s.pad.image());  // the net keeps learning while you look
+            s.pad_probabilities =
+                run.predict(s.pad.image().cast<Real>());  // the net keeps learning while you look
             ClassProbabilities(s.pad_probabilities);
         }
         ImGui::EndGroup();

@@ -123,7 +123,7 @@ std::vector<int> SupervisedRun::misclassified(int count) const {
 void SupervisedRun::fit_curve(std::vector<double>& x, std::vector<double>& fit, std::vector<double>& truth) {
     const int n = 200;
     double lo = data->test.x.minCoeff(), hi = data->test.x.maxCoeff();
-    Mat grid = Eigen::RowVectorXd::LinSpaced(n, lo - 0.5, hi + 0.5);
+    Mat grid = RowVec::LinSpaced(n, lo - 0.5, hi + 0.5);
     Mat out = net.forward(grid, false);
     x.assign(grid.data(), grid.data() + n);
     fit.assign(out.data(), out.data() + n);

@@ -38,9 +38,10 @@ void gradient_check(BackpropLab& lab, CachedView<std::vector<GradientCheckRow>>&
             ImGui::TableNextColumn();
             ImGui::Text("%d", row.checked);
             ImGui::TableNextColumn();
-            ImVec4 colour = row.max_rel_error < 1e-6   ? ImVec4(0.4f, 0.9f, 0.4f, 1)
-                            : row.max_rel_error < 1e-4 ? ImVec4(0.95f, 0.8f, 0.3f, 1)
-                                                       : ImVec4(1, 0.4f, 0.4f, 1);
+            // green where the Real's finite differences agree, amber up to 10x that, red beyond
+            ImVec4 colour = row.max_rel_error < kGradientAgreement        ? ImVec4(0.4f, 0.9f, 0.4f, 1)
+                            : row.max_rel_error < 10 * kGradientAgreement ? ImVec4(0.95f, 0.8f, 0.3f, 1)
+                                                                          : ImVec4(1, 0.4f, 0.4f, 1);
             ImGui::TextColored(colour, "%.2e", row.max_rel_error);
             ImGui::TableNextColumn();
             ImGui::Text("%.3e", row.analytic_norm);

@@ -84,7 +84,7 @@ TEST_CASE("the gradient check of the lab's network agrees with finite difference
     for (int i = 0; i < 20; ++i) lab.step();
     std::vector<GradientCheckRow> rows = lab.gradient_check();
     REQUIRE(rows.size() == 6);
-    for (const GradientCheckRow& row : rows) CHECK(row.max_rel_error < 1e-6);
+    for (const GradientCheckRow& row : rows) CHECK(row.max_rel_error < kGradientAgreement);
 }
 
 TEST_CASE("the catalog lists all nine labs, each can be made, and an unknown id is refused", "[lab]") {
@@ -166,10 +166,10 @@ TEST_CASE("plain SGD at lr=2 on MNIST: every ReLU dies, the dead net stops the r
     REQUIRE(lab.params.set_all("lr=2&optimizer=sgd&epochs=3").empty());
     lab.reset();
     run_to_end(lab);
-    CHECK_THAT(lab.error,
-               Catch::StartsWith("training diverged in epoch 2, batch 312: the net has gone dead: "
-                                 "in each of the last 20 batches every weight gradient was exactly 0"));
-    CHECK(lab.logs()[0]->last("test_acc") < 0.15);  // epoch 1 already at chance
+    CHECK_THAT(lab.error, Catch::StartsWith("training diverged in epoch 2, batch ") &&
+                              Catch::Contains(": the net has gone dead: in each of the last 20 batches every "
+                                              "weight gradient was exactly 0"));
+    CHECK(lab.logs()[0]->last("test_acc") < 0.2);  // epoch 1 already at chance: one class for every input
 }
 
 TEST_CASE("a regression's accuracy is null with its reason, and the CLI warns about it", "[lab][cli]") {

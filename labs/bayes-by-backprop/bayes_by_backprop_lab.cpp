@@ -22,7 +22,7 @@ const char* const kNoTraining = "no training before this row";
 Split cubic_data(uint64_t data_seed, uint64_t index, double noise) {
     Rng rng = random_stream(data_seed, Stream::ToyData, index);
     Split s = make_cubic(rng, kTrainPoints, kGridPoints, -kTrainEdge, kTrainEdge, noise);
-    s.test.x = Eigen::RowVectorXd::LinSpaced(kGridPoints, -kGridEdge, kGridEdge);
+    s.test.x = RowVec::LinSpaced(kGridPoints, -kGridEdge, kGridEdge);
     s.test.y = s.test.x.array().cube();
     return s;
 }
@@ -30,7 +30,7 @@ Split cubic_data(uint64_t data_seed, uint64_t index, double noise) {
 using Mask = Eigen::Array<bool, 1, Eigen::Dynamic>;
 
 // The mean of the values where the mask is true
-double mean_where(const Mask& mask, const Eigen::RowVectorXd& values) {
+double mean_where(const Mask& mask, const RowVec& values) {
     return mask.select(values.array(), 0.0).sum() / double(mask.count());
 }
 
@@ -295,13 +295,13 @@ void BayesByBackpropLab::Model::end_evaluation() {
 // Predictive mean and sigma over the sampled functions (bbb) or the fits (mle), on the grid over [-5, 5].
 std::vector<double> BayesByBackpropLab::log_row() {
     const Mat& grid = grid_.x;
-    const Eigen::RowVectorXd mean = functions.colwise().mean();
+    const RowVec mean = functions.colwise().mean();
     // sigma(x) = sqrt(mean_s (f_s(x) - mean(x))^2)
-    const Eigen::RowVectorXd sigma = (functions.rowwise() - mean).array().square().colwise().mean().sqrt();
-    const Eigen::RowVectorXd truth = grid.array().cube();
+    const RowVec sigma = (functions.rowwise() - mean).array().square().colwise().mean().sqrt();
+    const RowVec truth = grid.array().cube();
     const Mask inside = grid.array().abs() <= kTrainEdge + 1e-9;
-    const Eigen::RowVectorXd squared_error = (mean - truth).array().square();  // against x^3
-    const double test_rmse = std::sqrt(squared_error.mean());                  // on [-5, 5]
+    const RowVec squared_error = (mean - truth).array().square();  // against x^3
+    const double test_rmse = std::sqrt(squared_error.mean());      // on [-5, 5]
     const double rmse_in = std::sqrt(mean_where(inside, squared_error));
     const double sigma_in = mean_where(inside, sigma), sigma_out = mean_where(!inside, sigma);
 

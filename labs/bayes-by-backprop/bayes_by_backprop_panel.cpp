@@ -51,7 +51,7 @@ void PredictivePlot(BayesByBackpropLab& lab, PanelState& s) {
         bayesian ? std::min(kSamplesShown, int(lab.functions.rows())) : int(lab.functions.rows());
     s.functions.resize(size_t(shown));
     for (int k = 0; k < shown; ++k) {
-        const Eigen::RowVectorXd f = lab.functions.row(k);
+        const Eigen::RowVectorXd f = lab.functions.row(k).cast<double>();
         s.functions[size_t(k)].assign(f.data(), f.data() + f.size());
     }
     const std::vector<Dataset>& sets = lab.train_sets();

@@ -16,7 +16,7 @@ constexpr double kSmallest = 1e-12;     // p_y is floored here for the test loss
 
 // H(p) = -sum_c p_c log p_c per column, in nats (0 log 0 = 0)
 Eigen::RowVectorXd entropy_of(const Mat& p) {
-    return -(p.array() > 0).select(p.array() * p.array().log(), 0.0).colwise().sum();
+    return -(p.array() > 0).select(p.array() * p.array().log(), Real(0)).colwise().sum().cast<double>();
 }
 
 // AUROC = P(H_out > H_in) + P(H_out = H_in) / 2 over every pair of an in- and an out-of-distribution image

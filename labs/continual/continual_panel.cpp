@@ -114,7 +114,7 @@ void AccuracyMatrix(const ContinualLab& lab) {
     options.cell = ui::Px(40);
     ImGui::BeginGroup();
     ImGui::Text("Accuracy matrix R[i][j] (%%)");
-    ui::HeatMap("accuracy_matrix", R, options);
+    ui::HeatMap("accuracy_matrix", R.cast<double>(), options);
     ImGui::EndGroup();
     if (ImGui::GetContentRegionAvail().x - ImGui::GetItemRectSize().x > ui::Px(330))
         ImGui::SameLine(0, ui::Px(30));  // beside the matrix when there is room, else below it

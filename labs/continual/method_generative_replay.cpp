@@ -30,7 +30,7 @@ public:
           previous_vae_(VaeSizes(), init_rng_) {
         Rng view = random_stream(uint64_t(s.seed), Stream::View);
         view_z_ = Mat(vae_.latent(), kViewSamples);
-        for (double& z : view_z_.reshaped()) z = view.normal();
+        for (Real& z : view_z_.reshaped()) z = view.normal();
         view_ = vae_.decode(view_z_);
     }
 

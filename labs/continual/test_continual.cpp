@@ -85,7 +85,7 @@ TEST_CASE("a continual run logs every context's accuracy per epoch, fills R and 
     // R's row i is the row that ended context i; a context not trained yet scores 0 in class-IL
     for (int i = 0; i < 5; ++i)
         for (int j = 0; j < 5; ++j) {
-            CHECK(lab.run.R(i, j) == epochs.column("acc_c" + std::to_string(j + 1))[size_t(2 * i + 1)]);
+            CHECK(lab.run.R(i, j) == Real(epochs.column("acc_c" + std::to_string(j + 1))[size_t(2 * i + 1)]));
             if (j > i) CHECK(lab.run.R(i, j) == 0);
         }
     // the first context's batches had no replay, the next ones' twice the samples

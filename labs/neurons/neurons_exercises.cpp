@@ -11,7 +11,7 @@ namespace pl {
 
 namespace {
 
-Mat row(const Eigen::ArrayXd& x) { return x.matrix().transpose(); }
+Mat row(const Eigen::ArrayXd& x) { return x.matrix().transpose().cast<Real>(); }
 
 // 14 voltages: 12 uniform in [-100, 50) mV and the removable singularities -40 (alpha_m) and -55 (alpha_n)
 std::vector<ProbeOutput> hh_rate_outputs(uint64_t seed, double celsius) {
@@ -48,10 +48,10 @@ std::vector<ProbeOutput> hh_step_outputs(uint64_t seed) {
     Mat V(3, samples), m(3, samples), h(3, samples), n(3, samples);
     for (int k = 0; k < samples; ++k) {
         for (int j = 0; j < steps_per_sample; ++j) hh.step(I, 0.01);
-        V.col(k) = hh.s.V.matrix();
-        m.col(k) = hh.s.m.matrix();
-        h.col(k) = hh.s.h.matrix();
-        n.col(k) = hh.s.n.matrix();
+        V.col(k) = hh.s.V.matrix().cast<Real>();
+        m.col(k) = hh.s.m.matrix().cast<Real>();
+        h.col(k) = hh.s.h.matrix().cast<Real>();
+        n.col(k) = hh.s.n.matrix().cast<Real>();
     }
     return {
         {"V (mV)", V, 1e-6,
@@ -73,8 +73,8 @@ std::vector<ProbeOutput> lif_outputs(uint64_t seed) {
         if (k % 50 == 0)
             for (double& i : I) i = rng.uniform(0, 1500);
         lif.step(I, 0.1);
-        V.col(k) = lif.s.V.matrix();
-        S.col(k) = lif.spiked.matrix();
+        V.col(k) = lif.s.V.matrix().cast<Real>();
+        S.col(k) = lif.spiked.matrix().cast<Real>();
     }
     return {
         {"V (mV)", V, 1e-9,

@@ -23,7 +23,7 @@ constexpr int kClasses = 10;
 
 struct DiehlCookView {
     ThrottledView throttle;
-    Eigen::MatrixXd fields;  // 784 x N: neuron j's weights over their largest
+    Eigen::MatrixXf fields;  // 784 x N: neuron j's weights over their largest
     std::vector<std::string> captions;
     std::vector<double> neuron, theta, classes, per_class;
     ui::SpikeEvents input, exc;
@@ -41,7 +41,7 @@ void copy_raster(const std::vector<RasterSpike>& spikes, int neurons, const Dieh
 void copy_network(const DiehlCookRun& run, DiehlCookView& v) {
     const DiehlCook& net = run.net();
     const int N = net.neurons();
-    v.fields = net.weights().cast<double>();
+    v.fields = net.weights().cast<float>();
     for (int j = 0; j < N; ++j) {
         const double top = v.fields.col(j).maxCoeff();
         if (top > 0) v.fields.col(j) /= top;

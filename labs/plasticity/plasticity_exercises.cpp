@@ -18,7 +18,7 @@ constexpr double kMsPerSecond = 1000;  // ms/s
 
 Mat normal_mat(Rng& rng, int rows, int cols, double sd) {
     Mat m(rows, cols);
-    for (double& v : m.reshaped()) v = rng.normal(0, sd);
+    for (Real& v : m.reshaped()) v = rng.normal(0, sd);
     return m;
 }
 
@@ -73,7 +73,7 @@ Mat pair_weights(uint64_t seed, int n, const PairStdpParams& p, double w0) {
             synapses.on_post(spikes[k].t_ms);
         else
             synapses.on_pre(spikes[k].pre, spikes[k].t_ms);
-        w_after.col(k) = synapses.w.matrix();
+        w_after.col(k) = synapses.w.matrix().cast<Real>();
     }
     return w_after;
 }
@@ -134,8 +134,8 @@ std::vector<ProbeOutput> threshold_outputs(uint64_t seed, double tau_theta_ms) {
     Mat theta(p.neurons, digits), counts(p.neurons, digits);
     for (int d = 0; d < digits; ++d) {
         const bool learn = d < digits - 1;
-        counts.col(d) = net.present(synthetic_digit(rng), learn).cast<double>().matrix();
-        theta.col(d) = net.theta_mV().cast<double>().matrix();
+        counts.col(d) = net.present(synthetic_digit(rng), learn).cast<Real>().matrix();
+        theta.col(d) = net.theta_mV().cast<Real>().matrix();
     }
     return {
         {"theta (mV) after each digit (the last one at test time)", theta, 1e-4,
@@ -159,7 +159,7 @@ std::vector<ProbeOutput> normalisation_outputs(uint64_t seed, int neurons, doubl
     DiehlCook net(p, seed);
     for (int d = 0; d < digits; ++d) net.present(synthetic_digit(rng), true);
     net.normalise_weights();
-    const Mat w = net.weights().cast<double>();
+    const Mat w = net.weights().cast<Real>();
     return {
         {"each neuron's weight sum", w.colwise().sum(), 1e-3,
          "column j of the 784 x N weights is neuron j's input: each column must sum to w_sum"},

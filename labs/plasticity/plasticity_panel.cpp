@@ -58,7 +58,7 @@ void copy_cloud(const RateRun& run, CloudView& v) {
     v.cloud_x.clear(), v.cloud_y.clear();
     for (Eigen::Index i = 0; i < X.cols(); i += std::max<Eigen::Index>(1, X.cols() / kCloudPoints))
         v.cloud_x.push_back(X(0, i)), v.cloud_y.push_back(X(1, i));
-    v.extent = 1.1 * std::max(1.0, X.cwiseAbs().maxCoeff());
+    v.extent = 1.1 * std::max(1.0, double(X.cwiseAbs().maxCoeff()));
     std::vector<double>* axes[2][2] = {{&v.pc1_x, &v.pc1_y}, {&v.pc2_x, &v.pc2_y}};
     for (int j = 0; j < 2; ++j) {
         const Vec half = run.pcs->vectors.col(j) * std::sqrt(run.pcs->values(j));  // +-sqrt(lambda) v
@@ -74,7 +74,7 @@ void copy_cloud(const RateRun& run, CloudView& v) {
         if (k % stride == 0) v.path_x.push_back(w(0)), v.path_y.push_back(w(1));
         v.passes.push_back(double(k) * passes_per_point);
         v.norm.push_back(w.norm());
-        v.angle.push_back(axis_angle_deg(w, pc1));
+        v.angle.push_back(axis_angle_deg(w.cast<Real>(), pc1));
     }
     v.w_x = {0, run.state.W(0, 0)};
     v.w_y = {0, run.state.W(0, 1)};
@@ -83,14 +83,14 @@ void copy_cloud(const RateRun& run, CloudView& v) {
 // w as a 28 x 28 image next to the true PC1 (its sign matched to w's); Sanger's k components above theirs.
 struct ImagesView {
     ThrottledView throttle;
-    Eigen::MatrixXd images;
+    Eigen::MatrixXf images;
     std::vector<std::string> captions;
 };
 
 // The learned rows of W (sign-matched to the true components) then the true components: 784 x 2k.
-Eigen::MatrixXd learned_and_true(const RateRun& run) {
+Eigen::MatrixXf learned_and_true(const RateRun& run) {
     const int k = int(run.state.W.rows());
-    Eigen::MatrixXd images(run.X.rows(), 2 * k);
+    Eigen::MatrixXf images(run.X.rows(), 2 * k);
     for (int i = 0; i < k; ++i) {
         const Vec truth = run.pcs->vectors.col(i);
         const Vec w = run.state.W.row(i).transpose();

@@ -54,7 +54,7 @@ RateRun::RateRun(const RateRunSettings& settings, const std::shared_ptr<const Sp
         state = rate_state(unit_row(s_.initial_angle_deg));
         const long updates = long(s_.passes) * ((X.cols() + s_.batch - 1) / s_.batch);
         path_stride = int(std::max(1L, (updates + kPathPoints - 1) / kPathPoints));
-        path.push_back(state.W.row(0).transpose());
+        path.push_back(state.W.row(0).transpose().cast<double>());
     }
     begin_pass();
 }
@@ -81,7 +81,8 @@ bool RateRun::advance(int samples) {
                              std::vector<int>(order_.begin() + long(position_), order_.begin() + long(last)),
                              s_.batch, state);
         position_ = last;
-        if (trace_path && ++updates_ % path_stride == 0) path.push_back(state.W.row(0).transpose());
+        if (trace_path && ++updates_ % path_stride == 0)
+            path.push_back(state.W.row(0).transpose().cast<double>());
     }
     if (!diverged.empty() || position_ < order_.size()) return false;
     if (++pass_ < s_.passes) begin_pass();

@@ -17,7 +17,7 @@ constexpr int kMasks = 10000;      // forward passes averaged over (standard err
 // 4 x 5 inputs with |x| in [0.5, 1.5] and either sign: y / x is defined everywhere
 Mat probe_input(Rng& rng) {
     Mat x(4, 5);
-    for (double& v : x.reshaped()) {
+    for (Real& v : x.reshaped()) {
         const double sign = rng.uniform() < 0.5 ? -1.0 : 1.0;
         v = sign * rng.uniform(0.5, 1.5);
     }
@@ -29,7 +29,7 @@ std::vector<ProbeOutput> dropout_forward(uint64_t seed) {
     const Mat x = probe_input(rng);
     Dropout dropout(kDropRate, rng.next());
     // the smallest and largest y / x of the kept units (0, 0 if every unit was dropped)
-    const Eigen::ArrayXXd ratio = dropout.forward(x, true).cwiseQuotient(x).array();
+    const Arr ratio = dropout.forward(x, true).cwiseQuotient(x).array();
     const bool any_kept = (ratio != 0).any();
     Mat kept_ratio(1, 2);
     kept_ratio << (ratio != 0).select(ratio, 1e300).minCoeff(), (ratio != 0).select(ratio, -1e300).maxCoeff();

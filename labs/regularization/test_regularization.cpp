@@ -71,7 +71,7 @@ TEST_CASE("early stopping stops after `patience` epochs without progress and end
     const Dataset& test = lab.run.data->test;
     const Mat out = lab.run.net.forward(test.x, false);
     CHECK(lab.run.loss->value(out, test.y) ==
-          Approx(epochs.column("test_loss")[size_t(best - 1)]).epsilon(1e-9));
+          Approx(epochs.column("test_loss")[size_t(best - 1)]).epsilon(1e-6));  // float32 sums
     CHECK(metric(lab, "test_acc") == epochs.column("test_acc")[size_t(best - 1)]);
     CHECK(epochs.column("test_loss")[size_t(best - 1)] != epochs.last("test_loss"));  // not the last epoch's
     CHECK(metric(lab, "epoch_stopped") == epochs.rows());
@@ -119,7 +119,7 @@ TEST_CASE("each switch leaves its mark on the trained weights", "[lab]") {
     CHECK(w1(l2).norm() < 0.8 * w1(plain).norm());
     CHECK(small(w1(l1)) > 2 * small(w1(plain)));
     CHECK(w1(plain).rowwise().norm().maxCoeff() > 1);
-    CHECK(w1(max_norm).rowwise().norm().maxCoeff() <= 1 + 1e-12);
+    CHECK(w1(max_norm).rowwise().norm().maxCoeff() <= 1 + 1e-6);  // float32 rounding
 }
 
 TEST_CASE("dropout and batch norm train, and inference is deterministic", "[lab]") {

@@ -18,7 +18,7 @@ std::vector<ProbeOutput> lif_outputs(uint64_t seed, const LifParams& params) {
     LifLayer lif(3, 4, params);
     lif.W.value = (normal_matrix(rng, 4, 3, 0.5).array() + 0.8).matrix();  // W ~ N(0.8, 0.5^2): spikes
     Mat s_in(3, steps * batch);
-    for (double& s : s_in.reshaped()) s = rng.uniform() < 0.3 ? 1.0 : 0.0;
+    for (Real& s : s_in.reshaped()) s = rng.uniform() < 0.3 ? 1.0 : 0.0;
     lif.forward(s_in, batch);
     return {
         {"U (membrane potential, before the reset)", lif.record.U, 1e-9,

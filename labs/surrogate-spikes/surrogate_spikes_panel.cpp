@@ -58,10 +58,10 @@ void sample_views(SurrogateSpikesLab& lab, const SpikingSample& s, PanelState& s
 
     const ImVec2 half = HalfWidth(ui::Px(220));
     const std::string input_title = "Input spikes (" + lab.settings().encoding + " code)";
-    ui::SpikeRaster("input", input_title.c_str(), s.input_S, dt_ms, half, ui::PaletteColor(2));
+    ui::SpikeRaster("input", input_title.c_str(), s.input_S.cast<double>(), dt_ms, half, ui::PaletteColor(2));
     ImGui::SameLine();
-    const int hovered =
-        ui::SpikeRaster("hidden", "Hidden layer spikes", s.hidden_S, dt_ms, half, ui::PaletteColor(0));
+    const int hovered = ui::SpikeRaster("hidden", "Hidden layer spikes", s.hidden_S.cast<double>(), dt_ms,
+                                        half, ui::PaletteColor(0));
 
     // Traced hidden neurons: the chosen ones (-1: the most active), and the one hovered in the raster.
     const Vec counts = s.hidden_S.rowwise().sum();
@@ -180,7 +180,7 @@ void draw_surrogate_spikes_panel(SurrogateSpikesLab& lab) {
         ImGui::EndGroup();
         ImGui::SameLine();
         const SpikingSample& s =
-            st.pad_run.get(lab, st.pad.image(), "pad " + std::to_string(st.pad_drawings));
+            st.pad_run.get(lab, st.pad.image().cast<Real>(), "pad " + std::to_string(st.pad_drawings));
         ImGui::BeginGroup();
         if (st.pad.empty())
             ImGui::TextDisabled("Draw with the left mouse button; right-click clears.");

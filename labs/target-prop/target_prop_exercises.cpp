@@ -46,7 +46,8 @@ std::vector<ProbeOutput> pc_errors(uint64_t seed, int steps) {
         {"eps_1 (hidden layer 1's prediction error)" + after, pc.errors()[1], 1e-10, hint},
         {"eps_2 (hidden layer 2's prediction error)" + after, pc.errors()[2], 1e-10,
          hint + "; mu_2 = W_2 f(x_1) + b_2 with the new x_1"},
-        {"step sizes" + after, Eigen::Map<const Mat>(pc.step_sizes().data(), 1, steps), 1e-10,
+        {"step sizes" + after,
+         Eigen::Map<const Eigen::MatrixXd>(pc.step_sizes().data(), 1, steps).cast<Real>(), 1e-10,
          "squared adds ||change of x_l||^2 over the hidden layers; the step size is sqrt(squared / B)"},
     };
 }

@@ -94,10 +94,10 @@ with tempfile.TemporaryDirectory(prefix="pl-cli-exit-") as tmp:
                len(sweep["runs"]) == 8 and list(sweep["runs"][0])[:5] == ["lr", "lab", "params", "metrics",
                                                                           "final"], json.dumps(sweep)[:300])
 
-    # 5 x 1,024 hidden units need about 150 MB: in 150 MB of address space the run cannot be built
+    # 5 x 1,024 hidden units need over 90 MB in float32: in 75 MB of address space the run cannot be built
     big = ["--set", "dataset=xor", "--set", "hidden=1024,1024,1024,1024,1024", "--epochs", "1"]
     for command in (["run", "backprop"], ["sweep", "backprop", "--vary", "lr=0.001,0.002"]):
-        code, _, err = run(command + big, memory_limit=150 << 20)
+        code, _, err = run(command + big, memory_limit=75 << 20)
         expect("%s out of memory exits 2 with a message" % command[0], code == 2 and "out of memory" in err,
                "exit %d\n%s" % (code, err))
 

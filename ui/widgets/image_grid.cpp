@@ -63,13 +63,13 @@ ImU32 GreyColor(double v) {
 const ImU32 kNotFinite = IM_COL32(255, 0, 255, 255);  // a diverged weight stands out
 
 // Largest finite |value| of a tile: each tile gets its own colour scale.
-double TileScale(const Eigen::MatrixXd& images, int tile) {
+double TileScale(const Eigen::MatrixXf& images, int tile) {
     auto finite_abs = [](double v) { return std::isfinite(v) ? std::abs(v) : 0.0; };
     double scale = images.col(tile).unaryExpr(finite_abs).maxCoeff();
     return scale > 0 ? scale : 1.0;
 }
 
-std::string GridCsv(const Eigen::MatrixXd& images, const std::vector<std::string>& captions) {
+std::string GridCsv(const Eigen::MatrixXf& images, const std::vector<std::string>& captions) {
     std::string csv = captions.empty() ? "tile" : "tile,caption";
     for (int p = 0; p < images.rows(); ++p) csv += ",p" + std::to_string(p);
     csv += "\n";
@@ -124,7 +124,7 @@ ImTextureID PixelTexture(ImGuiID id, int width, int height, const ImU32* pixels,
     return reinterpret_cast<ImTextureID>(intptr_t(texture.name));
 }
 
-int ImageGrid(const char* id, const Eigen::MatrixXd& images, int width, int height, int columns, float tile,
+int ImageGrid(const char* id, const Eigen::MatrixXf& images, int width, int height, int columns, float tile,
               ImageColors colors, const std::vector<std::string>& captions, bool changed) {
     const int count = int(images.cols());
     if (count == 0 || width <= 0 || height <= 0 || images.rows() != width * height) {

@@ -14,7 +14,7 @@ enum class ImageColors { Grey, Diverging };
 // captions (optional): one line of text under each tile. changed = false: `images` are those of the last call
 // with this id, so the texture is kept (a live view recolours only when it copies new images). Returns the
 // index of the hovered tile or -1.
-int ImageGrid(const char* id, const Eigen::MatrixXd& images, int width, int height, int columns, float tile,
+int ImageGrid(const char* id, const Eigen::MatrixXf& images, int width, int height, int columns, float tile,
               ImageColors colors, const std::vector<std::string>& captions = {}, bool changed = true);
 
 // Shared with DrawingPad: an OpenGL RGBA texture kept per `id` and re-uploaded from `pixels` (width*height
