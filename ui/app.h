@@ -46,13 +46,15 @@ public:
     std::function<void(const std::string&)> publish_state;  // web: updates the URL hash
     ImVec2 button_pos[4] = {};  // screen centres of Start, Pause, Step, Reset (for browser tests)
     float pixel_ratio = 1;      // framebuffer pixels per CSS pixel (browser); status() reports CSS pixels
+    // Resets the lab with its current parameters (a preset stays named), running again if it ran or is live:
+    // after a parameter changed, or after the data it stopped without arrived (the page's dataLoaded).
+    void after_params_changed();
 
 private:
     void draw_sidebar();
     void draw_run_controls();
     void draw_compare_controls();
     void draw_main_area();
-    void after_params_changed();
     void publish();
     void stop_run(const std::string& message);  // the lab work threw: stop with `message` as the error
     std::string work_error() const;             // the lab's error, or in a comparison the first run's

@@ -197,7 +197,9 @@ EMSCRIPTEN_KEEPALIVE pl_message pl_data_loaded(pl_text path, pl_text problem) {
             app->reset();
             return answer("");
         }
-        return answer(app->apply_state(app->state()));
+        app->after_params_changed();  // its own parameters kept as they are: re-applying them would name no
+                                      // preset
+        return answer("");
     });
 }
 
