@@ -147,9 +147,9 @@ test('an invalid compare() keeps the comparison that is running', { timeout: 120
 
 test('an exception while stepping stops the run with its message as the lab error, in the API and the frame loop', { timeout: 120000 }, () =>
   withApp('step-exception', 'lab=regularization&hidden=1024,1024,1024,1024,1024&batch=1024&batch_norm=true', async (app) => {
-    // Leave the wasm heap ~32 MB: enough to draw, too little for a step of this net (with batch norm a batch of
-    // 1024 is one chunk, so its activations need ~200 MB).
-    const run = (how) => withHeapFull(app, 32, (how) => {
+    // Leave the wasm heap ~2 MB: enough to draw, too little for a step of this net (each of its float32
+    // activations is 1024 x 1024 x 4 bytes = 4 MB; with 8 MB left a step still fits).
+    const run = (how) => withHeapFull(app, 2, (how) => {
       let thrown = null;
       try {
         if (how === 'step') plasticity.step(1);
