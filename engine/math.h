@@ -1,0 +1,48 @@
+// The engine's own transcendental functions: the same bits on every platform (glibc or musl, GCC or clang,
+// x86 or wasm) for the same input, built only from + - * / sqrt floor and exact exponent scaling (issue 15).
+#pragma once
+#include <Eigen/Core>
+
+namespace pl {
+// Double versions: within about 1 ulp of the true value (tests/unit/test_math.cpp measures each).
+double exp(double x);    // e^x; inf past 709.78, subnormal then 0 below -708.4
+double expm1(double x);  // e^x - 1, accurate near 0
+double log(double x);    // ln x; -inf at 0, NaN below 0
+double log1p(double x);  // ln(1 + x), accurate near 0
+double log10(double x);  // log10 x = ln x / ln 10
+double sin(double x);    // |x| <= 1e5 to about 1 ulp; larger x deterministic and finite, less accurate
+double cos(double x);
+double tanh(double x);           // (e^2x - 1) / (e^2x + 1)
+double acos(double x);           // in [0, pi]; NaN outside [-1, 1]
+double pow(double x, double y);  // x^y; integer y by repeated squaring in double-double
+
+// Float versions: the double version rounded to float.
+inline float exp(float x) { return float(pl::exp(double(x))); }
+inline float expm1(float x) { return float(pl::expm1(double(x))); }
+inline float log(float x) { return float(pl::log(double(x))); }
+inline float log1p(float x) { return float(pl::log1p(double(x))); }
+inline float log10(float x) { return float(pl::log10(double(x))); }
+inline float sin(float x) { return float(pl::sin(double(x))); }
+inline float cos(float x) { return float(pl::cos(double(x))); }
+inline float tanh(float x) { return float(pl::tanh(double(x))); }
+inline float acos(float x) { return float(pl::acos(double(x))); }
+inline float pow(float x, float y) { return float(pl::pow(double(x), double(y))); }
+
+// Coefficient-wise versions for Eigen arrays: pl::exp(a) is a.exp() with the functions above.
+template <typename A>
+auto exp(const Eigen::ArrayBase<A>& a) {
+    return a.unaryExpr([](typename A::Scalar x) { return pl::exp(x); });
+}
+template <typename A>
+auto log(const Eigen::ArrayBase<A>& a) {
+    return a.unaryExpr([](typename A::Scalar x) { return pl::log(x); });
+}
+template <typename A>
+auto log1p(const Eigen::ArrayBase<A>& a) {
+    return a.unaryExpr([](typename A::Scalar x) { return pl::log1p(x); });
+}
+template <typename A>
+auto tanh(const Eigen::ArrayBase<A>& a) {
+    return a.unaryExpr([](typename A::Scalar x) { return pl::tanh(x); });
+}
+}  // namespace pl
