@@ -1,9 +1,10 @@
 // The page's files besides plasticity.js, each a gzip file: the wasm, the start-up pack (font, handouts) and the
-// data sets. Each is fetched with its progress on the bar, unpacked by the browser (DecompressionStream) and
-// written into the Emscripten file system where the C++ side reads it. A data set is fetched when a lab first
-// needs it: the lab stops on its missing file (pl_data_needed lists it), and opens again once it is written
-// (pl_data_loaded). The offline page (scripts/build-web --single-file) holds its files in
-// <script type="application/octet-stream" id="pl-file-NAME"> elements instead, and its wasm in plasticity.js.
+// data sets (in a layout that gzips better, restored here). Each is fetched with its progress on the bar, unpacked
+// by the browser (DecompressionStream) and written into the Emscripten file system where the C++ side reads it.
+// A data set is fetched when a lab first needs it: the lab stops on its missing file (pl_data_needed lists it),
+// and opens again once it is written (pl_data_loaded). The offline page (scripts/build-web --single-file) holds
+// its files in <script type="application/octet-stream" id="pl-file-NAME"> elements instead, and its wasm in
+// plasticity.js.
 // Load order: after index.html's inline script (Module, showError), before plasticity.js.
 (function () {
   'use strict';
@@ -114,6 +115,30 @@
     document.getElementById('notice').classList.add('hidden');
   });
 
+  // A data set arrives in the masked layout (scripts/web_files.py, masked_images): 'PLMASKED', u32 LE count, the
+  // count labels, per image and row 4 bytes of bits (pixel != 0, column 0 in bit 7 of the first byte), then the
+  // nonzero pixels in order. Restored here to the file the engine reads: 'PLDIGIT1', the count, per image its
+  // label and 28 x 28 pixels.
+  var imageSide = 28, rowMaskBytes = 4;
+  function unmaskImages(bytes, name) {
+    if (new TextDecoder().decode(bytes.subarray(0, 8)) !== 'PLMASKED')
+      throw new Error(name + ' is not an image file in the masked layout (PLMASKED)');
+    var count = new DataView(bytes.buffer, bytes.byteOffset).getUint32(8, true);
+    var record = 1 + imageSide * imageSide;
+    var out = new Uint8Array(12 + count * record);
+    out.set(new TextEncoder().encode('PLDIGIT1'));
+    out.set(bytes.subarray(8, 12), 8);
+    var mask = 12 + count, pixel = mask + count * imageSide * rowMaskBytes, at = 12;
+    for (var i = 0; i < count; ++i) {
+      out[at++] = bytes[12 + i];
+      for (var row = 0; row < imageSide; ++row, mask += rowMaskBytes)
+        for (var column = 0; column < imageSide; ++column, ++at)
+          if (bytes[mask + (column >> 3)] & (0x80 >> (column & 7))) out[at] = bytes[pixel++];
+    }
+    if (pixel !== bytes.length) throw new Error(name + ' is damaged: its masks do not match its pixels');
+    return out;
+  }
+
   var loading = {};  // data file path -> the promise of its load in flight
 
   // One data set of pl_data_needed ({name, help, path}): fetched from <file name>.gz, written to `path`; then
@@ -129,7 +154,8 @@
       window.plasticity.dataLoaded(set.path, problem);  // its messages are warned about by api.js
     };
     window.plasticity.dataLoaded(set.path, 'Loading the ' + title + ' (' + set.path + ') into the page…');
-    loading[set.path] = fetchGz(file, title).then(function (bytes) {
+    var restored = fetchGz(file, title).then(function (bytes) { return unmaskImages(bytes, file); });
+    loading[set.path] = restored.then(function (bytes) {
       writeFile(set.path, bytes);
       loaded('');
     }, function (e) {
