@@ -26,14 +26,17 @@ UpdateAngles update_angles_to_bp(Mlp& net, const Loss& loss, LearningRule& rule,
 
 void UpdateAnglesInParts::start(Mlp& net, const Loss& loss, LearningRule& rule, const Mat& x, const Mat& y) {
     net_ = &net, loss_ = &loss, rule_ = &rule, x_ = &x, y_ = &y;
-    part_ = Part::Rule, rule_started_ = false;
+    part_ = Part::Forward;
 }
 
 bool UpdateAnglesInParts::advance(int steps) {
     std::vector<Linear*> layers = net_->linears();
+    if (part_ == Part::Forward) {
+        grad_out_ = loss_->grad(net_->forward(*x_, true), *y_);
+        part_ = Part::Rule;
+        return false;
+    }
     if (part_ == Part::Rule) {
-        if (!rule_started_) grad_out_ = loss_->grad(net_->forward(*x_, true), *y_);
-        rule_started_ = true;
         if (!rule_->backward_steps(*net_, grad_out_, steps)) return false;
         rule_grads_.clear();
         for (Linear* layer : layers) rule_grads_.push_back(layer->W.grad);

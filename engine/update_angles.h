@@ -22,8 +22,8 @@ UpdateAngles update_angles_to_bp(Mlp& net, const Loss& loss, LearningRule& rule,
 
 // update_angles_to_bp() in parts of about a step's work, the same numbers: start(), then advance() until it
 // returns true, nothing changing the net in between; `result` then holds the angles. The parts: the forward
-// pass with the rule's first backward_steps(), its further backward_steps() (predictive coding's inference),
-// then the forward pass again (the same layer inputs) with BP's backward and the angles.
+// pass, the rule's backward_steps() (one call each: predictive coding's inference runs over several), then
+// the forward pass again (the same layer inputs) with BP's backward and the angles.
 class UpdateAnglesInParts {
 public:
     // The arguments must outlive the measurement.
@@ -35,9 +35,8 @@ public:
     UpdateAngles result;
 
 private:
-    enum class Part { Idle, Rule, Backprop };
+    enum class Part { Idle, Forward, Rule, Backprop };
     Part part_ = Part::Idle;
-    bool rule_started_ = false;
     Mlp* net_ = nullptr;
     const Loss* loss_ = nullptr;
     LearningRule* rule_ = nullptr;

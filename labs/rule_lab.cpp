@@ -67,15 +67,15 @@ void RuleLab::reset() {
     for (int l = 1; l <= hidden; ++l) run.extra_columns.push_back("angle_to_bp_deg_l" + std::to_string(l));
     run.extra_columns.push_back("angle_to_bp_deg_all");
     for (const std::string& c : rule_columns(hidden)) run.extra_columns.push_back(c);
-    // The angles before each row, over several steps: the forward pass and the rule's backward (its
-    // inference in slices), then BP's (each a few times a training chunk's work on the 256 probe samples).
+    // The angles before each row, over several steps: the forward pass, the rule's backward (its inference
+    // in slices), then BP's, one part per step (each a few times a training chunk's work on the 256 probe
+    // samples: DTP's backward, the largest, ~15 ms natively at the defaults).
     run.trainer.hooks.before_row = [this] {
         if (!angles_.started()) angles_.start(run.net, *run.loss, *run.rule, probe_x_, probe_y_);
-        bool finished = false, advanced = false;  // one part, or the rule's inference steps for a slice
+        if (!angles_.in_rule()) return angles_.advance(1);
         for_a_slice(
-            kStepSliceMs, 1, [&](int steps) { finished = angles_.advance(steps), advanced = true; },
-            [&] { return finished || (advanced && !angles_.in_rule()); });
-        return finished;
+            run.slice_ms, 1, [&](int steps) { angles_.advance(steps); }, [&] { return !angles_.in_rule(); });
+        return false;  // BP's part is next
     };
     run.trainer.hooks.end_epoch = [this] {
         const UpdateAngles& angles = angles_.result;

@@ -33,6 +33,8 @@ public:
     void reset() override;
     int hidden_layers() { return int(run.net.linears().size()) - 1; }
     const RuleLabSettings& settings() const { return settings_; }  // of the current run (read by reset())
+    const Mat& probe_x() const { return probe_x_; }  // the samples the epoch rows' angles are measured on
+    const Mat& probe_y() const { return probe_y_; }
 
 protected:
     // Per-epoch columns after angle_to_bp_deg_l1..: their names and, at each epoch's end, their values; by

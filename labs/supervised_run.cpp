@@ -2,7 +2,6 @@
 #include <algorithm>
 #include <cmath>
 #include "engine/metrics.h"
-#include "labs/time_slice.h"
 
 namespace pl {
 
@@ -69,7 +68,7 @@ ChunkResult SupervisedRun::train_chunk(const Mat& x, const Mat& y) {
     }
     chunk_.finished = false;
     for_a_slice(
-        kStepSliceMs, 1, [&](int steps) { chunk_.finished = rule->backward_steps(net, grad_out_, steps); },
+        slice_ms, 1, [&](int steps) { chunk_.finished = rule->backward_steps(net, grad_out_, steps); },
         [&] { return chunk_.finished; });  // fills every param's grad when finished
     return chunk_;
 }

@@ -10,6 +10,7 @@
 #include "engine/mlp.h"
 #include "engine/optimizer.h"
 #include "engine/trainer.h"
+#include "labs/time_slice.h"
 
 namespace pl {
 
@@ -53,6 +54,9 @@ public:
     std::vector<std::string> extra_columns;  // after the standard ones, from trainer.hooks.end_epoch
     std::string advice;                      // what to change when training diverges (TrainerSetup::advice)
     bool whole_batches = false;  // never cut a batch into chunks (batch norm: its statistics are per batch)
+    // Wall-clock work of a step that runs the rule's backward in slices (predictive coding's inference, in
+    // training and in the angles before a row); 0: one unit per step (tests: the logs must not change).
+    double slice_ms = kStepSliceMs;
 
     // epochs: epoch, train_loss, test_loss, train_acc, test_acc, [valid_*,] extra_columns...
     // batches: batch, batch_loss, then w_norm_l / grad_norm_l per weight layer

@@ -4,6 +4,7 @@
 #pragma once
 #include <algorithm>
 #include <catch2/catch.hpp>
+#include <cstdio>
 #include <fstream>
 #include <map>
 #include <stdexcept>
@@ -15,6 +16,24 @@ namespace pl {
 
 inline void run_to_end(Lab& lab) {
     while (!lab.done()) lab.step();
+}
+
+// Every value of every log of `lab` to the last bit (hex floats; the wall-clock column epoch_s left out): two
+// runs that logged the same numbers give the same text.
+inline std::string logged_bits(const Lab& lab) {
+    std::string out;
+    for (const MetricLog* log : lab.logs())
+        for (const std::string& column : log->columns) {
+            if (column == "epoch_s") continue;
+            out += log->name + "." + column + ":";
+            for (double value : log->column(column)) {
+                char text[32];
+                std::snprintf(text, sizeof text, " %a", value);
+                out += text;
+            }
+            out += "\n";
+        }
+    return out;
 }
 
 // The final metrics by name.

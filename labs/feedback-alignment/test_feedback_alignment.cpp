@@ -120,3 +120,18 @@ TEST_CASE("FA and DFA at lr=10: the loss explodes in epoch 1 and the run stops w
                    Catch::EndsWith("; lower the learning rate (lr, now 10) or init_scale (now 1)"));
     }
 }
+
+TEST_CASE("Lab 2's epoch row: the update angles, measured one part per step, are those measured in one go",
+          "[lab]") {
+    FeedbackAlignmentLab lab;  // one epoch: the row's angles were measured on the final net
+    REQUIRE(lab.params.set_all("rule=fa&hidden=64&epochs=1").empty());
+    lab.reset();
+    run_to_end(lab);
+    REQUIRE(lab.error.empty());
+    const UpdateAngles in_one_go =
+        update_angles_to_bp(lab.run.net, *lab.run.loss, *lab.run.rule, lab.probe_x(), lab.probe_y());
+    const MetricLog& epochs = *lab.logs()[0];
+    REQUIRE(epochs.rows() == 1);
+    CHECK(epochs.last("angle_to_bp_deg_l1") == in_one_go.hidden[0]);
+    CHECK(epochs.last("angle_to_bp_deg_all") == in_one_go.all);
+}

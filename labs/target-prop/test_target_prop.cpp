@@ -91,3 +91,38 @@ TEST_CASE("PC at lr=10 with SGD: the loss explodes in epoch 1 and the run stops 
                Catch::StartsWith("training diverged in epoch 1, batch 5: the loss grew from 2.37 to"));
     CHECK(lab.logs()[0]->rows() == 0);
 }
+
+TEST_CASE("Lab 7 PC: a run stepped one inference step at a time logs the numbers of one in 10 ms slices",
+          "[lab]") {
+    struct Run {
+        std::string bits;
+        long long steps = 0;
+    };
+    auto run = [](double slice_ms) {  // the training batches' inference and the epoch row's angles sliced
+        TargetPropLab lab;
+        REQUIRE(lab.params.set_all("rule=pc&hidden=32,32&epochs=1&pc_steps=20").empty());
+        lab.reset();
+        lab.run.slice_ms = slice_ms;
+        Run out;
+        for (; !lab.done(); ++out.steps) lab.step();
+        REQUIRE(lab.error.empty());
+        out.bits = logged_bits(lab);
+        return out;
+    };
+    const Run in_slices = run(kStepSliceMs), one_by_one = run(0);
+    CHECK(one_by_one.steps > in_slices.steps);
+    CHECK(one_by_one.bits == in_slices.bits);
+}
+
+TEST_CASE("Lab 7 DTP: the epoch row's angles take a step per part (forward, DTP's backward, BP's)", "[lab]") {
+    TargetPropLab lab;
+    REQUIRE(lab.params.set_all("rule=dtp&hidden=32,32&epochs=1").empty());
+    lab.reset();
+    while (!lab.done() && !lab.run.trainer.evaluating()) lab.step();
+    int steps = 0;  // the evaluation's chunks (100 samples each), then the angles' parts
+    for (; !lab.done(); ++steps) lab.step();
+    REQUIRE(lab.error.empty());
+    const int evaluation_chunks =
+        (lab.run.data->train.size() + 99) / 100 + (lab.run.data->test.size() + 99) / 100;
+    CHECK(steps == evaluation_chunks + 3);
+}
