@@ -32,6 +32,9 @@ public:
     virtual void begin_context(ContinualRun& run) { (void)run; }  // run.context is the new context
     // May append samples to the batch and set run.batch_weights (one loss weight per sample; empty: 1/B).
     virtual void transform_batch(ContinualRun& run, Mat& x, Mat& y) { (void)run, (void)x, (void)y; }
+    // The method's own work on the batch in training (x: the batch as transformed) before the classifier's:
+    // one part (a step's worth) per call, true when finished; called again at each step until then.
+    virtual bool train_on_batch(ContinualRun& run, const Mat& x) { return (void)run, (void)x, true; }
     // After the batch's backward: adds the penalty's gradient to the params' grads, returns its value.
     virtual double penalty(ContinualRun& run) { return (void)run, 0.0; }
     virtual void after_update(ContinualRun& run) { (void)run; }  // after the optimizer's step

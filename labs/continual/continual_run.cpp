@@ -22,7 +22,7 @@ void ContinualRun::start(const ContinualSettings& s, std::shared_ptr<const Conti
     optimizer = make_optimizer("adam", s.lr);
     optimizer->allocate(params());
     replay_rng = random_stream(uint64_t(s.seed), Stream::Replay);
-    context = 0, contexts_done = 0, last_penalty_ = 0;
+    context = 0, contexts_done = 0, last_penalty_ = 0, union_contexts_ = 0;
     R = Mat::Zero(T, T);
     batch_weights.resize(0);
 
@@ -63,24 +63,38 @@ void ContinualRun::start(const ContinualSettings& s, std::shared_ptr<const Conti
         row.push_back(seen / (context + 1));
         return row;
     };
-    trainer.hooks.end_phase = [this](int t) {
-        if (!end_context(t)) return false;
-        if (t + 1 < contexts()) begin_context(t + 1);
-        return true;
+    trainer.hooks.end_phase = [this](int t) {  // context t's boundary work, then context t + 1's set
+        if (union_contexts_ == 0 && !end_context(t)) return false;
+        return t + 1 == contexts() || begin_context(t + 1);
     };
-    begin_context(0);
+    while (!begin_context(0)) {
+    }
     trainer.start(*this, setup);
 }
 
-void ContinualRun::begin_context(int t) {
+bool ContinualRun::begin_context(int t) {
     context = t;
-    if (method->trains_on_all_seen()) {
-        std::vector<const Dataset*> seen;
-        for (int u = 0; u <= t; ++u) seen.push_back(&benchmark->contexts[size_t(u)].train);
-        phase_data_[size_t(t)] = concatenated(seen);
+    if (method->trains_on_all_seen()) {  // the union of the contexts seen: one context copied per call
+        Dataset& seen = phase_data_[size_t(t)];
+        const Dataset& first = benchmark->contexts[0].train;
+        if (union_contexts_ == 0) {
+            const Eigen::Index samples = seen.x.cols();  // the placeholder's size
+            seen = Dataset();
+            seen.x.resize(first.x.rows(), samples), seen.y.resize(first.y.rows(), samples);
+            seen.classes = first.classes, seen.width = first.width, seen.height = first.height;
+        }
+        Eigen::Index at = 0;  // the columns of the contexts already copied
+        for (int u = 0; u < union_contexts_; ++u) at += benchmark->contexts[size_t(u)].train.size();
+        const Dataset& own = benchmark->contexts[size_t(union_contexts_)].train;
+        seen.x.middleCols(at, own.size()) = own.x;
+        seen.y.middleCols(at, own.size()) = own.y;
+        seen.labels.insert(seen.labels.end(), own.labels.begin(), own.labels.end());
+        if (++union_contexts_ <= t) return false;
+        union_contexts_ = 0;
         if (t > 0) phase_data_[size_t(t - 1)] = Dataset();  // its phase is over
     }
     method->begin_context(*this);
+    return true;
 }
 
 bool ContinualRun::end_context(int t) {
@@ -104,6 +118,7 @@ Mat ContinualRun::mask_of(const Mat& y) const {
 }
 
 ChunkResult ContinualRun::train_chunk(const Mat& x, const Mat& y) {
+    if (!method->train_on_batch(*this, x)) return {Mat(), 0, false};  // goes on at the next step
     const Mat z = masked_logits(method->forward(*this, x), mask_of(y));
     const Vec w = batch_weights.size() == x.cols() ? batch_weights : Vec::Constant(x.cols(), 1.0 / x.cols());
     method->backward(*this, weighted_cross_entropy_grad(z, y, w));

@@ -27,6 +27,11 @@ public:
     std::vector<double> batch_values() override;  // the method's penalty on the last batch
 
     const OutputLayout& layout() const { return benchmark->layout; }
+    // The training set of the context in training (joint: the union of the contexts seen).
+    const Dataset& training_set() const {
+        return method->trains_on_all_seen() ? phase_data_[size_t(context)]
+                                            : benchmark->contexts[size_t(context)].train;
+    }
     int contexts() const { return layout().contexts; }
     // 1 on the units each target's softmax runs over while training run.context (outputs x samples).
     Mat mask_of(const Mat& y) const;
@@ -48,9 +53,12 @@ public:
     int contexts_done = 0;  // rows of R filled
 
 private:
-    void begin_context(int t);
+    // Context t's set (joint: the union of the contexts seen, one context copied per call) and the method's
+    // begin_context(): true when done, called again at the next step until then.
+    bool begin_context(int t);
     bool end_context(int t);  // one slice of the boundary work of context t, true when it is finished
     std::vector<Dataset> phase_data_;  // joint: the union of the contexts seen, built when its phase begins
+    int union_contexts_ = 0;           // contexts copied into the union in progress
     double last_penalty_ = 0;
 };
 

@@ -156,3 +156,23 @@ TEST_CASE("the network, lambda and c default per benchmark (hidden also for hnet
     CHECK(lab.params.number("ewc_lambda") == 10);
     CHECK(lab.params.set("hidden", "0,5").find("clamped to 1") != std::string::npos);  // no 0-unit layer
 }
+
+TEST_CASE(
+    "joint: at a boundary the union of the contexts seen is built one context per step, the same samples",
+    "[lab]") {
+    ContinualLab lab;
+    REQUIRE(lab.params.set_all("method=joint&epochs=1").empty());
+    lab.reset();
+    while (lab.run.context < 2) lab.step();  // that step ended context 2 and copied context 1 into 3's set
+    const long long samples = lab.samples_seen();
+    int steps = 0;
+    for (; lab.samples_seen() == samples; ++steps) lab.step();
+    CHECK(steps == 3);  // contexts 2 and 3 copied, then context 3's first batch
+    std::vector<const Dataset*> seen;
+    for (int u = 0; u <= 2; ++u) seen.push_back(&lab.run.benchmark->contexts[size_t(u)].train);
+    const Dataset expected = concatenated(seen);
+    const Dataset& union_of_three = lab.run.training_set();
+    CHECK(union_of_three.x == expected.x);
+    CHECK(union_of_three.y == expected.y);
+    CHECK(union_of_three.labels == expected.labels);
+}

@@ -26,7 +26,55 @@ std::map<std::string, double> run_with(ContinualLab& lab, const std::string& set
     return std::map<std::string, double>(metrics.begin(), metrics.end());
 }
 
+// A method whose work on each batch is done in one step, as before it was split over steps.
+class InOneGo : public ContinualMethod {
+public:
+    explicit InOneGo(std::unique_ptr<ContinualMethod> method) : method_(std::move(method)) {}
+    bool trains_on_all_seen() const override { return method_->trains_on_all_seen(); }
+    std::vector<Param*> params(ContinualRun& run) override { return method_->params(run); }
+    Mat forward(ContinualRun& run, const Mat& x) override { return method_->forward(run, x); }
+    void backward(ContinualRun& run, const Mat& g) override { method_->backward(run, g); }
+    Mat predict(ContinualRun& run, const Mat& x) override { return method_->predict(run, x); }
+    void begin_context(ContinualRun& run) override { method_->begin_context(run); }
+    void transform_batch(ContinualRun& run, Mat& x, Mat& y) override { method_->transform_batch(run, x, y); }
+    bool train_on_batch(ContinualRun& run, const Mat& x) override {
+        while (!method_->train_on_batch(run, x)) {
+        }
+        return true;
+    }
+    double penalty(ContinualRun& run) override { return method_->penalty(run); }
+    void after_update(ContinualRun& run) override { method_->after_update(run); }
+    bool end_context(ContinualRun& run) override { return method_->end_context(run); }
+
+private:
+    std::unique_ptr<ContinualMethod> method_;
+};
+
 }  // namespace
+
+TEST_CASE("generative replay: each generator step on a batch is a step of its own; the numbers as in one go",
+          "[lab]") {
+    auto run = [](bool in_one_go, long long& steps) {
+        ContinualLab lab;
+        REQUIRE(lab.params.set_all("method=generative-replay&epochs=1&batch=128").empty());
+        lab.reset();
+        REQUIRE(lab.error.empty());
+        if (in_one_go) lab.run.method = std::make_unique<InOneGo>(std::move(lab.run.method));
+        steps = 0;
+        for (; !lab.done(); ++steps) {
+            lab.step();
+            if (steps == 2)
+                CHECK(lab.samples_seen() == (in_one_go ? 3 * 128 : 0));      // 3 generator steps, then
+            if (steps == 3 && !in_one_go) CHECK(lab.samples_seen() == 128);  // the classifier's
+        }
+        REQUIRE(lab.error.empty());
+        return logged_bits(lab);
+    };
+    long long split_steps = 0, one_go_steps = 0;
+    const std::string split = run(false, split_steps), in_one_go = run(true, one_go_steps);
+    CHECK(split_steps > one_go_steps);
+    CHECK(split == in_one_go);
+}
 
 TEST_CASE("split class-IL: generative replay remembers the earlier contexts", "[lab][slow]") {
     ContinualLab lab;
