@@ -52,10 +52,18 @@ void Vae::backward() {
 }
 
 VaeLoss Vae::train_step(const Mat& x, Rng& noise, const Vec& weights) {
-    const VaeLoss loss = forward(x, standard_normal(sizes_.latent, int(x.cols()), noise), weights);
+    const VaeLoss loss = begin_step(x, noise, weights);
+    end_step();
+    return loss;
+}
+
+VaeLoss Vae::begin_step(const Mat& x, Rng& noise, const Vec& weights) {
+    return forward(x, standard_normal(sizes_.latent, int(x.cols()), noise), weights);
+}
+
+void Vae::end_step() {
     backward();
     adam_.step(params());
-    return loss;
 }
 
 Mat Vae::decode(const Mat& z) { return sigmoid(decoder.forward(z)); }

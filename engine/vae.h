@@ -33,6 +33,10 @@ public:
     void backward();  // every param's grad of the last forward()'s loss
     // Draws eps from `noise`, forward, backward and one step of the VAE's own Adam; the loss before the step.
     VaeLoss train_step(const Mat& x, Rng& noise, const Vec& weights = Vec());
+    // train_step() in two parts of a step's work each, the same numbers: begin_step() draws eps and runs
+    // forward(), end_step() runs backward() and the Adam step.
+    VaeLoss begin_step(const Mat& x, Rng& noise, const Vec& weights = Vec());
+    void end_step();
     Mat decode(const Mat& z);        // decoder means sigmoid(dec(z)): inputs x columns of z
     Mat sample(int n, Rng& rng);     // decode(z), z ~ N(0, I): inputs x n
     Mat reconstruct(const Mat& x);   // sigmoid(dec(mu(x)))

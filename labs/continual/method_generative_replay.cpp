@@ -42,15 +42,18 @@ public:
             append_columns(x, replayed);
             run.batch_weights = replay_mixing_weights(current, current, run.context + 1);
         }
-        generator_steps_ = 0;
+        generator_parts_ = 0;
     }
 
-    // The generator learns from the same batch: one of its steps per call (~8 ms natively on a batch with
-    // its replayed half), then the classifier's turn.
+    // The generator learns from the same batch: half of one of its steps per call (forward, then backward
+    // and Adam: a step is ~8 ms natively on a batch with its replayed half), then the classifier's turn.
     bool train_on_batch(ContinualRun& run, const Mat& x) override {
-        if (generator_steps_ == kGeneratorSteps) return true;
-        vae_.train_step(x, run.replay_rng, run.batch_weights);
-        if (++generator_steps_ == kGeneratorSteps && ++batches_ % kViewEveryBatches == 0)
+        if (generator_parts_ == 2 * kGeneratorSteps) return true;
+        if (generator_parts_ % 2 == 0)
+            vae_.begin_step(x, run.replay_rng, run.batch_weights);
+        else
+            vae_.end_step();
+        if (++generator_parts_ == 2 * kGeneratorSteps && ++batches_ % kViewEveryBatches == 0)
             view_ = vae_.decode(view_z_);
         return false;
     }
@@ -92,7 +95,7 @@ private:
     Mlp previous_net_;   // the classifier frozen then: labels them
     Mat view_z_, view_;  // the panel's fixed codes and their digits (784 x kViewSamples)
     int batches_ = 0;
-    int generator_steps_ = 0;  // on the batch in training
+    int generator_parts_ = 0;  // halves of generator steps done on the batch in training
 };
 }  // namespace
 
