@@ -1,6 +1,5 @@
 #include "engine/math.h"
 #include <array>
-#include <bit>
 #include <cmath>
 #include <cstdint>
 #include <limits>
@@ -63,11 +62,38 @@ constexpr auto kSinTail = taylor<9>(3, 2, -1);  // sin r = r - r^3 (1/3! - z/5! 
 constexpr auto kCosTail = taylor<9>(4, 2, -1);  // cos r = 1 - z/2 + z^2 (1/4! - z/6! + ... + z^8/20!)
 constexpr auto kAtanh = atanh_series<10>();     // to s^21, |s| <= 0.1716
 constexpr auto kAsin = asin_series<25>();       // to x^51, |x| <= 1/2
+// a_n of tanh x = sum a_n x^(2n+1): tanh' = 1 - tanh^2 gives (2n + 1) a_n = -sum_(i+j=n-1) a_i a_j, a_0 = 1
+template <size_t N>
+constexpr std::array<double, N> tanh_series() {
+    std::array<double, N> a{};
+    a[0] = 1;
+    for (size_t n = 1; n < N; ++n) {
+        double sum = 0;
+        for (size_t i = 0; i < n; ++i) sum += a[i] * a[n - 1 - i];
+        a[n] = -sum / double(2 * n + 1);
+    }
+    return a;
+}
+constexpr auto kTanh = tanh_series<11>();  // to x^21: float accuracy for |x| < kTanhSwitchF
+
+template <size_t N>
+constexpr std::array<float, N> to_float(const std::array<double, N>& c) {
+    std::array<float, N> f{};
+    for (size_t j = 0; j < N; ++j) f[j] = float(c[j]);
+    return f;
+}
+// The float kernels' constants: ln 2 = kLn2HiF + kLn2LoF, kLn2HiF to 12 bits (k kLn2HiF exact for |k| < 2^12)
+constexpr float kLn2HiF = 0x1.62ep-1f, kLn2LoF = 0x1.0bfbe8p-15f, kInvLn2F = 0x1.715476p+0f;
+constexpr float kRoundF = 0x1.8p23f;  // (y + kRoundF) - kRoundF rounds |y| < 2^22 to the nearest integer
+constexpr float kInfF = std::numeric_limits<float>::infinity();
+constexpr auto kExpTailF = to_float(taylor<6>(2, 1, 1));  // e^r = 1 + r + r^2 (1/2! + ... + r^5/7!)
+constexpr auto kAtanhF = to_float(atanh_series<5>());     // to s^11
+constexpr double kTanhSwitchF = 0.625;  // the float tanh: its series below, 1 - 2/(e^2|x| + 1) above
 
 // c_0 + z (c_1 + z (c_2 + ...)): Horner's rule
-template <size_t N>
-double horner(const std::array<double, N>& c, double z) {
-    double sum = c[N - 1];
+template <typename T, size_t N>
+T horner(const std::array<T, N>& c, T z) {
+    T sum = c[N - 1];
     for (size_t n = N - 1; n-- > 0;) sum = sum * z + c[n];
     return sum;
 }
@@ -100,7 +126,7 @@ TwoDoubles multiply(TwoDoubles a, TwoDoubles b) {
 }
 
 // 2^k for -1022 <= k <= 1023, from its bits
-double power_of_two(int k) { return std::bit_cast<double>(uint64_t(k + 1023) << 52); }
+double power_of_two(int k) { return Eigen::numext::bit_cast<double>(uint64_t(k + 1023) << 52); }
 // y 2^k for |k| <= 2000: the first factor exact, so the result is rounded once (to a subnormal, 0 or inf)
 double scale(double y, int k) {
     if (k > 1023) return y * 0x1p1023 * power_of_two(k - 1023);
@@ -202,7 +228,80 @@ TwoDoubles expm1_parts(double x) {
     const TwoDoubles sum = two_sum(two_k - 1, two_k * r);  // 2^k - 1 exact for -53 <= k <= 52
     return fast_two_sum(sum.hi, sum.lo + two_k * t);
 }
+// The float kernels: float arithmetic only and no branches, so that the loops over arrays below vectorise.
+// e^x = 2^k e^r, x = k ln2 + r; 2^k as 2^(k/2) 2^(k - k/2) (each a normal float, the first product exact)
+inline float exp_float(float x) {
+    const float clamped =
+        std::min(89.0f, std::max(-104.0f, x));  // e^-104 rounds to 0, e^89 to inf; NaN: -104
+    const float k = (clamped * kInvLn2F + kRoundF) - kRoundF;
+    const float r = (clamped - k * kLn2HiF) - k * kLn2LoF;
+    const float e_r = 1 + (r + r * r * horner(kExpTailF, r));
+    const int k1 = int(k) / 2, k2 = int(k) - k1;
+    const float y = e_r * Eigen::numext::bit_cast<float>((k1 + 127) << 23) *
+                    Eigen::numext::bit_cast<float>((k2 + 127) << 23);
+    return x == x ? y : x;
+}
+// (e + e_offset) ln2 + ln(1 + f) + tail for u = 2^e (1 + f) a positive normal float, as log_parts above
+inline float log_float(float u, int e_offset, float tail) {
+    const int bits = Eigen::numext::bit_cast<int>(u);
+    const float m = Eigen::numext::bit_cast<float>((bits & 0x7fffff) | 0x3f800000);  // in [1, 2)
+    const bool high = m > 0x1.6a09e6p+0f;                                            // sqrt(2)
+    const float f = m * (high ? 0.5f : 1.0f) - 1;
+    const float e = float((bits >> 23) - 127 + high + e_offset);
+    const float s = f / (2 + f), z = s * s, half_f2 = 0.5f * f * f;
+    const float ln1pf_minus_f = s * (half_f2 + z * horner(kAtanhF, z)) - half_f2;
+    const float a = e * kLn2HiF, hi = a + f, b = hi - a, lo = (a - (hi - b)) + (f - b);  // a + f = hi + lo
+    return hi + (lo + (ln1pf_minus_f + (e * kLn2LoF + tail)));
+}
+inline float log_float(float x) {
+    const bool subnormal = x < std::numeric_limits<float>::min();
+    const float y = log_float(x * (subnormal ? 0x1p25f : 1.0f), subnormal ? -25 : 0, 0);
+    return x > 0 ? (x < kInfF ? y : x) : (x == 0 ? -kInfF : std::numeric_limits<float>::quiet_NaN());
+}
+// ln(1 + x) = ln(u) + c/u, u = 1 + x rounded, c = 1 + x - u exactly
+inline float log1p_float(float x) {
+    const float u = 1 + x, below_2 = x - (u - 1), above_2 = 1 - (u - x);
+    const float c = u <= 2 ? below_2 : above_2;
+    const float y = log_float(u, 0, c / u);
+    return x > -1 ? (x < kInfF ? y : x) : (x == -1 ? -kInfF : std::numeric_limits<float>::quiet_NaN());
+}
+// tanh |x| = |x| (a_0 + a_1 x^2 + ...) below kTanhSwitchF, 1 - 2 / (e^2|x| + 1) above, in double; odd in x
+inline float tanh_float(float x) {
+    const double a = std::fabs(double(x)), z = a * a;
+    const double series = a * horner(kTanh, z);
+    const double e_2a = double(exp_float(float(2 * a)));
+    return float(std::copysign(a < kTanhSwitchF ? series : 1 - 2 / (e_2a + 1), double(x)));
+}
 }  // namespace
+
+float exp(float x) { return exp_float(x); }
+float tanh(float x) { return tanh_float(x); }
+void tanh_each(float* x, Eigen::Index n) {
+    for (Eigen::Index i = 0; i < n; ++i) x[i] = tanh_float(x[i]);
+}
+void tanh_each(double* x, Eigen::Index n) {
+    for (Eigen::Index i = 0; i < n; ++i) x[i] = pl::tanh(x[i]);
+}
+float log(float x) { return log_float(x); }
+float log1p(float x) { return log1p_float(x); }
+void exp_each(float* x, Eigen::Index n) {
+    for (Eigen::Index i = 0; i < n; ++i) x[i] = exp_float(x[i]);
+}
+void log_each(float* x, Eigen::Index n) {
+    for (Eigen::Index i = 0; i < n; ++i) x[i] = log_float(x[i]);
+}
+void log1p_each(float* x, Eigen::Index n) {
+    for (Eigen::Index i = 0; i < n; ++i) x[i] = log1p_float(x[i]);
+}
+void exp_each(double* x, Eigen::Index n) {
+    for (Eigen::Index i = 0; i < n; ++i) x[i] = pl::exp(x[i]);
+}
+void log_each(double* x, Eigen::Index n) {
+    for (Eigen::Index i = 0; i < n; ++i) x[i] = pl::log(x[i]);
+}
+void log1p_each(double* x, Eigen::Index n) {
+    for (Eigen::Index i = 0; i < n; ++i) x[i] = pl::log1p(x[i]);
+}
 
 double exp(double x) {
     if (std::isnan(x)) return x;

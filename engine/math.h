@@ -16,33 +16,52 @@ double tanh(double x);           // (e^2x - 1) / (e^2x + 1)
 double acos(double x);           // in [0, pi]; NaN outside [-1, 1]
 double pow(double x, double y);  // x^y; integer y by repeated squaring in double-double
 
-// Float versions: the double version rounded to float.
-inline float exp(float x) { return float(pl::exp(double(x))); }
+// Float versions: exp, log, log1p and tanh by their own kernels (float accuracy, within 1 float ulp; they
+// serve the float engine's arrays), the others the double version rounded to float.
+float exp(float x);
+float log(float x);
+float log1p(float x);
+float tanh(float x);
 inline float expm1(float x) { return float(pl::expm1(double(x))); }
-inline float log(float x) { return float(pl::log(double(x))); }
-inline float log1p(float x) { return float(pl::log1p(double(x))); }
 inline float log10(float x) { return float(pl::log10(double(x))); }
 inline float sin(float x) { return float(pl::sin(double(x))); }
 inline float cos(float x) { return float(pl::cos(double(x))); }
-inline float tanh(float x) { return float(pl::tanh(double(x))); }
 inline float acos(float x) { return float(pl::acos(double(x))); }
 inline float pow(float x, float y) { return float(pl::pow(double(x), double(y))); }
 
-// Coefficient-wise versions for Eigen arrays: pl::exp(a) is a.exp() with the functions above.
+// x_i <- f(x_i) for i < n: the loops of the array versions below (the float ones vectorise)
+void exp_each(float* x, Eigen::Index n);
+void exp_each(double* x, Eigen::Index n);
+void log_each(float* x, Eigen::Index n);
+void log_each(double* x, Eigen::Index n);
+void log1p_each(float* x, Eigen::Index n);
+void log1p_each(double* x, Eigen::Index n);
+void tanh_each(float* x, Eigen::Index n);
+void tanh_each(double* x, Eigen::Index n);
+
+// Coefficient-wise versions for Eigen arrays: pl::exp(a) is a.exp() with the functions above, evaluated.
 template <typename A>
-auto exp(const Eigen::ArrayBase<A>& a) {
-    return a.unaryExpr([](typename A::Scalar x) { return pl::exp(x); });
+typename A::PlainObject exp(const Eigen::ArrayBase<A>& a) {
+    typename A::PlainObject y = a;
+    exp_each(y.data(), y.size());
+    return y;
 }
 template <typename A>
-auto log(const Eigen::ArrayBase<A>& a) {
-    return a.unaryExpr([](typename A::Scalar x) { return pl::log(x); });
+typename A::PlainObject log(const Eigen::ArrayBase<A>& a) {
+    typename A::PlainObject y = a;
+    log_each(y.data(), y.size());
+    return y;
 }
 template <typename A>
-auto log1p(const Eigen::ArrayBase<A>& a) {
-    return a.unaryExpr([](typename A::Scalar x) { return pl::log1p(x); });
+typename A::PlainObject log1p(const Eigen::ArrayBase<A>& a) {
+    typename A::PlainObject y = a;
+    log1p_each(y.data(), y.size());
+    return y;
 }
 template <typename A>
-auto tanh(const Eigen::ArrayBase<A>& a) {
-    return a.unaryExpr([](typename A::Scalar x) { return pl::tanh(x); });
+typename A::PlainObject tanh(const Eigen::ArrayBase<A>& a) {
+    typename A::PlainObject y = a;
+    tanh_each(y.data(), y.size());
+    return y;
 }
 }  // namespace pl
