@@ -1,5 +1,6 @@
 // Element-wise nonlinearities y = f(x) and their derivatives f'(x).
 #include "engine/activation.h"
+#include "engine/math.h"
 
 namespace pl {
 
@@ -24,10 +25,10 @@ Mat Activation::forward(const Mat& x, bool /*training*/) {
     input_ = x;
     switch (kind_) {
         case ActivationKind::Sigmoid:
-            output_ = 1.0 / (1.0 + (-x.array()).exp());
+            output_ = 1.0 / (1.0 + pl::exp(-x.array()));
             break;  // 1 / (1 + e^-x)
         case ActivationKind::Tanh:
-            output_ = x.array().tanh();
+            output_ = pl::tanh(x.array());
             break;
         case ActivationKind::ReLU:
             output_ = x.cwiseMax(0.0);

@@ -1,5 +1,6 @@
 #include "engine/adex_neuron.h"
 #include "engine/injected_current.h"
+#include "engine/math.h"
 
 namespace pl {
 
@@ -96,7 +97,7 @@ void AdexNeurons::reset() {
 
 Eigen::ArrayXd AdexNeurons::exp_term(const Eigen::ArrayXd& V) const {
     // g_L Delta_T exp((V - V_T)/Delta_T), the exponent capped
-    return p.g_L_nS * p.Delta_T_mV * ((V - p.V_T_mV) / p.Delta_T_mV).min(kMaxExponent).exp();
+    return p.g_L_nS * p.Delta_T_mV * pl::exp(((V - p.V_T_mV) / p.Delta_T_mV).min(kMaxExponent));
 }
 
 void AdexNeurons::step(const Eigen::ArrayXd& I_pA, double dt_ms) {

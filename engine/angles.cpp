@@ -5,6 +5,7 @@
 #pragma GCC diagnostic ignored "-Wmaybe-uninitialized"
 #endif
 #include <Eigen/Dense>
+#include "engine/math.h"
 #if defined(__GNUC__) && !defined(__clang__)
 #pragma GCC diagnostic pop
 #endif
@@ -25,7 +26,7 @@ double angle_deg(const Mat& a, const Mat& b) {
     const double norms = a_d.norm() * b_d.norm();  // rounding would put identical updates 0.03 degrees apart
     if (norms == 0) return std::numeric_limits<double>::quiet_NaN();
     const double cosine = std::clamp(a_d.dot(b_d) / norms, -1.0, 1.0);
-    return std::acos(cosine) * 180.0 / std::numbers::pi;
+    return pl::acos(cosine) * 180.0 / std::numbers::pi;
 }
 
 // m+ with m m+ m = m, m+ m m+ = m+ (rank-deficient m allowed)

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <numbers>
+#include "engine/math.h"
 
 namespace pl {
 
@@ -12,7 +13,7 @@ namespace {
 Mat gaussian_smoother(int n, double sigma) {
     const double norm = 1 / (std::sqrt(2 * std::numbers::pi) * sigma);
     return Mat::NullaryExpr(n, n, [&](Eigen::Index i, Eigen::Index k) {
-        return norm * std::exp(-double((i - k) * (i - k)) / (2 * sigma * sigma));
+        return norm * pl::exp(-double((i - k) * (i - k)) / (2 * sigma * sigma));
     });
 }
 
@@ -48,7 +49,7 @@ Mat augment(const Mat& images, int width, int height, const AugmentOptions& opti
                  smooth_cols.transpose();
         }
         // source = R(-angle) (p - centre - t) + centre + d(p): where output pixel p takes its value from
-        const double c = std::cos(angle), s = std::sin(angle);
+        const double c = pl::cos(angle), s = pl::sin(angle);
         for (int r = 0; r < height; ++r)
             for (int k = 0; k < width; ++k) {
                 const double py = r - cy - ty, px = k - cx - tx;

@@ -1,5 +1,6 @@
 #include "engine/brunel_network.h"
 #include <cmath>
+#include "engine/math.h"
 #include "engine/random_streams.h"
 
 namespace pl {
@@ -12,7 +13,7 @@ const double kRefractory_ms = 2.0;
 const double kEpsilon = 0.1;                     // connection probability: C = eps N
 const double kInhibitoryPerExcitatory = 0.25;    // N_I / N_E = gamma
 const double kPaperJ_mV = 0.1, kPaperCE = 1000;  // Brunel's J and C_E: J C_E = 100 mV is kept
-const float kDecay = float(std::exp(-kDt_ms / kTau_ms));
+const float kDecay = float(pl::exp(-kDt_ms / kTau_ms));
 const int kRefractorySteps = int(std::lround(kRefractory_ms / kDt_ms));
 
 int inhibitory_count(int n_exc) { return int(std::lround(kInhibitoryPerExcitatory * n_exc)); }

@@ -1,6 +1,7 @@
 #include "engine/cuba_network.h"
 #include <algorithm>
 #include <cmath>
+#include "engine/math.h"
 #include "engine/random_streams.h"
 
 namespace pl {
@@ -15,11 +16,11 @@ const double kExcitatoryFraction = 0.8;
 // The weight a unit ge(0) = 1 adds to v over one step dt of dv/dt = (ge - v)/taum, dge/dt = -ge/tau:
 // tau / (tau - taum) (exp(-dt/tau) - exp(-dt/taum)).
 double synaptic_propagator(double tau_ms) {
-    return tau_ms / (tau_ms - kTauM_ms) * (std::exp(-kDt_ms / tau_ms) - std::exp(-kDt_ms / kTauM_ms));
+    return tau_ms / (tau_ms - kTauM_ms) * (pl::exp(-kDt_ms / tau_ms) - pl::exp(-kDt_ms / kTauM_ms));
 }
 
-const float kDecayM = float(std::exp(-kDt_ms / kTauM_ms)), kDecayE = float(std::exp(-kDt_ms / kTauE_ms)),
-            kDecayI = float(std::exp(-kDt_ms / kTauI_ms));
+const float kDecayM = float(pl::exp(-kDt_ms / kTauM_ms)), kDecayE = float(pl::exp(-kDt_ms / kTauE_ms)),
+            kDecayI = float(pl::exp(-kDt_ms / kTauI_ms));
 const float kFromGe = float(synaptic_propagator(kTauE_ms)), kFromGi = float(synaptic_propagator(kTauI_ms));
 const int kRefractorySteps = int(std::lround(kRefractory_ms / kDt_ms));
 
@@ -29,9 +30,9 @@ std::vector<Synapse> random_synapses(const CubaSettings& s, int n_exc, Rng& rng)
     std::vector<Synapse> out;
     const int64_t pairs = int64_t(s.n) * s.n;
     if (s.p <= 0) return out;
-    const double log_q = std::log1p(-std::min(s.p, 1.0 - 1e-12));
+    const double log_q = pl::log1p(-std::min(s.p, 1.0 - 1e-12));
     for (int64_t k = -1;;) {
-        k += 1 + int64_t(std::floor(std::log1p(-rng.uniform()) / log_q));  // gap ~ Geometric(p)
+        k += 1 + int64_t(std::floor(pl::log1p(-rng.uniform()) / log_q));  // gap ~ Geometric(p)
         if (k >= pairs) return out;
         const int pre = int(k / s.n), post = int(k % s.n);
         out.push_back({pre, post, pre < n_exc ? s.we_mV : s.wi_mV});

@@ -1,5 +1,6 @@
 #include "engine/current_input.h"
 #include <cmath>
+#include "engine/math.h"
 
 namespace pl {
 
@@ -18,7 +19,7 @@ void ramp_waveform(const WaveformStep& at, Eigen::ArrayXd& current) {
 }
 
 void sine_waveform(const WaveformStep& at, Eigen::ArrayXd& current) {
-    current = at.amplitude * std::sin(2 * kPi * at.settings.frequency_hz * since_onset(at) / 1000);
+    current = at.amplitude * pl::sin(2 * kPi * at.settings.frequency_hz * since_onset(at) / 1000);
 }
 
 void pulses_waveform(const WaveformStep& at, Eigen::ArrayXd& current) {
@@ -29,7 +30,7 @@ void pulses_waveform(const WaveformStep& at, Eigen::ArrayXd& current) {
 
 // I <- A + (I - A) e^{-dt/tau} + sigma sqrt(1 - e^{-2 dt/tau}) xi  (the OU process's exact update)
 void noise_waveform(const WaveformStep& at, Eigen::ArrayXd& current) {
-    const double decay = std::exp(-at.dt_ms / at.settings.tau_ms);
+    const double decay = pl::exp(-at.dt_ms / at.settings.tau_ms);
     const double kick = at.settings.sigma * std::sqrt(1 - decay * decay);
     for (Eigen::Index i = 0; i < at.state.size(); ++i)
         at.state(i) = at.amplitude(i) + (at.state(i) - at.amplitude(i)) * decay + kick * at.rng.normal();
@@ -38,7 +39,7 @@ void noise_waveform(const WaveformStep& at, Eigen::ArrayXd& current) {
 
 // I <- I e^{-dt/tau} + A k, k ~ Poisson(rate dt): the synapse's current after this step's input spikes
 void poisson_waveform(const WaveformStep& at, Eigen::ArrayXd& current) {
-    const double decay = std::exp(-at.dt_ms / at.settings.tau_ms);
+    const double decay = pl::exp(-at.dt_ms / at.settings.tau_ms);
     const double mean_spikes = at.settings.rate_hz * at.dt_ms / 1000;
     if (!at.poisson || at.poisson->mean() != mean_spikes) at.poisson.emplace(mean_spikes);
     for (Eigen::Index i = 0; i < at.state.size(); ++i)

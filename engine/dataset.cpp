@@ -2,6 +2,7 @@
 #include "engine/dataset.h"
 #include <cmath>
 #include <numbers>
+#include "engine/math.h"
 #include "engine/mlp.h"
 
 namespace pl {
@@ -73,8 +74,8 @@ static Dataset spirals(Rng& rng, int n, double noise) {
         const double t = rng.uniform();
         const double r = 3.0 * t, angle = 3.0 * std::numbers::pi * t + std::numbers::pi * c;
         const double dx = rng.normal(0.0, noise), dy = rng.normal(0.0, noise);
-        x(0, i) = r * std::cos(angle) + dx;
-        x(1, i) = r * std::sin(angle) + dy;
+        x(0, i) = r * pl::cos(angle) + dx;
+        x(1, i) = r * pl::sin(angle) + dy;
         labels[i] = c;
     }
     return labelled(x, labels, 2);
@@ -88,8 +89,8 @@ static Dataset moons(Rng& rng, int n, double noise) {
         const int c = i % 2;
         const double a = rng.uniform(0.0, std::numbers::pi);
         const double dx = rng.normal(0.0, noise), dy = rng.normal(0.0, noise);
-        x(0, i) = (c == 0 ? std::cos(a) : 1.0 - std::cos(a)) + dx;
-        x(1, i) = (c == 0 ? std::sin(a) : 0.5 - std::sin(a)) + dy;
+        x(0, i) = (c == 0 ? pl::cos(a) : 1.0 - pl::cos(a)) + dx;
+        x(1, i) = (c == 0 ? pl::sin(a) : 0.5 - pl::sin(a)) + dy;
         labels[i] = c;
     }
     return labelled(x, labels, 2);

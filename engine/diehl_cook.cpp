@@ -2,6 +2,7 @@
 #include <algorithm>
 #include <cmath>
 #include <limits>
+#include "engine/math.h"
 #include "engine/random_streams.h"
 
 namespace pl {
@@ -24,7 +25,7 @@ Eigen::ArrayXf flushed(const Eigen::ArrayXf& x) { return (x < kTinyFloor).select
 
 // Each train's trace at t when a spike sets it to 1: e^(-(t - t_last)/tau), 0 once below kTinyFloor.
 Eigen::ArrayXf trace(float t_ms, const Eigen::ArrayXf& last_spike_ms, float tau_ms) {
-    return flushed((-(t_ms - last_spike_ms) / tau_ms).max(kTraceExponentMin).exp());
+    return flushed(pl::exp((-(t_ms - last_spike_ms) / tau_ms).max(kTraceExponentMin)));
 }
 }  // namespace
 
@@ -128,9 +129,9 @@ void DiehlCook::draw_input_spikes(const Eigen::VectorXd& pixels, double intensit
             pixels(i) * kPixelMax * kPixelHzPerIntensity * intensity;  // pixel / 8 * intensity
         const double p = std::min(1.0, rate_hz * p_.dt_ms / kMsPerSecond);
         if (p <= 0) continue;
-        const double log_q = std::log1p(-p);
-        for (double s = std::floor(std::log1p(-spikes_rng_.uniform()) / log_q); s < steps_;
-             s += 1 + std::floor(std::log1p(-spikes_rng_.uniform()) / log_q))
+        const double log_q = pl::log1p(-p);
+        for (double s = std::floor(pl::log1p(-spikes_rng_.uniform()) / log_q); s < steps_;
+             s += 1 + std::floor(pl::log1p(-spikes_rng_.uniform()) / log_q))
             input_raster_.push_back({int(s), i});
     }
     std::stable_sort(input_raster_.begin(), input_raster_.end(),
@@ -206,7 +207,7 @@ void DiehlCook::step(int s, const RasterSpike* in_first, const RasterSpike* in_l
     // HINT: tau_theta dtheta/dt = -theta gives theta *= exp(-dt / tau_theta) per step (theta_mV_ is floats).
     // HINT: Then each neuron that fired in this step (fired_exc_) gets theta += theta_plus.
     if (learn) {
-        theta_mV_ *= float(std::exp(-p_.dt_ms / p_.tau_theta_ms));         // tau_theta dtheta/dt = -theta
+        theta_mV_ *= float(pl::exp(-p_.dt_ms / p_.tau_theta_ms));          // tau_theta dtheta/dt = -theta
         for (int j : fired_exc_) theta_mV_(j) += float(p_.theta_plus_mV);  // theta += theta_plus per spike
     }
     // END EXERCISE
@@ -230,7 +231,7 @@ void DiehlCook::step(int s, const RasterSpike* in_first, const RasterSpike* in_l
         exc_counts_(j) += 1;
         exc_raster_.push_back({s, j});
         if (!learn) continue;
-        const float post2_before = std::exp(-(t - last_post_ms_(j)) / float(p_.tau_post2_ms));
+        const float post2_before = pl::exp(-(t - last_post_ms_(j)) / float(p_.tau_post2_ms));
         const Eigen::ArrayXf pre = trace(t, last_pre_ms_, float(p_.tau_pre_ms));
         w_.col(j) =
             (w_.col(j).array() + float(p_.nu_post) * post2_before * pre).min(float(p_.w_max)).matrix();

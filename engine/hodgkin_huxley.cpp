@@ -1,6 +1,7 @@
 #include "engine/hodgkin_huxley.h"
 #include <cmath>
 #include "engine/injected_current.h"
+#include "engine/math.h"
 
 namespace pl {
 
@@ -10,7 +11,7 @@ constexpr double kReferenceCelsius = 6.3;    // the temperature of the rates (q1
 constexpr double kQ10 = 3;                   // rate factor per 10 degC
 }  // namespace
 
-double HhParams::q10() const { return std::pow(kQ10, (celsius - kReferenceCelsius) / 10); }
+double HhParams::q10() const { return pl::pow(kQ10, (celsius - kReferenceCelsius) / 10); }
 
 template <class A>
 HhRatesOf<A> hh_rates(const A& V, double q10) {
@@ -21,14 +22,14 @@ HhRatesOf<A> hh_rates(const A& V, double q10) {
     // HINT: beta_h = 1/(exp(-(V+35)/10) + 1), alpha_n = 0.01 vtrap(-(V+55), 10),
     // HINT: beta_n = 0.125 exp(-(V+65)/80); every rate is multiplied by q10.
     const auto vtrap = [](const A& x, double y) -> A {
-        return ((x / y).abs() < 1e-6).select(y * (1 - x / y / 2), x / ((x / y).exp() - 1));
+        return ((x / y).abs() < 1e-6).select(y * (1 - x / y / 2), x / (pl::exp(x / y) - 1));
     };
     r.alpha_m = q10 * 0.1 * vtrap(-(V + 40), 10);
-    r.beta_m = q10 * 4 * (-(V + 65) / 18).exp();
-    r.alpha_h = q10 * 0.07 * (-(V + 65) / 20).exp();
-    r.beta_h = q10 / ((-(V + 35) / 10).exp() + 1);
+    r.beta_m = q10 * 4 * pl::exp(-(V + 65) / 18);
+    r.alpha_h = q10 * 0.07 * pl::exp(-(V + 65) / 20);
+    r.beta_h = q10 / (pl::exp(-(V + 35) / 10) + 1);
     r.alpha_n = q10 * 0.01 * vtrap(-(V + 55), 10);
-    r.beta_n = q10 * 0.125 * (-(V + 65) / 80).exp();
+    r.beta_n = q10 * 0.125 * pl::exp(-(V + 65) / 80);
     // END EXERCISE
     return r;
 }
@@ -70,7 +71,7 @@ double steady_ionic_current(const HhParams& p, double V) {
     const double m = r.alpha_m(0) / (r.alpha_m(0) + r.beta_m(0));
     const double h = r.alpha_h(0) / (r.alpha_h(0) + r.beta_h(0));
     const double n = r.alpha_n(0) / (r.alpha_n(0) + r.beta_n(0));
-    return p.g_Na_mS * std::pow(m, 3) * h * (V - p.E_Na_mV) + p.g_K_mS * std::pow(n, 4) * (V - p.E_K_mV) +
+    return p.g_Na_mS * pl::pow(m, 3) * h * (V - p.E_Na_mV) + p.g_K_mS * pl::pow(n, 4) * (V - p.E_K_mV) +
            p.g_L_mS * (V - p.E_L_mV);
 }
 
@@ -122,7 +123,7 @@ A hh_step(HhStateOf<A>& s, const HhParams& p, const A& I, double dt_ms) {
     const HhRatesOf<A> r = hh_rates(s.V, p.q10());
     const auto relax = [dt_ms](A& x, const A& alpha, const A& beta) {
         const A x_inf = alpha / (alpha + beta);
-        x = x_inf + (x - x_inf) * (-dt_ms * (alpha + beta)).exp();  // dx/dt = alpha (1 - x) - beta x
+        x = x_inf + (x - x_inf) * pl::exp(-dt_ms * (alpha + beta));  // dx/dt = alpha (1 - x) - beta x
     };
     relax(s.m, r.alpha_m, r.beta_m);
     relax(s.h, r.alpha_h, r.beta_h);
@@ -131,7 +132,7 @@ A hh_step(HhStateOf<A>& s, const HhParams& p, const A& I, double dt_ms) {
     const A g_K = p.g_K_mS * s.n.square().square();
     const A g_total = g_Na + g_K + p.g_L_mS;
     const A V_inf = (g_Na * p.E_Na_mV + g_K * p.E_K_mV + p.g_L_mS * p.E_L_mV + I) / g_total;
-    s.V = V_inf + (s.V - V_inf) * (-dt_ms * g_total / p.C_uF).exp();  // C dV/dt = -g_total (V - V_inf)
+    s.V = V_inf + (s.V - V_inf) * pl::exp(-dt_ms * g_total / p.C_uF);  // C dV/dt = -g_total (V - V_inf)
     // END EXERCISE
     update_currents(s, p);
     return (V_old < p.V_detect_mV && s.V >= p.V_detect_mV).template cast<double>();  // upward crossing

@@ -3,6 +3,7 @@
 #include "engine/hypernetwork.h"
 #include <cmath>
 #include "engine/loss.h"
+#include "engine/math.h"
 
 namespace pl {
 
@@ -114,7 +115,8 @@ Vec weight_grads(Mlp& target) {
 Vec predictive_entropy(const Mat& logits) {
     const Mat p = softmax(logits);
     // H = -sum p log p (0 log 0 = 0)
-    return -(p.array() * (p.array() > 0).select(p.array().log(), 0.0)).colwise().sum().transpose().matrix();
+    const Arr p_log_p = p.array() * (p.array() > 0).select(pl::log(p.array()), 0.0);
+    return -p_log_p.colwise().sum().transpose().matrix();
 }
 
 std::vector<int> lowest_entropy(const Mat& entropies) {

@@ -1,6 +1,7 @@
 #include "engine/lif_layer.h"
 #include <cmath>
 #include <unsupported/Eigen/MatrixFunctions>
+#include "engine/math.h"
 
 namespace pl {
 
@@ -72,7 +73,7 @@ void LifLayer::simulate(const Mat& drive, int batch) {
     // HINT: record.at(drive, t) is step t's impulse; record.at(record.U, t) = ... writes step t of U.
     // HINT: record U and I before the reset; S_t = spike.spikes(distance(U_t)); the state starts at rest.
     const Eigen::Matrix3d P = propagator();
-    const double c = (1 - std::exp(-dt_ms() / p.tau_mem_ms)) * p.R * p.i_ext;  // u += (1 - a_mem) R i_ext
+    const double c = (1 - pl::exp(-dt_ms() / p.tau_mem_ms)) * p.R * p.i_ext;  // u += (1 - a_mem) R i_ext
     const double gap = p.theta - p.u_rest;
     const int steps = int(drive.cols()) / batch;
     Mat h = Mat::Zero(out(), batch), i = Mat::Zero(out(), batch), u = Mat::Zero(out(), batch);

@@ -1,6 +1,7 @@
 #include "engine/lif_neuron.h"
 #include <cmath>
 #include "engine/injected_current.h"
+#include "engine/math.h"
 
 namespace pl {
 
@@ -36,7 +37,7 @@ double lif_rate_hz(const LifNeuronParams& p, double I_pA) {
     const double V_inf = p.E_L_mV + p.R_GOhm() * I_pA;  // the voltage the current holds without threshold
     if (V_inf <= p.V_th_mV) return 0;
     // T = t_ref + tau_m ln((E_L + R I - V_reset)/(E_L + R I - V_th))
-    const double T_ms = p.t_ref_ms + p.tau_m_ms * std::log((V_inf - p.V_reset_mV) / (V_inf - p.V_th_mV));
+    const double T_ms = p.t_ref_ms + p.tau_m_ms * pl::log((V_inf - p.V_reset_mV) / (V_inf - p.V_th_mV));
     return 1000.0 / T_ms;
 }
 
@@ -60,7 +61,7 @@ void LifNeurons::step(const Eigen::ArrayXd& I_pA, double dt_ms) {
     // HINT: V >= V_th: spiked = 1, V <- V_reset, s.refractory = t_ref. Use Eigen's select(), not a loop.
     const Eigen::ArrayXd V_inf = p.E_L_mV + p.R_GOhm() * I;
     const Eigen::ArrayXd V_free =
-        V_inf + (s.V - V_inf) * std::exp(-dt_ms / p.tau_m_ms);    // exact for constant I
+        V_inf + (s.V - V_inf) * pl::exp(-dt_ms / p.tau_m_ms);     // exact for constant I
     const Eigen::ArrayX<bool> held = s.refractory > 0.5 * dt_ms;  // t_ref/dt whole steps at V_reset
     s.V = held.select(p.V_reset_mV, V_free);
     s.refractory = held.select(s.refractory - dt_ms, 0.0);

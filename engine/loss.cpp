@@ -1,18 +1,19 @@
 // Softmax cross-entropy on logits and mean squared error, averaged over the batch columns.
 #include "engine/loss.h"
+#include "engine/math.h"
 
 namespace pl {
 
 // log softmax(z) = (z - max z) - log sum exp(z - max z), per column
 static Mat log_softmax(const Mat& logits) {
     const Mat shifted = logits.rowwise() - logits.colwise().maxCoeff();
-    const RowVec log_sum = shifted.array().exp().colwise().sum().log();
+    const RowVec log_sum = pl::log(pl::exp(shifted.array()).colwise().sum());
     return shifted.rowwise() - log_sum;
 }
 
 // softmax(z)_k = e^(z_k - max z) / sum_j e^(z_j - max z), per column
 Mat softmax(const Mat& logits) {
-    const Mat e = (logits.rowwise() - logits.colwise().maxCoeff()).array().exp();
+    const Mat e = pl::exp((logits.rowwise() - logits.colwise().maxCoeff()).array());
     return e.array().rowwise() / e.colwise().sum().array();
 }
 

@@ -2,6 +2,7 @@
 // evaluated in place (no temporary matrices, no allocation after the first step).
 #include "engine/optimizer.h"
 #include <cmath>
+#include "engine/math.h"
 
 namespace pl {
 
@@ -35,8 +36,8 @@ void Adam::allocate(const std::vector<Param*>& params) {
 
 void Adam::step(const std::vector<Param*>& params) {
     ++t_;
-    const double correction1 = 1.0 - std::pow(beta1, t_);
-    const double correction2 = 1.0 - std::pow(beta2, t_);
+    const double correction1 = 1.0 - pl::pow(beta1, t_);
+    const double correction2 = 1.0 - pl::pow(beta2, t_);
     for (Param* p : params) {
         Mat& m = state_for(m_, p);  // the first and second moments of this parameter (zero at t = 1)
         Mat& v = state_for(v_, p);

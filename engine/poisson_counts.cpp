@@ -1,11 +1,12 @@
 #include "engine/poisson_counts.h"
 #include <cmath>
+#include "engine/math.h"
 
 namespace pl {
 
 PoissonCounts::PoissonCounts(double mean) : mean_(mean) {
     const double two_32 = 4294967296.0;
-    double p = std::exp(-mean), cdf = p;  // P(0)
+    double p = pl::exp(-mean), cdf = p;  // P(0)
     for (int k = 1; cdf * two_32 < two_32 - 1 && k < 1000; ++k) {
         cdf_.push_back(uint64_t(cdf * two_32));
         p *= mean / k;  // P(k) = P(k - 1) mean / k

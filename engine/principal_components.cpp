@@ -3,11 +3,12 @@
 #include <cmath>
 #include <numbers>
 #include <stdexcept>
+#include "engine/math.h"
 
 namespace pl {
 
 namespace {
-double degrees(double cosine) { return std::acos(std::clamp(cosine, -1.0, 1.0)) * 180 / std::numbers::pi; }
+double degrees(double cosine) { return pl::acos(std::clamp(cosine, -1.0, 1.0)) * 180 / std::numbers::pi; }
 
 Mat orthonormal_basis(const Mat& A) {
     return Eigen::HouseholderQR<Mat>(A).householderQ() * Mat::Identity(A.rows(), A.cols());

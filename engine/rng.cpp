@@ -3,6 +3,7 @@
 #include <cmath>
 #include <numbers>
 #include <utility>
+#include "engine/math.h"
 
 namespace pl {
 
@@ -44,11 +45,11 @@ double Rng::normal() {
     }
     const double u1 = 1.0 - uniform();  // (0, 1], so log(u1) is finite
     const double u2 = uniform();
-    const double r = std::sqrt(-2.0 * std::log(u1));
+    const double r = std::sqrt(-2.0 * pl::log(u1));
     const double angle = 2.0 * std::numbers::pi * u2;
-    spare_ = r * std::sin(angle);
+    spare_ = r * pl::sin(angle);
     has_spare_ = true;
-    return r * std::cos(angle);
+    return r * pl::cos(angle);
 }
 
 double Rng::normal(double mean, double sd) { return mean + sd * normal(); }

@@ -1,5 +1,6 @@
 #include "engine/song_abbott.h"
 #include <cmath>
+#include "engine/math.h"
 #include "engine/random_streams.h"
 
 namespace pl {
@@ -45,7 +46,7 @@ void SongAbbott::step() {
     I_pA_(0) = g_e_ * (p.E_e_mV - neuron_.s.V(0)) /
                neuron_.p.R_GOhm();  // R I = g_e (E_e - V), V at the step's start
     neuron_.step(I_pA_, p.dt_ms);
-    g_e_ *= std::exp(-p.dt_ms / p.tau_e_ms);  // tau_e dg_e/dt = -g_e
+    g_e_ *= pl::exp(-p.dt_ms / p.tau_e_ms);  // tau_e dg_e/dt = -g_e
     ++steps_;
     const double t = t_ms();
     const int spikes = input_spikes_.count(uint32_t(rng_.next() >> 32));

@@ -1,6 +1,7 @@
 #include "engine/spike_encoding.h"
 #include <cmath>
 #include <limits>
+#include "engine/math.h"
 
 namespace pl {
 
@@ -21,7 +22,7 @@ SpikeTrain poisson_100hz(const Mat& x, int steps, double dt_ms, Rng& rng) {
 
 double latency_ms(double x, const LatencyCode& code) {
     if (x <= code.theta) return std::numeric_limits<double>::infinity();
-    return code.tau_eff_ms * std::log(x / (x - code.theta));  // t = tau_eff ln(x / (x - theta))
+    return code.tau_eff_ms * pl::log(x / (x - code.theta));  // t = tau_eff ln(x / (x - theta))
 }
 
 SpikeTrain latency_encode(const Mat& x, const LatencyCode& code) {

@@ -1,11 +1,12 @@
 #include "engine/spike_function.h"
 #include <cmath>
+#include "engine/math.h"
 
 namespace pl {
 
 namespace {
 
-Arr logistic(const Mat& x) { return (1 + (-x.array()).exp()).inverse(); }  // 1 / (1 + e^-x)
+Arr logistic(const Mat& x) { return (1 + pl::exp(-x.array())).inverse(); }  // 1 / (1 + e^-x)
 
 }  // namespace
 
@@ -36,7 +37,7 @@ const Table<SurrogateGrad>& surrogate_table() {
     return table;
 }
 
-double SpikeFunction::smooth_spike(double v) const { return 1 / (1 + std::exp(-(steepness * v))); }
+double SpikeFunction::smooth_spike(double v) const { return 1 / (1 + pl::exp(-(steepness * v))); }
 
 Mat SpikeFunction::spikes(const Mat& v) const {
     return v.unaryExpr([this](Real x) { return Real(spike_at(x)); });

@@ -1,5 +1,6 @@
 #include "engine/stdp.h"
 #include <cmath>
+#include "engine/math.h"
 #include "engine/stdp_pair.h"
 #include "engine/stdp_triplet.h"
 
@@ -9,13 +10,13 @@ DecayingTraces::DecayingTraces(int n, double tau_ms)
     : tau_ms_(tau_ms), x_(Eigen::ArrayXd::Zero(n)), t_ms_(Eigen::ArrayXd::Zero(n)) {}
 
 double DecayingTraces::at(int i, double t_ms) {
-    x_(i) *= std::exp(-(t_ms - t_ms_(i)) / tau_ms_);  // x(t) = x(t0) exp(-(t - t0)/tau)
+    x_(i) *= pl::exp(-(t_ms - t_ms_(i)) / tau_ms_);  // x(t) = x(t0) exp(-(t - t0)/tau)
     t_ms_(i) = t_ms;
     return x_(i);
 }
 
 const Eigen::ArrayXd& DecayingTraces::all_at(double t_ms) {
-    x_ *= (-(t_ms - t_ms_) / tau_ms_).exp();  // x(t) = x(t0) exp(-(t - t0)/tau)
+    x_ *= pl::exp(-(t_ms - t_ms_) / tau_ms_);  // x(t) = x(t0) exp(-(t - t0)/tau)
     t_ms_.setConstant(t_ms);
     return x_;
 }

@@ -3,6 +3,7 @@
 #include <cmath>
 #include <limits>
 #include <stdexcept>
+#include "engine/math.h"
 #include "engine/stdp.h"
 
 namespace pl {
@@ -37,7 +38,7 @@ double fit_exponential_tau(const Eigen::ArrayXd& x, const Eigen::ArrayXd& y) {
     Eigen::MatrixXd design(x.size(), 2);
     design.col(0).setOnes();
     design.col(1) = x.matrix();
-    const Eigen::VectorXd log_abs_y = y.abs().log().matrix();
+    const Eigen::VectorXd log_abs_y = pl::log(y.abs()).matrix();
     const Eigen::Vector2d coef = design.colPivHouseholderQr().solve(log_abs_y);  // log|y| = log A - x/tau
     return -1 / coef(1);
 }

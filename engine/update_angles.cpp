@@ -3,6 +3,7 @@
 #include <cmath>
 #include <limits>
 #include "engine/angles.h"
+#include "engine/math.h"
 
 namespace pl {
 
@@ -62,7 +63,7 @@ bool UpdateAnglesInParts::advance(int steps) {
         dot += (r_l * g_l).sum();
         rule_sq += r_l.square().sum(), bp_sq += g_l.square().sum();
     }
-    angles.all = std::acos(std::clamp(dot / std::sqrt(rule_sq * bp_sq), -1.0, 1.0)) * 180 / M_PI;
+    angles.all = pl::acos(std::clamp(dot / std::sqrt(rule_sq * bp_sq), -1.0, 1.0)) * 180 / M_PI;
     angles.all_undefined = why_undefined(rule_sq, bp_sq, rule.name(), "the network");
     part_ = Part::Idle;
     return true;

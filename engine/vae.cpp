@@ -1,6 +1,7 @@
 // Variational autoencoder: encoder, reparameterised z, decoder, the ELBO's two terms and their gradients.
 #include "engine/vae.h"
 #include <cmath>
+#include "engine/math.h"
 
 namespace pl {
 
@@ -10,7 +11,7 @@ static Mat standard_normal(int rows, int cols, Rng& rng) {
     return m;
 }
 
-static Mat sigmoid(const Mat& logits) { return (1.0 + (-logits.array()).exp()).inverse().matrix(); }
+static Mat sigmoid(const Mat& logits) { return (1.0 + pl::exp(-logits.array())).inverse().matrix(); }
 
 Vae::Vae(const VaeSizes& sizes, Rng& init_rng, double lr)
     : encoder({sizes.inputs, sizes.hidden, sizes.hidden, 2 * sizes.latent}, ActivationKind::ReLU, init_rng),
@@ -20,8 +21,8 @@ Vae::Vae(const VaeSizes& sizes, Rng& init_rng, double lr)
 
 Vec gaussian_kl(const Mat& mu, const Mat& log_var) {
     // KL = -1/2 sum (1 + log sigma^2 - mu^2 - sigma^2)
-    return -0.5 *
-           (1.0 + log_var.array() - mu.array().square() - log_var.array().exp()).colwise().sum().transpose();
+    const Arr terms = 1.0 + log_var.array() - mu.array().square() - pl::exp(log_var.array());
+    return -0.5 * terms.colwise().sum().transpose();
 }
 
 VaeLoss Vae::forward(const Mat& x, const Mat& eps, const Vec& weights) {
@@ -31,11 +32,11 @@ VaeLoss Vae::forward(const Mat& x, const Mat& eps, const Vec& weights) {
     const Mat code = encoder.forward(x, true);
     mu_ = code.topRows(sizes_.latent);
     log_var_ = code.bottomRows(sizes_.latent);
-    const Mat z = mu_.array() + (0.5 * log_var_.array()).exp() * eps.array();  // z = mu + sigma eps
+    const Mat z = mu_.array() + pl::exp(0.5 * log_var_.array()) * eps.array();  // z = mu + sigma eps
     logits_ = decoder.forward(z, true);
     // -log p(x|z) = sum_i softplus(l_i) - x_i l_i, softplus(l) = max(l, 0) + log(1 + e^-|l|)
     const Arr l = logits_.array();
-    const Vec nll = (l.max(0.0) + (-l.abs()).exp().log1p() - x.array() * l).colwise().sum().transpose();
+    const Vec nll = (l.max(0.0) + pl::log1p(pl::exp(-l.abs())) - x.array() * l).colwise().sum().transpose();
     return {weights_.dot(nll), weights_.dot(gaussian_kl(mu_, log_var_))};  // sum_n w_n l_n
 }
 
@@ -43,7 +44,7 @@ void Vae::backward() {
     const Arr w = weights_.transpose().replicate(sizes_.latent, 1);       // w_n in every row
     const Mat dlogits = (sigmoid(logits_) - x_) * weights_.asDiagonal();  // d(-log p)/dl = sigmoid(l) - x
     const Mat dz = decoder.backward(dlogits);
-    const Arr sigma = (0.5 * log_var_.array()).exp();
+    const Arr sigma = pl::exp(0.5 * log_var_.array());
     Mat dcode(2 * sizes_.latent, x_.cols());
     dcode.topRows(sizes_.latent) = dz.array() + w * mu_.array();  // dz/dmu = 1, dKL/dmu = mu
     // dz/dlog sigma^2 = eps sigma / 2, dKL/dlog sigma^2 = (sigma^2 - 1) / 2
