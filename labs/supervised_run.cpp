@@ -1,6 +1,7 @@
 #include "labs/supervised_run.h"
 #include <algorithm>
 #include <cmath>
+#include "engine/math.h"
 #include "engine/metrics.h"
 
 namespace pl {
@@ -127,7 +128,7 @@ void SupervisedRun::fit_curve(std::vector<double>& x, std::vector<double>& fit, 
     x.assign(grid.data(), grid.data() + n);
     fit.assign(out.data(), out.data() + n);
     truth.resize(size_t(n));
-    for (int i = 0; i < n; ++i) truth[size_t(i)] = std::pow(x[size_t(i)], 3);  // y = x^3
+    for (int i = 0; i < n; ++i) truth[size_t(i)] = pl::pow(x[size_t(i)], 3);  // y = x^3
 }
 
 Mat SupervisedRun::decision_map(int resolution, double& lo, double& hi) {

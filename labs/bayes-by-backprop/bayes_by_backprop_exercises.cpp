@@ -2,6 +2,7 @@
 // the closed-form KL and its gradient, on a 3 x 4 tensor of Gaussian weights drawn from the probe stream.
 #include <cmath>
 #include "engine/bayes_linear.h"
+#include "engine/math.h"
 #include "engine/random_matrix.h"
 #include "engine/random_streams.h"
 #include "labs/exercise.h"
@@ -45,7 +46,7 @@ std::vector<ProbeOutput> gaussian_kl(uint64_t seed) {
     const GaussianWeights w = probe_weights(rng);
     GaussianWeights at_prior = w;  // q = the prior: mu = 0, softplus(rho) = prior sd
     at_prior.mu.value.setZero();
-    at_prior.rho.value.setConstant(std::log(std::expm1(kPriorSd)));
+    at_prior.rho.value.setConstant(pl::log(pl::expm1(kPriorSd)));
     return {
         {"KL(q || N(0, 0.8^2))", Mat::Constant(1, 1, w.kl(kPriorSd)), 1e-9,
          "sum over the weights of log(p / sigma) + (sigma^2 + mu^2) / (2 p^2) - 1/2: did you mix up sd and "

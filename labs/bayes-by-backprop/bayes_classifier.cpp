@@ -4,6 +4,7 @@
 #include "engine/activation.h"
 #include "engine/bayes_by_backprop.h"
 #include "engine/learning_rule.h"
+#include "engine/math.h"
 #include "engine/metrics.h"
 #include "engine/random_streams.h"
 #include "labs/task_data.h"
@@ -16,7 +17,7 @@ constexpr double kSmallest = 1e-12;     // p_y is floored here for the test loss
 
 // H(p) = -sum_c p_c log p_c per column, in nats (0 log 0 = 0)
 Eigen::RowVectorXd entropy_of(const Mat& p) {
-    return -(p.array() > 0).select(p.array() * p.array().log(), Real(0)).colwise().sum().cast<double>();
+    return -(p.array() > 0).select(p.array() * pl::log(p.array()), Real(0)).colwise().sum().cast<double>();
 }
 
 // AUROC = P(H_out > H_in) + P(H_out = H_in) / 2 over every pair of an in- and an out-of-distribution image
@@ -121,7 +122,7 @@ Mat BayesClassifier::predict(const Mat& x, int pass) {
 
 // -log p(y | x), with p_y floored at kSmallest
 double BayesClassifier::eval_loss(const Mat& outputs, const Mat& y) {
-    return -outputs.cwiseProduct(y).colwise().sum().array().max(kSmallest).log().mean();
+    return -pl::log(outputs.cwiseProduct(y).colwise().sum().array().max(kSmallest)).mean();
 }
 
 void BayesClassifier::end_evaluation() {

@@ -5,6 +5,7 @@
 #include <cmath>
 #include <limits>
 #include "engine/diehl_cook.h"
+#include "engine/math.h"
 #include "engine/random_streams.h"
 #include "engine/rate_rules.h"
 #include "engine/stdp_pair.h"
@@ -47,8 +48,8 @@ std::vector<ProbeOutput> oja_batch(uint64_t seed) { return oja_outputs(seed, 3, 
 // Poisson spike times at `rate_hz` over [0, duration_ms)
 std::vector<double> poisson_train(Rng& rng, double rate_hz, double duration_ms) {
     std::vector<double> t_ms;
-    for (double t = -std::log(1 - rng.uniform()) * kMsPerSecond / rate_hz; t < duration_ms;
-         t += -std::log(1 - rng.uniform()) * kMsPerSecond / rate_hz)
+    for (double t = -pl::log(1 - rng.uniform()) * kMsPerSecond / rate_hz; t < duration_ms;
+         t += -pl::log(1 - rng.uniform()) * kMsPerSecond / rate_hz)
         t_ms.push_back(t);
     return t_ms;
 }
@@ -64,7 +65,8 @@ Mat pair_weights(uint64_t seed, int n, const PairStdpParams& p, double w0) {
     std::vector<Spike> spikes;
     for (int i = -1; i < n; ++i)
         for (double t : poisson_train(rng, 20, 1000)) spikes.push_back({t, i});
-    std::sort(spikes.begin(), spikes.end(), [](const Spike& a, const Spike& b) { return a.t_ms < b.t_ms; });
+    std::stable_sort(spikes.begin(), spikes.end(),
+                     [](const Spike& a, const Spike& b) { return a.t_ms < b.t_ms; });
     PairStdp synapses(n, p);
     synapses.w.setConstant(w0);
     Mat w_after(n, int(spikes.size()));

@@ -4,6 +4,7 @@
 #include <limits>
 #include <numbers>
 #include "engine/bcm_patterns.h"
+#include "engine/math.h"
 #include "engine/random_streams.h"
 
 namespace pl {
@@ -17,7 +18,7 @@ constexpr long kPathPoints = 20000;      // the cloud's drawn path of w
 Mat unit_row(double angle_deg) {
     const double radians = angle_deg * std::numbers::pi / 180;
     Mat w(1, 2);
-    w << std::cos(radians), std::sin(radians);
+    w << pl::cos(radians), pl::sin(radians);
     return w;
 }
 
