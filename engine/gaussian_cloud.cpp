@@ -1,6 +1,7 @@
 #include "engine/gaussian_cloud.h"
 #include <cmath>
 #include <numbers>
+#include "engine/math.h"
 
 namespace pl {
 
@@ -29,7 +30,7 @@ Mat make_cloud(Rng& rng, const CloudSettings& settings) {
     Mat ab(2, settings.n);
     for (int i = 0; i < settings.n; ++i) ab.col(i) << rng.normal(), ratio * rng.normal();
     Eigen::Matrix<Real, 2, 2> rotation;
-    rotation << std::cos(radians), -std::sin(radians), std::sin(radians), std::cos(radians);
+    rotation << pl::cos(radians), -pl::sin(radians), pl::sin(radians), pl::cos(radians);
     return rotation * ab;
 }
 
