@@ -406,8 +406,8 @@ double pow(double x, double y) {
     if (std::isinf(x)) return y < 0 ? 0 : kInf;
     if (integer && std::fabs(y) < 0x1p31) {
         const double power = integer_power(x, int64_t(y));
-        if (std::fabs(power) >= std::numeric_limits<double>::min() && std::isfinite(power)) return power;
-    }  // else past the normal doubles: e^(y ln x) rounds to inf, a subnormal or 0
+        if (power != 0 && std::isfinite(power)) return power;
+    }  // else 0 or inf in double-double: e^(y ln x) rounds to inf, a subnormal or 0
     const TwoDoubles ln = log_parts(x, 0);
     const double exponent = y * ln.hi;
     if (std::fabs(exponent) > 1000) return exponent > 0 ? kInf : 0;
