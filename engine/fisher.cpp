@@ -10,16 +10,27 @@ FisherSum::FisherSum(const std::vector<Param*>& params) {
 }
 
 void FisherSum::add(Mlp& net, const Mat& x, const Mat& mask) {
+    begin_chunk(net, x, mask);
+    add_units(net, int(p_.rows()));
+}
+
+void FisherSum::begin_chunk(Mlp& net, const Mat& x, const Mat& mask) {
+    p_ = softmax(masked_logits(net.forward(x, false), mask));
+    unit_ = 0;
+}
+
+bool FisherSum::add_units(Mlp& net, int count) {
     const std::vector<Param*> params = net.params();
     auto index_of = [&](const Param* p) {
         return size_t(std::find(params.begin(), params.end(), p) - params.begin());
     };
     const Layer* first_layer = net.layers.front().get();
-    const Mat p = softmax(masked_logits(net.forward(x, false), mask));
-    for (Eigen::Index c = 0; c < p.rows(); ++c) {
-        const RowVec p_c = p.row(c);
+    for (int added = 0; unit_ < p_.rows() && added < count; ++unit_) {
+        const Eigen::Index c = unit_;
+        const RowVec p_c = p_.row(c);
         if (p_c.maxCoeff() == 0) continue;  // unit c is active for none of these samples
-        Mat delta = -p;                     // d log p_c / dz = e_c - p
+        ++added;
+        Mat delta = -p_;  // d log p_c / dz = e_c - p
         delta.row(c).array() += 1;
         for (auto layer = net.layers.rbegin(); layer != net.layers.rend(); ++layer) {
             auto* linear = dynamic_cast<Linear*>(layer->get());
@@ -33,7 +44,10 @@ void FisherSum::add(Mlp& net, const Mat& x, const Mat& mask) {
             if (linear != first_layer) delta = linear->W.value.transpose() * delta;
         }
     }
-    samples_ += int(x.cols());
+    if (unit_ < p_.rows()) return false;
+    samples_ += int(p_.cols());
+    p_.resize(0, 0);
+    return true;
 }
 
 std::vector<Mat> FisherSum::mean() const {

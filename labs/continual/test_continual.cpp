@@ -3,6 +3,7 @@
 // and joint training remember. Each scenario's runs happen once in one test case, shared by its assertions.
 #include <catch2/catch.hpp>
 #include <map>
+#include "engine/fisher.h"
 #include "engine/json.h"
 #include "labs/continual/continual_lab.h"
 #include "labs/run_export.h"
@@ -175,4 +176,25 @@ TEST_CASE(
     CHECK(union_of_three.x == expected.x);
     CHECK(union_of_three.y == expected.y);
     CHECK(union_of_three.labels == expected.labels);
+}
+
+TEST_CASE("EWC: the Fisher at a boundary, four output units per step, is the Fisher added in one go",
+          "[lab]") {
+    ContinualLab
+        lab;  // domain-IL: the 10 units of the shared head are active, 3 steps per chunk of 20 digits
+    REQUIRE(lab.params.set_all("benchmark=permuted&scenario=domain&contexts=2&method=ewc&epochs=1").empty());
+    lab.reset();
+    while (lab.run.contexts_done == 0) lab.step();  // its first step: row 1 of R and the first 4 units
+    int boundary_steps = 1;
+    for (; lab.run.context == 0; ++boundary_steps) lab.step();
+    const Dataset& first = lab.run.benchmark->contexts[0].train;
+    CHECK(boundary_steps == (first.size() + 19) / 20 * 3);
+    std::vector<int> units;  // each sample's target unit, as ContinualRun::mask_of() finds it
+    for (Eigen::Index n = 0, unit = 0; n < first.y.cols(); ++n)
+        first.y.col(n).maxCoeff(&unit), units.push_back(int(unit));
+    const std::vector<Mat> in_one_go =
+        fisher_diagonal(lab.run.net, first.x, lab.run.layout().mask(units, 0), 20);
+    const std::vector<Mat> kept = lab.run.method->importance();
+    REQUIRE(kept.size() == in_one_go.size());
+    for (size_t k = 0; k < kept.size(); ++k) CHECK(kept[k] == in_one_go[k]);
 }
