@@ -29,7 +29,7 @@ Mat make_cloud(Rng& rng, const CloudSettings& settings) {
     const double radians = settings.angle_deg * std::numbers::pi / 180;
     Mat ab(2, settings.n);
     for (int i = 0; i < settings.n; ++i) ab.col(i) << rng.normal(), ratio * rng.normal();
-    Eigen::Matrix<Real, 2, 2> rotation;
+    Mat rotation(2, 2);  // dynamic: GCC 12 warns (falsely) on AVX loads from a fixed 2 x 2
     rotation << pl::cos(radians), -pl::sin(radians), pl::sin(radians), pl::cos(radians);
     return rotation * ab;
 }

@@ -197,8 +197,12 @@ EMSCRIPTEN_KEEPALIVE pl_message pl_data_loaded(pl_text path, pl_text problem) {
             app->reset();
             return answer("");
         }
-        app->after_params_changed();  // its own parameters kept as they are: re-applying them would name no
-                                      // preset
+        // As if opened now that its data are here (a lab that runs when opened runs), with its parameters as
+        // they are: set again one by one, a preset from the URL would become "custom"
+        const pl::Params kept = app->lab->params;
+        app->open(app->lab->info().id);
+        app->lab->params = kept;
+        app->after_params_changed();
         return answer("");
     });
 }
