@@ -107,4 +107,6 @@ std::string MetricLog::csv() const {
     return out;
 }
 
+bool measures_wall_clock(const std::string& column) { return column == "epoch_s" || column == "sim_speed"; }
+
 }  // namespace pl

@@ -43,4 +43,8 @@ private:
     std::map<std::string, std::string> next_why_;          // for the next row
 };
 
+// A column that measures the machine rather than the run ("epoch_s", "sim_speed"): left out of a run's digest
+// and of comparisons between two runs of one seed.
+bool measures_wall_clock(const std::string& column);
+
 }  // namespace pl

@@ -1,4 +1,6 @@
 #include "engine/random_streams.h"
+#include <cstring>
+#include "engine/fnv1a.h"
 
 namespace pl {
 
@@ -28,12 +30,6 @@ const std::vector<StreamInfo>& stream_table() {
 }
 
 namespace {
-uint64_t fnv1a(const char* text) {
-    uint64_t h = 0xcbf29ce484222325ULL;
-    for (; *text; ++text) h = (h ^ uint64_t(static_cast<unsigned char>(*text))) * 0x100000001b3ULL;
-    return h;
-}
-
 uint64_t mix(uint64_t z) {  // splitmix64's finaliser
     z += 0x9e3779b97f4a7c15ULL;
     z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
@@ -45,7 +41,7 @@ uint64_t mix(uint64_t z) {  // splitmix64's finaliser
 uint64_t stream_seed(uint64_t seed, Stream stream, uint64_t index) {
     const char* name = stream_table()[size_t(stream)].name;
     if (stream == Stream::Fixed) seed = 0;
-    return mix(mix(mix(seed) ^ fnv1a(name)) ^ index);
+    return mix(mix(mix(seed) ^ fnv1a(name, std::strlen(name))) ^ index);
 }
 
 Rng random_stream(uint64_t seed, Stream stream, uint64_t index) {

@@ -49,6 +49,9 @@ public:
     int epochs_done()
         const;  // the "epoch" of logs()[0]'s last row (a lab may log every k-th epoch); 0 before
     std::string metrics_json() const;  // {"<log name>": {column: [values]}, ...}
+    // FNV-1a of the bits of every logged value (the wall-clock columns left out), 16 hex digits: two runs
+    // with equal digests logged the same numbers to the last bit, where the JSON shows 9 digits.
+    std::string metrics_digest() const;
 
     Params params;
     std::string error;                    // set when the run stopped on a problem (e.g. a diverging loss)

@@ -31,6 +31,7 @@ Json run_json(const Lab& lab, double samples_per_s) {
     out["lab"] = lab.info().id;
     out["params"] = Json::parse(lab.params.json());
     out["metrics"] = Json::parse(lab.metrics_json());
+    out["metrics_digest"] = lab.metrics_digest();
     Json undefined = Json::object();  // {log: {column: [reason or null per row]}}
     for (const MetricLog* log : lab.logs())
         if (!log->undefined_to_json().empty()) undefined[log->name] = log->undefined_to_json();

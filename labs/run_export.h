@@ -9,7 +9,7 @@ namespace pl {
 
 // {"final":true,"lab":..,<metrics>..,"samples_per_s"[,"undefined":{metric: why it is null}][,"error"]}
 Json final_json(const Lab& lab, double samples_per_s);
-// {"lab","params","metrics"[,"undefined"], the lab's export_json() keys,"final"}
+// {"lab","params","metrics","metrics_digest"[,"undefined"], the lab's export_json() keys,"final"}
 Json run_json(const Lab& lab, double samples_per_s);
 std::string run_csv(const Lab& lab);  // "# key=value" lines, then each log as a CSV block
 // Why final metric `name` is not a number: the reason its column last gave in the epochs log ("" if none).

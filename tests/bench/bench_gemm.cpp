@@ -8,6 +8,7 @@
 #include <cstdio>
 #include <string>
 #include <vector>
+#include "engine/fnv1a.h"
 #include "engine/gemm_kernel.h"
 #include "engine/random_streams.h"
 
@@ -75,13 +76,6 @@ double seconds_per_call(F f) {
     return fastest;
 }
 
-// FNV-1a over the bytes of x, continuing from hash
-uint64_t fnv1a(const MatrixXf& x, uint64_t hash) {
-    const unsigned char* bytes = reinterpret_cast<const unsigned char*>(x.data());
-    for (size_t i = 0; i < sizeof(float) * size_t(x.size()); ++i) hash = (hash ^ bytes[i]) * 0x100000001b3ULL;
-    return hash;
-}
-
 }  // namespace
 
 int main() {
@@ -93,11 +87,11 @@ int main() {
     GemmPanels<float> panels;
     MatrixXf c;
     double eigen_s = 0, kernel_s = 0;
-    uint64_t hash = 0xcbf29ce484222325ULL;
+    uint64_t hash = pl::kFnv1aStart;
     for (const Product& p : products) {
         const double eigen = seconds_per_call([&] { p.eigen(p.a, p.b, c); });
         const double kernel = seconds_per_call([&] { p.kernel(p.a, p.b, c, panels); });
-        hash = fnv1a(c, hash);
+        hash = pl::fnv1a(c.data(), sizeof(float) * size_t(c.size()), hash);
         std::printf(
             "bench_gemm: layer %s, %-5s (%ldx%ld by %ldx%ld): eigen %6.2f GFLOP/s, kernel %6.2f GFLOP/s, "
             "kernel/eigen %.2f\n",

@@ -6,12 +6,14 @@
 # method (pl_bench_continual), and the plasticity lab's Diehl & Cook network, 100 neurons, one pass over the
 # 8,000 digits and the 2,000 test digits (pl_bench_plasticity; and live in headless Chromium,
 # plasticity_browser.bench.mjs). Prints each figure and the wasm/native ratio.
-# Usage: tests/bench/run_bench.sh [native build dir] [wasm build dir]   (defaults: the standard build folders)
+# "native" is the fast build (preset fast); the MLP figure is also given for the reference arithmetic (preset native).
+# Usage: tests/bench/run_bench.sh [fast build dir] [wasm build dir] [reference build dir]   (defaults: the presets')
 # A benchmark, not a test: a missing build is reported and skipped, and the exit status is 0.
 set -uo pipefail
 top=$(cd "$(dirname "$0")/../.." && pwd)
-native_dir=${1:-$top/build/native/tests/bench}
+native_dir=${1:-$top/build/fast/tests/bench}
 wasm_dir=${2:-$top/build/web-cmake/tests/bench}
+reference_dir=${3:-$top/build/native/tests/bench}
 data=$top/data/mnist-subset.bin
 
 # figure BENCH KEY NAME FILE COMMAND...: runs the command and prints N of its `{"bench":"BENCH","KEY":N}`
@@ -50,12 +52,13 @@ run_saved() {
 mlp_out=$(mktemp -d)
 run_saved "$mlp_out" pl_bench_mlp
 [ -f "$native_dir/pl_bench_mlp_double" ] && "$native_dir/pl_bench_mlp_double" >"$mlp_out/double" 2>&1
+[ -f "$reference_dir/pl_bench_mlp" ] && "$reference_dir/pl_bench_mlp" >"$mlp_out/reference" 2>&1
 if /usr/bin/python3 -c "import torch" 2>/dev/null; then
   /usr/bin/python3 "$top/tests/bench/bench_mlp_torch.py" >"$mlp_out/torch" 2>&1
 else
   echo "run_bench: Debian's python3-torch is not installed (scripts/setup --bench): no PyTorch figure" >&2
 fi
-grep -s "^bench_mlp" "$mlp_out/double" "$mlp_out/torch" | sed "s|^$mlp_out/||"
+grep -s "^bench_mlp" "$mlp_out/double" "$mlp_out/reference" "$mlp_out/torch" | sed "s|^$mlp_out/||"
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", (b > 0 ? a / b : 0) }'; }
 for config in mlp mlp_lab1; do
   compare "$config training, float32" "samples/s" \
@@ -64,6 +67,8 @@ for config in mlp mlp_lab1; do
   float=$(figure "$config" samples_per_s native "$native_dir/pl_bench_mlp" cat "$mlp_out/native" 2>/dev/null)
   double=$(figure "$config" samples_per_s double "$mlp_out/double" cat "$mlp_out/double" 2>/dev/null)
   torch=$(figure "${config}_torch" samples_per_s pytorch "$mlp_out/torch" cat "$mlp_out/torch" 2>/dev/null)
+  reference=$(figure "$config" samples_per_s reference "$mlp_out/reference" cat "$mlp_out/reference" 2>/dev/null)
+  [ -n "$float" ] && [ -n "$reference" ] && echo "$config: native fast/reference $(ratio "$float" "$reference") ($reference samples/s in the reference arithmetic)"
   [ -n "$float" ] && [ -n "$double" ] && echo "$config: native float32/double $(ratio "$float" "$double")"
   [ -n "$float" ] && [ -n "$torch" ] && echo "$config: native/pytorch $(ratio "$float" "$torch") ($float against $torch samples/s)"
 done
