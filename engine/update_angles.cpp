@@ -37,6 +37,10 @@ bool UpdateAnglesInParts::advance(int steps) {
         part_ = Part::Rule;
         return false;
     }
+    if (part_ == Part::Done) {  // the angles are in `result`
+        part_ = Part::Idle;
+        return true;
+    }
     if (part_ == Part::Rule) {
         if (!rule_->backward_steps(*net_, grad_out_, steps)) return false;
         rule_grads_.clear();
@@ -65,8 +69,8 @@ bool UpdateAnglesInParts::advance(int steps) {
     }
     angles.all = pl::acos(std::clamp(dot / std::sqrt(rule_sq * bp_sq), -1.0, 1.0)) * 180 / M_PI;
     angles.all_undefined = why_undefined(rule_sq, bp_sq, rule.name(), "the network");
-    part_ = Part::Idle;
-    return true;
+    part_ = Part::Done;
+    return false;
 }
 
 }  // namespace pl

@@ -22,8 +22,9 @@ UpdateAngles update_angles_to_bp(Mlp& net, const Loss& loss, LearningRule& rule,
 
 // update_angles_to_bp() in parts of about a step's work, the same numbers: start(), then advance() until it
 // returns true, nothing changing the net in between; `result` then holds the angles. The parts: the forward
-// pass, the rule's backward_steps() (one call each: predictive coding's inference runs over several), then
-// the forward pass again (the same layer inputs) with BP's backward and the angles.
+// pass, the rule's backward_steps() (one call each: predictive coding's inference runs over several), the
+// forward pass again (the same layer inputs) with BP's backward and the angles, then a last call that only
+// returns true (what follows the measurement, e.g. an epoch row, gets a step of its own).
 class UpdateAnglesInParts {
 public:
     // The arguments must outlive the measurement.
@@ -35,7 +36,7 @@ public:
     UpdateAngles result;
 
 private:
-    enum class Part { Idle, Forward, Rule, Backprop };
+    enum class Part { Idle, Forward, Rule, Backprop, Done };
     Part part_ = Part::Idle;
     Mlp* net_ = nullptr;
     const Loss* loss_ = nullptr;

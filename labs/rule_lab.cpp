@@ -69,7 +69,7 @@ void RuleLab::reset() {
     for (const std::string& c : rule_columns(hidden)) run.extra_columns.push_back(c);
     // The angles before each row, over several steps: the forward pass, the rule's backward (its inference
     // in slices), then BP's, one part per step (each a few times a training chunk's work on the 256 probe
-    // samples: DTP's backward, the largest, ~15 ms natively at the defaults).
+    // samples: DTP's backward, the largest, ~15 ms natively at the defaults); the row in a step of its own.
     run.trainer.hooks.before_row = [this] {
         if (!angles_.started()) angles_.start(run.net, *run.loss, *run.rule, probe_x_, probe_y_);
         if (!angles_.in_rule()) return angles_.advance(1);
