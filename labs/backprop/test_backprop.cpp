@@ -161,9 +161,9 @@ TEST_CASE(
               "its start); lower the learning rate (lr, now 10) or use optimizer=adam") != std::string::npos);
 }
 
-TEST_CASE("plain SGD at lr=2 on MNIST: every ReLU dies, the dead net stops the run in epoch 2", "[lab]") {
+TEST_CASE("plain SGD at lr=2.5 on MNIST: every ReLU dies, the dead net stops the run in epoch 2", "[lab]") {
     BackpropLab lab;
-    REQUIRE(lab.params.set_all("lr=2&optimizer=sgd&epochs=3").empty());
+    REQUIRE(lab.params.set_all("lr=2.5&optimizer=sgd&epochs=3").empty());
     lab.reset();
     run_to_end(lab);
     CHECK_THAT(lab.error, Catch::StartsWith("training diverged in epoch 2, batch ") &&

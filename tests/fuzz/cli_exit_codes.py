@@ -91,8 +91,9 @@ with tempfile.TemporaryDirectory(prefix="pl-cli-exit-") as tmp:
     if code == 0:
         sweep = json.load(open(sweep_file))
         expect("... and writes Comparison::json's format", list(sweep) == ["lab", "vary", "runs"] and
-               len(sweep["runs"]) == 8 and list(sweep["runs"][0])[:5] == ["lr", "lab", "params", "metrics",
-                                                                          "final"], json.dumps(sweep)[:300])
+               len(sweep["runs"]) == 8 and list(sweep["runs"][0])[:6] == ["lr", "lab", "params", "metrics",
+                                                                          "metrics_digest", "final"],
+               json.dumps(sweep)[:300])
 
     # 5 x 1,024 hidden units need over 90 MB in float32: in 75 MB of address space the run cannot be built
     big = ["--set", "dataset=xor", "--set", "hidden=1024,1024,1024,1024,1024", "--epochs", "1"]
