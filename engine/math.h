@@ -40,28 +40,26 @@ void tanh_each(float* x, Eigen::Index n);
 void tanh_each(double* x, Eigen::Index n);
 
 // Coefficient-wise versions for Eigen arrays: pl::exp(a) is a.exp() with the functions above, evaluated.
+template <typename A, typename Each>
+typename A::PlainObject evaluated_each(const Eigen::ArrayBase<A>& a, Each each) {
+    typename A::PlainObject y = a;
+    each(y.data(), y.size());
+    return y;
+}
 template <typename A>
 typename A::PlainObject exp(const Eigen::ArrayBase<A>& a) {
-    typename A::PlainObject y = a;
-    exp_each(y.data(), y.size());
-    return y;
+    return evaluated_each(a, [](auto* x, Eigen::Index n) { exp_each(x, n); });
 }
 template <typename A>
 typename A::PlainObject log(const Eigen::ArrayBase<A>& a) {
-    typename A::PlainObject y = a;
-    log_each(y.data(), y.size());
-    return y;
+    return evaluated_each(a, [](auto* x, Eigen::Index n) { log_each(x, n); });
 }
 template <typename A>
 typename A::PlainObject log1p(const Eigen::ArrayBase<A>& a) {
-    typename A::PlainObject y = a;
-    log1p_each(y.data(), y.size());
-    return y;
+    return evaluated_each(a, [](auto* x, Eigen::Index n) { log1p_each(x, n); });
 }
 template <typename A>
 typename A::PlainObject tanh(const Eigen::ArrayBase<A>& a) {
-    typename A::PlainObject y = a;
-    tanh_each(y.data(), y.size());
-    return y;
+    return evaluated_each(a, [](auto* x, Eigen::Index n) { tanh_each(x, n); });
 }
 }  // namespace pl
