@@ -1,6 +1,8 @@
 // SGD, Momentum and Adam against steps computed by hand on w = (1, -2), g1 = (0.5, -1), g2 = (0.25, 2).
 #include <catch2/catch.hpp>
+#include <cmath>
 #include <stdexcept>
+#include <vector>
 #include "engine/optimizer.h"
 
 using namespace pl;
@@ -47,6 +49,33 @@ TEST_CASE("optimizers: Adam with bias correction", "[optim][exercise:backprop.ad
     const double v0 = 0.00031225 / 0.001999, v1 = 0.004999 / 0.001999;
     require_close(w2, w1(0) - 0.1 * m0 / (std::sqrt(v0) + 1e-8), w1(1) - 0.1 * m1 / (std::sqrt(v1) + 1e-8));
     require_close(w2, 0.8067820404774624, -1.9366103534720749);  // the same numbers, evaluated
+}
+
+// Adam works block by block and stores moments below 1e-30 as 0 (so they never reach the slow subnormal
+// range): on a weight of three blocks, half of it losing its gradient after 5 steps, 900 steps must still
+// follow the textbook update computed per element in double.
+TEST_CASE("optimizers: Adam over several blocks with dying gradients follows the textbook update",
+          "[optim]") {
+    const int n = 2500, steps = 900;
+    const double lr = 1e-3, b1 = 0.9, b2 = 0.999, eps = 1e-8;
+    Param p{"w", Mat::Zero(n, 1), Mat::Zero(n, 1)};
+    Adam adam(lr, b1, b2, eps);
+    std::vector<double> w(n, 0.0), m(n, 0.0), v(n, 0.0);
+    for (int t = 1; t <= steps; ++t) {
+        for (int i = 0; i < n; ++i) {
+            const bool alive = t <= 5 || i % 2 == 0;
+            p.grad(i) = alive ? Real(std::sin(0.37 * i + 0.11 * t)) : Real(0);
+            m[i] = b1 * m[i] + (1 - b1) * p.grad(i);
+            v[i] = b2 * v[i] + (1 - b2) * p.grad(i) * p.grad(i);
+            w[i] -= lr * (m[i] / (1 - std::pow(b1, t))) / (std::sqrt(v[i] / (1 - std::pow(b2, t))) + eps);
+        }
+        adam.step({&p});
+    }
+    for (int i : {0, 1, 1023, 1024, 1025, 2047, 2048, 2499}) {
+        INFO("weight " << i);
+        REQUIRE(p.value(i) == Approx(w[i]).margin(2e-4));
+    }
+    REQUIRE(std::abs(w[1]) > 1e-3);  // the dying half did move (in its first 5 steps)
 }
 
 TEST_CASE("optimizers: state is kept per parameter", "[optim]") {
