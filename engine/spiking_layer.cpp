@@ -63,10 +63,8 @@ const Mat& SpikingLayer::backward(const Mat& dL_dS, const Mat& dL_dU, bool input
             for (const SpikeEvent& e : events_in_[t])
                 W.grad.col(e.input) += g.col(Eigen::Index(t) * batch + e.sample);
     }
-    // dL/ds_in = W^T dL/dD, coefficient by coefficient: W^T has only out() columns (10 classes in Lab 5), too
-    // few for the GEMM kernel to pay for packing dL/dD (4% of an epoch)
-    if (input_grad)
-        input_grad_.noalias() = W.value.transpose().lazyProduct(g);
+    if (input_grad)  // dL/ds_in = W^T dL/dD
+        input_grad_.noalias() = W.value.transpose() * g;
     else
         input_grad_.resize(0, 0);
     return input_grad_;
