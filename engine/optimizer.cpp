@@ -11,8 +11,8 @@ using ArrayMap = Eigen::Map<Eigen::Array<Real, Eigen::Dynamic, 1>>;
 
 // Moments below this are stored as 0. A unit that stops getting gradient (a dead ReLU, an edge pixel seen
 // once) keeps a moment that decays as 0.9^t into the subnormal range within ~800 steps, and x86 takes ~100
-// cycles per subnormal operand: Lab 1's Adam step was 3x slower for it. Their weight steps were below lr
-// 1e-21.
+// cycles per subnormal operand: Lab 1's Adam step took 1.8 ms instead of 0.2 (784-256-10, batch 64). The
+// steps of such moments were below lr 1e-21.
 constexpr Real kMomentFloor = Real(1e-30);
 
 static void flush_below_floor(ArrayMap moment) {
