@@ -48,7 +48,8 @@ template <int Rows, class Expression>
 void pack(const Eigen::MatrixBase<Expression>& x, std::vector<typename Expression::Scalar>& panels) {
     using Panel = Eigen::Matrix<typename Expression::Scalar, Rows, Eigen::Dynamic>;
     const Eigen::Index k = x.cols(), count = (x.rows() + Rows - 1) / Rows;
-    panels.resize(size_t(count * Rows * k));
+    // grows only: panels serves products of every shape in turn, and growing again would zero-fill
+    if (panels.size() < size_t(count * Rows * k)) panels.resize(size_t(count * Rows * k));
     for (Eigen::Index q = 0; q < count; ++q) {
         Eigen::Map<Panel> panel(panels.data() + q * Rows * k, Rows, k);
         const Eigen::Index rows = std::min<Eigen::Index>(Rows, x.rows() - q * Rows);
