@@ -2,10 +2,12 @@
 #include <algorithm>
 #include <chrono>
 #include <cmath>
+#include <cstdint>
 #include <cstdio>
 #include <limits>
 #include <numeric>
 #include <stdexcept>
+#include <type_traits>
 #include "engine/metrics.h"
 #include "engine/random_streams.h"
 
@@ -31,6 +33,17 @@ std::string short_number(double v) {
 }
 
 std::string nan_or_infinite(const Mat& m) { return m.array().isNaN().any() ? "NaN" : "infinite"; }
+
+// m.allFinite() without its early exit, so compilers vectorise it: the largest exponent field is all ones
+// only for an infinity or a NaN. (The two checks of every batch were 7% of a wasm Lab 1 step with allFinite.)
+bool all_finite(const Mat& m) {
+    using Bits = std::conditional_t<sizeof(Real) == 4, uint32_t, uint64_t>;
+    const Bits exponent = Eigen::numext::bit_cast<Bits>(std::numeric_limits<Real>::infinity());  // all ones
+    Bits largest = 0;
+    for (Eigen::Index i = 0; i < m.size(); ++i)
+        largest = std::max(largest, Bits(Eigen::numext::bit_cast<Bits>(m.data()[i]) & exponent));
+    return largest != exponent;
+}
 
 // Every column of `outputs` equals `first` exactly (an empty chunk, e.g. a model that reports no outputs:
 // no).
@@ -137,7 +150,7 @@ void Trainer::diverged(const std::string& what, const std::string& advice) {
 void Trainer::check_batch(double loss) {
     const std::vector<Param*> params = model_->params();
     for (Param* p : params)
-        if (!p->grad.allFinite()) {
+        if (!all_finite(p->grad)) {
             diverged("the gradient of " + p->name + " is not finite (" + nan_or_infinite(p->grad) +
                      ") before the update");
             return;
@@ -221,7 +234,7 @@ double Trainer::train_chunk() {
         model_->update();
         if (hooks.after_update) hooks.after_update();
         for (Param* p : params)
-            if (!p->value.allFinite()) {
+            if (!all_finite(p->value)) {
                 diverged(p->name + " is not finite (" + nan_or_infinite(p->value) + ") after the update");
                 return n;
             }

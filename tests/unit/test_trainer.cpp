@@ -317,6 +317,12 @@ TEST_CASE("trainer: a non-finite gradient stops the run before the update", "[tr
     CHECK(run_scripted(model, 3) ==
           "training diverged in epoch 2, batch 13: the gradient of W is not finite (NaN) before the update; "
           "lower lr (now 3)");
+    ScriptedModel minus_infinity, minus_nan;  // the sign bit set
+    minus_infinity.weight_grad = [](int batch) { return batch == 3 ? -HUGE_VAL : 0.5; };
+    CHECK_THAT(run_scripted(minus_infinity, 3),
+               Catch::Contains("batch 4: the gradient of W is not finite (infinite)"));
+    minus_nan.weight_grad = [](int batch) { return batch == 3 ? -std::nan("") : 0.5; };
+    CHECK_THAT(run_scripted(minus_nan, 3), Catch::Contains("batch 4: the gradient of W is not finite (NaN)"));
 }
 
 TEST_CASE("trainer: a non-finite weight after the update stops the run", "[trainer]") {
