@@ -3,6 +3,7 @@
 #include "engine/optimizer.h"
 #include <algorithm>
 #include <cmath>
+#include <stdexcept>
 #include "engine/math.h"
 
 namespace pl {
@@ -56,6 +57,8 @@ void Adam::step(const std::vector<Param*>& params) {
     const double correction1 = 1.0 - pl::pow(beta1, t_);
     const double correction2 = 1.0 - pl::pow(beta2, t_);
     for (Param* p : params) {
+        if (p->grad.size() != p->value.size())  // the blocks below read both by raw offsets
+            throw std::logic_error("Adam: the gradient of " + p->name + " is not the shape of its value");
         Mat& m_all = state_for(m_, p);  // the first and second moments of this parameter (zero at t = 1)
         Mat& v_all = state_for(v_, p);
         for (Eigen::Index start = 0; start < p->value.size(); start += kAdamBlock) {
@@ -63,9 +66,9 @@ void Adam::step(const std::vector<Param*>& params) {
             ArrayMap w(p->value.data() + start, n), g(p->grad.data() + start, n);
             ArrayMap m(m_all.data() + start, n), v(v_all.data() + start, n);
             // EXERCISE backprop.adam_step: One Adam step with bias correction (2 points)
-            // HINT: update m and v in place (they persist between steps), then move w. All four are arrays
-            // HINT: (element-wise). correction1 = 1 - beta1^t and correction2 = 1 - beta2^t are computed
-            // above; HINT: eps goes outside the square root.
+            // HINT: update m and v in place (they persist between steps), then move w. All four are
+            // HINT: arrays of this block's weights (element-wise). correction1 = 1 - beta1^t and
+            // HINT: correction2 = 1 - beta2^t are computed above; eps goes outside the square root.
             m = beta1 * m + (1.0 - beta1) * g;           // m = b1 m + (1 - b1) g
             v = beta2 * v + (1.0 - beta2) * g.square();  // v = b2 v + (1 - b2) g^2
             // w -= lr m^ / (sqrt(v^) + eps), m^ = m / (1 - b1^t), v^ = v / (1 - b2^t): one pass, no temporary

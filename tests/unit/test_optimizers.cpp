@@ -78,6 +78,12 @@ TEST_CASE("optimizers: Adam over several blocks with dying gradients follows the
     REQUIRE(std::abs(w[1]) > 1e-3);  // the dying half did move (in its first 5 steps)
 }
 
+TEST_CASE("optimizers: Adam refuses a gradient of another shape than its weight", "[optim]") {
+    Adam adam(0.1);
+    Param p{"W", Mat::Zero(3, 2), Mat::Zero(2, 2)};
+    REQUIRE_THROWS_WITH(adam.step({&p}), "Adam: the gradient of W is not the shape of its value");
+}
+
 TEST_CASE("optimizers: state is kept per parameter", "[optim]") {
     Momentum momentum(1.0, 0.5);
     Param a{"a", vec2(0, 0), vec2(1, 1)}, b{"b", vec2(0, 0), vec2(-1, -1)};
