@@ -23,21 +23,22 @@ const char* activation_name(ActivationKind k) {
 
 Mat Activation::forward(const Mat& x, bool /*training*/) {
     input_ = x;
+    output_ = infer(x);
+    return output_;
+}
+
+Mat Activation::infer(const Mat& x) {
     switch (kind_) {
         case ActivationKind::Sigmoid:
-            output_ = 1.0 / (1.0 + pl::exp(-x.array()));
-            break;  // 1 / (1 + e^-x)
+            return 1.0 / (1.0 + pl::exp(-x.array()));  // 1 / (1 + e^-x)
         case ActivationKind::Tanh:
-            output_ = pl::tanh(x.array());
-            break;
+            return pl::tanh(x.array());
         case ActivationKind::ReLU:
-            output_ = x.cwiseMax(0.0);
-            break;  // max(x, 0)
+            return x.cwiseMax(0.0);  // max(x, 0)
         case ActivationKind::Identity:
-            output_ = x;
-            break;
+            return x;
     }
-    return output_;
+    return Mat();
 }
 
 Mat Activation::derivative() const {

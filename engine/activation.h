@@ -16,6 +16,7 @@ public:
     explicit Activation(ActivationKind kind) : kind_(kind) {}
     std::string name() const override { return activation_name(kind_); }
     Mat forward(const Mat& x, bool training) override;
+    Mat infer(const Mat& x) override;
     Mat backward(const Mat& grad_out) override;
     Mat derivative() const;  // f'(x) at the cached input
     ActivationKind kind() const { return kind_; }

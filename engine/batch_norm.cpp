@@ -11,12 +11,15 @@ BatchNorm::BatchNorm(int features, int index, double momentum, double eps) : mom
     running_var = Mat::Ones(features, 1);
 }
 
+// x_hat = (x - running mean) / sqrt(running var + eps), y = gamma .* x_hat + beta
+Mat BatchNorm::infer(const Mat& x) {
+    const Vec inv_std = (running_var.array() + eps).rsqrt();
+    Mat x_hat = inv_std.asDiagonal() * (x.colwise() - running_mean.col(0));
+    return (gamma.value.col(0).asDiagonal() * x_hat).colwise() + beta.value.col(0);
+}
+
 Mat BatchNorm::forward(const Mat& x, bool training) {
-    if (!training) {  // x_hat = (x - running mean) / sqrt(running var + eps)
-        const Vec inv_std = (running_var.array() + eps).rsqrt();
-        Mat x_hat = inv_std.asDiagonal() * (x.colwise() - running_mean.col(0));
-        return (gamma.value.col(0).asDiagonal() * x_hat).colwise() + beta.value.col(0);
-    }
+    if (!training) return infer(x);
     // mu = mean_j x_j, var = mean_j (x_j - mu)^2 over the batch; x_hat = (x - mu) / sqrt(var + eps)
     const Vec mean = x.rowwise().mean();
     const Mat centred = x.colwise() - mean;

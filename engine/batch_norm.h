@@ -10,6 +10,7 @@ public:
     BatchNorm(int features, int index = 1, double momentum = 0.1, double eps = 1e-5);
     std::string name() const override { return "BatchNorm"; }
     Mat forward(const Mat& x, bool training) override;
+    Mat infer(const Mat& x) override;            // with the running averages
     Mat backward(const Mat& grad_out) override;  // after a training forward: through the batch statistics
     std::vector<Param*> params() override { return {&gamma, &beta}; }
     std::vector<Mat*> buffers() override { return {&running_mean, &running_var}; }

@@ -49,7 +49,7 @@ ElboTerms elbo_backward(Mlp& net, const Loss& nll, const Mat& x, const Mat& y, i
 
 Mat sample_functions(Mlp& net, const Mat& x, int samples) {
     Mat f(samples, x.cols());
-    for (int s = 0; s < samples; ++s) f.row(s) = net.forward(x, false).row(0);  // f(x; w_s), w_s ~ q
+    for (int s = 0; s < samples; ++s) f.row(s) = net.infer(x).row(0);  // f(x; w_s), w_s ~ q
     return f;
 }
 

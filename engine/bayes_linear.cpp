@@ -100,6 +100,13 @@ Mat BayesLinear::forward(const Mat& x, bool /*training*/) {
     return (W_sample_ * x).colwise() + b.sample().col(0);
 }
 
+Mat BayesLinear::infer(const Mat& x) {
+    Mat input = input_, W_sample = W_sample_, W_eps = W.eps, b_eps = b.eps;  // what backward() reads
+    const Mat y = forward(x, false);
+    input_.swap(input), W_sample_.swap(W_sample), W.eps.swap(W_eps), b.eps.swap(b_eps);
+    return y;
+}
+
 Mat BayesLinear::backward(const Mat& grad_out) {
     W.set_grads(grad_out * input_.transpose());  // dL/dW = g x^T
     b.set_grads(grad_out.rowwise().sum());       // dL/db = sum over the batch of g

@@ -29,6 +29,7 @@ public:
                 int index = 1);
     std::string name() const override { return "BayesLinear"; }
     Mat forward(const Mat& x, bool training) override;  // draws eps (unless fixed_eps), then y = W x + b
+    Mat infer(const Mat& x) override;                   // forward's draw; the last forward's eps stay
     Mat backward(const Mat& grad_out) override;         // the data term's grads of mu and rho; returns W^T g
     std::vector<Param*> params() override { return {&W.mu, &W.rho, &b.mu, &b.rho}; }
     double kl(double prior_sd) const { return W.kl(prior_sd) + b.kl(prior_sd); }

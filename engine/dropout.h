@@ -11,6 +11,7 @@ public:
     Dropout(double rate, uint64_t seed) : rate(rate), rng_(seed) {}
     std::string name() const override { return "Dropout"; }
     Mat forward(const Mat& x, bool training) override;  // training: x .* mask, else x
+    Mat infer(const Mat& x) override { return x; }      // the mask stays
     Mat backward(const Mat& grad_out) override;         // g .* mask (g after an inference forward)
 
     double rate;  // probability of dropping a unit, in [0, 1)

@@ -18,6 +18,9 @@ public:
     virtual ~Layer() = default;
     virtual std::string name() const = 0;
     virtual Mat forward(const Mat& x, bool training) = 0;
+    // forward(x, false)'s output, changing nothing backward() reads: a prediction made between a training
+    // forward and its backward (the page's drawing pad between two steps of one update) leaves that update.
+    virtual Mat infer(const Mat& x) = 0;
     virtual Mat backward(const Mat& grad_out) = 0;
     virtual std::vector<Param*> params() { return {}; }
     virtual std::vector<Mat*> buffers() { return {}; }  // state that is not trained (batch-norm statistics)

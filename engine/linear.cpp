@@ -1,6 +1,8 @@
 // Fully connected layer y = W x + b with its explicit backward pass.
 #include "engine/linear.h"
 #include <cmath>
+#include <stdexcept>
+#include <string>
 
 namespace pl {
 
@@ -21,10 +23,15 @@ Linear::Linear(int in, int out, Rng& rng, double init_scale, int index) {
 // y = W x + b (b broadcast over the batch columns)
 Mat Linear::forward(const Mat& x, bool /*training*/) {
     input_ = x;
-    return (W.value * x).colwise() + b.value.col(0);
+    return infer(x);
 }
 
 Mat Linear::backward(const Mat& grad_out, InputGrad dx) {
+    if (grad_out.cols() != input_.cols() || grad_out.rows() != W.value.rows())  // Eigen checks neither here
+        throw std::logic_error("Linear::backward: dL/dy is " + std::to_string(grad_out.rows()) + " x " +
+                               std::to_string(grad_out.cols()) + ", the layer's output was " +
+                               std::to_string(W.value.rows()) + " x " + std::to_string(input_.cols()) +
+                               " in its last forward()");
     // EXERCISE backprop.linear_backward: The linear layer's backward pass (2 points)
     // HINT: g = dL/dy has one column per sample; input_ holds the x of forward().
     // HINT: fill W.grad (shape of W), b.grad (shape of b) and return dL/dx (shape of x);

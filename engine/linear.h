@@ -15,6 +15,7 @@ public:
     Linear(int in, int out, Rng& rng, double init_scale = 1.0, int index = 1);
     std::string name() const override { return "Linear"; }
     Mat forward(const Mat& x, bool training) override;
+    Mat infer(const Mat& x) override { return (W.value * x).colwise() + b.value.col(0); }
     Mat backward(const Mat& grad_out) override { return backward(grad_out, InputGrad::Return); }
     Mat backward(const Mat& grad_out, InputGrad dx);  // dW = g x^T, db = sum g; W^T g, or empty if Skip
     Mat backward(const Mat& grad_out, const Mat& feedback);  // same dW, db; returns feedback * g

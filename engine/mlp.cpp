@@ -18,6 +18,12 @@ Mat Mlp::forward(const Mat& x, bool training) {
     return a;
 }
 
+Mat Mlp::infer(const Mat& x) {
+    Mat a = x;
+    for (auto& layer : layers) a = layer->infer(a);
+    return a;
+}
+
 // g_{l-1} = layer_l.backward(g_l), from the output down to the input (or to the lowest trained layer)
 Mat Mlp::backward(const Mat& grad_out, InputGrad dx) {
     size_t lowest = 0;  // layers below the lowest one with parameters only pass dL/dx on

@@ -15,6 +15,8 @@ public:
     // sizes = {in, hidden..., out}; every hidden Linear is followed by `hidden` activation.
     Mlp(const std::vector<int>& sizes, ActivationKind hidden, Rng& rng, double init_scale = 1.0);
     Mat forward(const Mat& x, bool training = false);
+    // forward(x, false)'s output through every layer's infer(): what backward() reads stays as it was
+    Mat infer(const Mat& x);
     // After forward(): every param's grad from dL/d(out); returns dL/dx, or with InputGrad::Skip stops at the
     // lowest layer with parameters and leaves out its dL/dx (an empty Mat when that layer is a Linear).
     Mat backward(const Mat& grad_out, InputGrad dx = InputGrad::Return);

@@ -67,13 +67,11 @@ void Vae::end_step() {
     adam_.step(params());
 }
 
-Mat Vae::decode(const Mat& z) { return sigmoid(decoder.forward(z)); }
+Mat Vae::decode(const Mat& z) { return sigmoid(decoder.infer(z)); }
 
 Mat Vae::sample(int n, Rng& rng) { return decode(standard_normal(sizes_.latent, n, rng)); }
 
-Mat Vae::reconstruct(const Mat& x) {
-    return sigmoid(decoder.forward(encoder.forward(x).topRows(sizes_.latent)));
-}
+Mat Vae::reconstruct(const Mat& x) { return sigmoid(decoder.infer(encoder.infer(x).topRows(sizes_.latent))); }
 
 void Vae::copy_weights(Vae& source) {
     const std::vector<Param*> to = params(), from = source.params();

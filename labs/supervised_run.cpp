@@ -76,7 +76,7 @@ ChunkResult SupervisedRun::train_chunk(const Mat& x, const Mat& y) {
 
 Mat SupervisedRun::predict(const Mat& x, int pass) {
     (void)pass;
-    return net.forward(x, false);
+    return net.infer(x);
 }
 
 std::vector<std::string> SupervisedRun::batch_columns() {
@@ -104,7 +104,7 @@ void SupervisedRun::end_evaluation() {
     confusion = confusion_matrix(test_predictions, test.labels, test.classes);
 }
 
-Vec SupervisedRun::predict(const Vec& x) { return loss->predict(net.forward(x, false)).col(0); }
+Vec SupervisedRun::predict(const Vec& x) { return loss->predict(net.infer(x)).col(0); }
 
 Mat SupervisedRun::receptive_fields(int count) {
     const Mat& W = net.linears().front()->W.value;
@@ -124,7 +124,7 @@ void SupervisedRun::fit_curve(std::vector<double>& x, std::vector<double>& fit, 
     const int n = 200;
     double lo = data->test.x.minCoeff(), hi = data->test.x.maxCoeff();
     Mat grid = RowVec::LinSpaced(n, lo - 0.5, hi + 0.5);
-    Mat out = net.forward(grid, false);
+    Mat out = net.infer(grid);
     x.assign(grid.data(), grid.data() + n);
     fit.assign(out.data(), out.data() + n);
     truth.resize(size_t(n));
@@ -139,7 +139,7 @@ Mat SupervisedRun::decision_map(int resolution, double& lo, double& hi) {
     for (int r = 0; r < resolution; ++r)
         for (int c = 0; c < resolution; ++c)
             grid.col(r * resolution + c) << axis(c), axis(resolution - 1 - r);
-    Mat p = loss->predict(net.forward(grid, false));
+    Mat p = loss->predict(net.infer(grid));
     return p.row(1).transpose();  // (resolution^2) x 1, row-major image, top row = high y
 }
 

@@ -281,8 +281,7 @@ Mat BayesByBackpropLab::Model::predict(const Mat& x, int pass) {
         return lab.functions.row(pass);
     }
     lab.functions.resize(Eigen::Index(lab.nets_.size()), x.cols());
-    for (size_t k = 0; k < lab.nets_.size(); ++k)
-        lab.functions.row(Eigen::Index(k)) = lab.nets_[k].forward(x, false);
+    for (size_t k = 0; k < lab.nets_.size(); ++k) lab.functions.row(Eigen::Index(k)) = lab.nets_[k].infer(x);
     return lab.functions;
 }
 

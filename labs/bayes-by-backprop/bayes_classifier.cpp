@@ -117,7 +117,7 @@ void BayesClassifier::begin_evaluation() {
 Mat BayesClassifier::predict(const Mat& x, int pass) {
     for (BayesLinear* layer : bayes_layers(net_)) layer->fixed_eps = pass == last_pass_;
     last_pass_ = pass;
-    return softmax(net_.forward(x, false));
+    return softmax(net_.forward(x, false));  // not infer(): the pass's draw stays for its next chunks
 }
 
 // -log p(y | x), with p_y floored at kSmallest

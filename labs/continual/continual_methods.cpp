@@ -39,6 +39,6 @@ void ContinualMethod::backward(ContinualRun& run, const Mat& grad_logits) {
     Backprop().backward(run.net, grad_logits);
 }
 
-Mat ContinualMethod::predict(ContinualRun& run, const Mat& x) { return run.net.forward(x, false); }
+Mat ContinualMethod::predict(ContinualRun& run, const Mat& x) { return run.net.infer(x); }
 
 }  // namespace pl

@@ -82,7 +82,7 @@ private:
     // class of the earlier contexts).
     Mat previous_labels(ContinualRun& run, const Mat& x) {
         const OutputLayout& layout = run.layout();
-        const Mat logits = previous_net_.forward(x);
+        const Mat logits = previous_net_.infer(x);
         Mat y = Mat::Zero(layout.outputs(), x.cols());
         for (Eigen::Index n = 0; n < x.cols(); ++n) {
             const int head = layout.scenario == Scenario::Task ? run.replay_rng.below(run.context) : 0;

@@ -93,7 +93,7 @@ public:
         Mat entropies(candidates, x.cols());
         for (int t = 0; t < candidates; ++t) {
             set_weights(n.target, generated_.col(t));
-            logits.push_back(n.target.forward(x));
+            logits.push_back(n.target.infer(x));
             entropies.row(t) = predictive_entropy(logits.back()).transpose();
         }
         Mat out = Mat::Constant(layout.outputs(), x.cols(), kMaskedLogit);

@@ -128,3 +128,24 @@ TEST_CASE(
         (lab.run.data->train.size() + 99) / 100 + (lab.run.data->test.size() + 99) / 100;
     CHECK(steps == evaluation_chunks + 4);
 }
+
+TEST_CASE("Lab 7: the panel's digit prediction between steps leaves the run's numbers alone", "[lab]") {
+    for (const char* rule : {"dtp", "pc", "bp"}) {
+        auto run = [&](bool predict_between_steps) {  // the panel predicts the pad's digit every frame
+            TargetPropLab lab;
+            REQUIRE(lab.params.set_all(std::string("rule=") + rule + "&hidden=32,32&epochs=1&pc_steps=20")
+                        .empty());
+            lab.reset();
+            lab.run.slice_ms = 0;  // every part in a step of its own
+            const Vec digit = lab.run.data->test.x.col(0);
+            while (!lab.done()) {
+                lab.step();
+                if (predict_between_steps) lab.run.predict(digit);
+            }
+            REQUIRE(lab.error.empty());
+            return logged_bits(lab);
+        };
+        INFO("rule=" << rule);
+        CHECK(run(true) == run(false));
+    }
+}

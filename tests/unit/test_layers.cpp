@@ -2,6 +2,8 @@
 #include <catch2/catch.hpp>
 #include <cmath>
 #include "engine/activation.h"
+#include "engine/batch_norm.h"
+#include "engine/dropout.h"
 #include "engine/gradient_check.h"
 #include "engine/learning_rule.h"
 #include "engine/linear.h"
@@ -226,6 +228,7 @@ class BrokenDouble : public Layer {
 public:
     std::string name() const override { return "broken"; }
     Mat forward(const Mat& x, bool) override { return 2.0 * x; }
+    Mat infer(const Mat& x) override { return 2.0 * x; }
     Mat backward(const Mat& grad_out) override { return grad_out; }
 };
 
@@ -240,4 +243,30 @@ TEST_CASE("layers: check_gradients catches a wrong backward pass", "[gradcheck]"
     REQUIRE(rows[0].max_rel_error > 0.1);   // dL/dW1 is off by a factor 2
     REQUIRE(rows[2].max_rel_error < 1e-6);  // W2 sits above the broken layer
     REQUIRE(rows[0].numeric_norm == Approx(2 * rows[0].analytic_norm).epsilon(1e-6));
+}
+
+TEST_CASE("layers: infer() between a training forward and its backward changes no gradient", "[layers]") {
+    Rng rng(11);
+    Mlp net({4, 6, 5, 3}, ActivationKind::ReLU, rng);
+    net.layers.insert(net.layers.begin() + 2, std::make_unique<Dropout>(0.5, 3));  // after the first ReLU
+    net.layers.insert(net.layers.begin() + 2, std::make_unique<BatchNorm>(6));
+    const Mat x = random_mat(rng, 4, 8), g = random_mat(rng, 3, 8), other = random_mat(rng, 4, 1);
+    auto grads = [&](bool infer_between) {
+        Dropout& dropout = dynamic_cast<Dropout&>(*net.layers[3]);
+        dropout = Dropout(0.5, 3);  // the same mask in both runs
+        net.forward(x, true);
+        if (infer_between) CHECK(net.infer(other).cols() == 1);  // the drawing pad's digit
+        const Mat dx = net.backward(g);
+        std::vector<Mat> out = {dx};
+        for (Param* p : net.params()) out.push_back(p->grad);
+        return out;
+    };
+    const std::vector<Mat> plain = grads(false), with_infer = grads(true);
+    for (size_t i = 0; i < plain.size(); ++i) CHECK(bool(plain[i] == with_infer[i]));
+    // a forward of another batch in between is refused by name instead of mixing the two batches
+    net.forward(x, true);
+    net.forward(other, false);
+    CHECK_THROWS_WITH(net.backward(g),
+                      Catch::StartsWith("Linear::backward: dL/dy is 3 x 8, the layer's output was "
+                                        "3 x 1 in its last forward()"));
 }
