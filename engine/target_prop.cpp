@@ -49,26 +49,45 @@ std::vector<Mat> DifferenceTargetProp::targets(Mlp& net, const Mat& grad_out) co
 }
 
 void DifferenceTargetProp::backward(Mlp& net, const Mat& grad_out) {
-    std::vector<Linear*> linear = net.linears();  // linear[l - 1] holds W_l, b_l
+    set_grads(net, grad_out);
+    train_inverses(net);
+}
+
+bool DifferenceTargetProp::backward_steps(Mlp& net, const Mat& grad_out, int steps) {
+    if (!grads_set_) {
+        set_grads(net, grad_out);
+        grads_set_ = true;
+        if (steps < 2) return false;
+    }
+    train_inverses(net);
+    grads_set_ = false;
+    return true;
+}
+
+void DifferenceTargetProp::set_grads(Mlp& net, const Mat& grad_out) {
+    std::vector<Linear*> linear = net.linears();  // linear[l - 1] holds W_l, b_l; linear[l]->input() is h_l
     std::vector<Activation*> act = activations(net);
     const std::vector<Mat> target = targets(net, grad_out);  // target[l] = hhat_l
     const size_t L = linear.size();
     const double B = double(grad_out.cols());
-    auto kind = [&](size_t l) { return act[l - 1]->kind(); };  // f of hidden layer l
-
-    std::vector<Mat> h(L);  // h[0] = x, h[l] = hidden layer l
-    for (size_t l = 0; l < L; ++l) h[l] = linear[l]->input();
-
     linear[L - 1]->backward(grad_out, InputGrad::Skip);  // output layer: its ordinary gradient
     // hidden l, loss 1/(2B) sum_b ||h_l - hhat_l||^2: W_l.grad = ((h_l - hhat_l) .* f'(a_l) / B) h_{l-1}^T
     for (size_t l = 1; l < L; ++l)
-        linear[l - 1]->backward(act[l - 1]->backward((h[l] - target[l]) / B), InputGrad::Skip);
+        linear[l - 1]->backward(act[l - 1]->backward((linear[l]->input() - target[l]) / B), InputGrad::Skip);
+}
 
-    // inverses: SGD step on L_rec = 1/(2B) sum_b ||g_l(f_l(n)) - n||^2, n = h_{l-1} + eps, eps ~ N(0, sd^2)
+// SGD step on L_rec = 1/(2B) sum_b ||g_l(f_l(n)) - n||^2, n = h_{l-1} + eps, eps ~ N(0, sd^2)
+void DifferenceTargetProp::train_inverses(Mlp& net) {
+    std::vector<Linear*> linear = net.linears();
+    std::vector<Activation*> act = activations(net);
+    auto h = [&](size_t l) -> const Mat& { return linear[l]->input(); };  // h_l, h_0 = x
+    auto kind = [&](size_t l) { return act[l - 1]->kind(); };             // f of hidden layer l
+    const size_t L = linear.size();
+    const double B = double(h(0).cols());
     reconstruction_errors_.clear();
     for (size_t l = 2; l < L; ++l) {
         const Mat noisy =
-            h[l - 1] + normal_matrix(rng_, int(h[l - 1].rows()), int(h[l - 1].cols()), options_.noise_sd);
+            h(l - 1) + normal_matrix(rng_, int(h(l - 1).rows()), int(h(l - 1).cols()), options_.noise_sd);
         const Mat up = affine_then(kind(l), linear[l - 1]->W.value, linear[l - 1]->b.value, noisy);
         Activation g(kind(l - 1));
         const Mat residual = g.forward((V_[l] * up).colwise() + c_[l].col(0), true) - noisy;

@@ -23,6 +23,9 @@ public:
     DifferenceTargetProp(const Mlp& net, Rng& rng, DtpOptions options = {});
     std::string name() const override { return "dtp"; }
     void backward(Mlp& net, const Mat& grad_out) override;
+    // backward() in two parts of one unit each: the layers' grads (their local losses), then the inverses'
+    // SGD step on the same layer inputs
+    bool backward_steps(Mlp& net, const Mat& grad_out, int steps) override;
     // hhat_l, l = 1..L-1 (entry 0 empty), from the net's last forward pass and dL/d(output) = grad_out
     std::vector<Mat> targets(Mlp& net, const Mat& grad_out) const;
     // Mean over units and samples of (g_l(f_l(h_{l-1} + eps)) - (h_{l-1} + eps))^2, for g_2, g_3, ...,
@@ -34,7 +37,11 @@ public:
     const Mat& inverse_biases(size_t l) const { return c_.at(l); }   // c_l of g_l
 
 private:
+    void set_grads(Mlp& net, const Mat& grad_out);
+    void train_inverses(Mlp& net);
+
     DtpOptions options_;
+    bool grads_set_ = false;  // backward_steps() is between its two parts
     Rng rng_;
     std::vector<Mat> V_, c_;  // V_[l], c_[l] for l = 2..L-1 (entries 0 and 1 unused)
     std::vector<double> reconstruction_errors_;

@@ -48,8 +48,7 @@ bool UpdateAnglesInParts::advance(int steps) {
         part_ = Part::Backprop;
         return false;
     }
-    net_->forward(*x_, true);  // the layers' inputs as the rule saw them (the rule's part may be steps ago)
-    Backprop bp;
+    Backprop bp;  // on the layers' inputs of the forward part: predictions in between use Mlp::infer()
     bp.backward(*net_, grad_out_);
     UpdateAngles& angles = result;
     angles = UpdateAngles();

@@ -21,10 +21,10 @@ struct UpdateAngles {
 UpdateAngles update_angles_to_bp(Mlp& net, const Loss& loss, LearningRule& rule, const Mat& x, const Mat& y);
 
 // update_angles_to_bp() in parts of about a step's work, the same numbers: start(), then advance() until it
-// returns true, nothing changing the net in between; `result` then holds the angles. The parts: the forward
-// pass, the rule's backward_steps() (one call each: predictive coding's inference runs over several), the
-// forward pass again (the same layer inputs) with BP's backward and the angles, then a last call that only
-// returns true (what follows the measurement, e.g. an epoch row, gets a step of its own).
+// returns true, with no training forward or weight change in between (Mlp::infer() may run); `result` then
+// holds the angles. The parts: the forward pass, the rule's backward_steps() (one call each: predictive
+// coding's inference runs over several, DTP's grads and its inverses' step are two), BP's backward with the
+// angles, then a last call that only returns true (what follows, e.g. an epoch row, gets a step of its own).
 class UpdateAnglesInParts {
 public:
     // The arguments must outlive the measurement.

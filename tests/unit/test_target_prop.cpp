@@ -128,3 +128,31 @@ TEST_CASE("target prop: the inverses learn to reconstruct and DTP learns the spi
     REQUIRE(loss_end < 0.5 * loss_start);
     REQUIRE(acc > 0.9);
 }
+
+TEST_CASE("target prop: backward_steps() in its two parts with a prediction between them is backward()",
+          "[dtp]") {
+    struct Result {
+        std::vector<Mat> grads, inverses;
+    };
+    auto run = [](bool in_parts) {
+        Rng rng(21), rule_rng(22);
+        Mlp net({5, 7, 6, 4, 3}, ActivationKind::Tanh, rng);
+        DifferenceTargetProp dtp(net, rule_rng);
+        const Mat x = normal_matrix(rng, 5, 9, 1.0), grad_out = normal_matrix(rng, 3, 9, 0.1);
+        net.forward(x, true);
+        if (in_parts) {
+            CHECK_FALSE(dtp.backward_steps(net, grad_out, 1));  // the layers' grads
+            net.infer(normal_matrix(rng, 5, 1, 1.0));           // the page's drawing pad, between two steps
+            CHECK(dtp.backward_steps(net, grad_out, 1));        // the inverses' step
+        } else {
+            dtp.backward(net, grad_out);
+        }
+        Result out;
+        for (Param* p : net.params()) out.grads.push_back(p->grad);
+        for (size_t l = 2; l < 4; ++l) out.inverses.push_back(dtp.inverse_weights(l));
+        return out;
+    };
+    const Result whole = run(false), parts = run(true);
+    for (size_t i = 0; i < whole.grads.size(); ++i) CHECK(bool(whole.grads[i] == parts.grads[i]));
+    for (size_t i = 0; i < whole.inverses.size(); ++i) CHECK(bool(whole.inverses[i] == parts.inverses[i]));
+}
