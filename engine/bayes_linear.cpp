@@ -101,7 +101,8 @@ Mat BayesLinear::forward(const Mat& x, bool /*training*/) {
 }
 
 Mat BayesLinear::infer(const Mat& x) {
-    Mat input = input_, W_sample = W_sample_, W_eps = W.eps, b_eps = b.eps;  // what backward() reads
+    Mat input, W_sample, W_eps = W.eps, b_eps = b.eps;  // what backward() reads (forward may reuse eps)
+    input.swap(input_), W_sample.swap(W_sample_);       // forward() sets both anew
     const Mat y = forward(x, false);
     input_.swap(input), W_sample_.swap(W_sample), W.eps.swap(W_eps), b.eps.swap(b_eps);
     return y;
